@@ -1,0 +1,124 @@
+package io.tryx.protocol.pairing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tryx.protocol.crypto.Curve25519;
+import io.tryx.protocol.crypto.KeyPair;
+import io.tryx.protocol.interop.NodePeer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HexFormat;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pair-code and QR derivations agree with Baileys' own helpers (and whatsapp-rust's HKDF behind them). */
+class PairingInteropTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static NodePeer.LineSession peer;
+    private final Random random = new Random(17);
+
+    @BeforeAll
+    static void start() {
+        peer = NodePeer.open("pairing-peer.mjs");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (peer != null) {
+            peer.close();
+        }
+    }
+
+    @Test
+    void pairCodesEncodeLikeBaileys() {
+        for (int i = 0; i < 200; i++) {
+            byte[] five = bytes(5);
+            assertThat(PairCode.fromRandom(five).value()).isEqualTo(call("crockford", "bytes", five).get("code").asText());
+        }
+    }
+
+    @Test
+    void ephemeralKeysWrapAndUnwrapAcrossImplementations() {
+        for (int i = 0; i < 3; i++) {
+            PairCode code = PairCode.fromRandom(bytes(5));
+            byte[] ephemeral = Curve25519.generateKeyPair().publicKey();
+            byte[] salt = bytes(32);
+            byte[] iv = bytes(16);
+            byte[] ours = code.wrap(ephemeral, salt, iv);
+            assertThat(HEX.formatHex(ours)).isEqualTo(call("wrap", "code", code.value(), "publicKey", ephemeral,
+                    "salt", salt, "iv", iv).get("wrapped").asText());
+            assertThat(call("unwrap", "code", code.value(), "wrapped", ours).get("publicKey").asText())
+                    .isEqualTo(HEX.formatHex(ephemeral));
+            assertThat(code.unwrap(ours)).isEqualTo(ephemeral);
+        }
+    }
+
+    @Test
+    void companionFinishBundleAndAdvSecretMatchBaileysAndOpenOnThePhone() {
+        for (int i = 0; i < 10; i++) {
+            KeyPair companionEphemeral = Curve25519.generateKeyPair();
+            KeyPair companionIdentity = Curve25519.generateKeyPair();
+            KeyPair primaryEphemeral = Curve25519.generateKeyPair();
+            KeyPair primaryIdentity = Curve25519.generateKeyPair();
+            byte[] random32 = bytes(32);
+            byte[] salt = bytes(32);
+            byte[] iv = bytes(12);
+
+            LinkCodeBundle.CompanionFinish ours = LinkCodeBundle.companionFinish(companionEphemeral,
+                    primaryEphemeral.publicKey(), companionIdentity, primaryIdentity.publicKey(), random32, salt, iv);
+            JsonNode theirs = call("companionFinish", "ephemeralPrivate", companionEphemeral.privateKey(),
+                    "primaryEphemeralPublic", primaryEphemeral.publicKey(), "identityPublic", companionIdentity.publicKey(),
+                    "identityPrivate", companionIdentity.privateKey(), "primaryIdentityPublic", primaryIdentity.publicKey(),
+                    "random", random32, "salt", salt, "iv", iv);
+            assertThat(HEX.formatHex(ours.encryptedBundle())).isEqualTo(theirs.get("bundle").asText());
+            assertThat(HEX.formatHex(ours.advSecret())).isEqualTo(theirs.get("advSecret").asText());
+
+            LinkCodeBundle.PrimaryView phone = LinkCodeBundle.primaryOpen(primaryEphemeral,
+                    companionEphemeral.publicKey(), primaryIdentity, HEX.parseHex(theirs.get("bundle").asText()));
+            assertThat(phone.companionIdentityPublic()).isEqualTo(companionIdentity.publicKey());
+            assertThat(phone.advSecret()).isEqualTo(ours.advSecret());
+        }
+    }
+
+    @Test
+    void qrTextMatchesBaileys() {
+        QrPayload qr = new QrPayload("2@abc/def==", bytes(32), bytes(32), bytes(32), "1");
+        String theirs = call("qr", "ref", "2@abc/def==", "noise", qr.noisePublic(), "identity", qr.identityPublic(),
+                "adv", qr.advSecret(), "os", "Mac OS", "browser", "Chrome").get("qr").asText();
+        assertThat(qr.encodeAsLink()).isEqualTo(theirs);
+        QrPayload parsed = QrPayload.parse(theirs);
+        assertThat(parsed.ref()).isEqualTo(qr.ref());
+        assertThat(parsed.advSecret()).isEqualTo(qr.advSecret());
+        assertThat(parsed.platform()).isEqualTo("1");
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private static JsonNode call(String op, Object... fields) {
+        ObjectNode request = JSON.createObjectNode().put("op", op);
+        for (int i = 0; i < fields.length; i += 2) {
+            Object value = fields[i + 1];
+            request.put((String) fields[i], value instanceof byte[] b ? HEX.formatHex(b) : String.valueOf(value));
+        }
+        peer.send(request.toString());
+        try {
+            JsonNode response = JSON.readTree(peer.receive());
+            assertThat(response.has("error")).as("peer error: %s", response).isFalse();
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+// Pairing peer for the cross-implementation tests, composed only of Baileys' exported pairing helpers
+// (its HKDF is whatsapp-rust's, via whatsapp-rust-bridge). One JSON request per line, hex bytes.
+import { createInterface } from 'node:readline';
+import {
+  aesEncryptCTR, aesDecryptCTR, aesEncryptGCM, Curve, derivePairingCodeKey, hkdf,
+} from '@whiskeysockets/baileys/lib/Utils/crypto.js';
+import { bytesToCrockford } from '@whiskeysockets/baileys/lib/Utils/generics.js';
+import { buildPairingQRData } from '@whiskeysockets/baileys/lib/Utils/companion-reg-client-utils.js';
+
+const hex = (b) => Buffer.from(b).toString('hex');
+const buf = (h) => Buffer.from(h ?? '', 'hex');
+
+const ops = {
+  crockford({ bytes }) {
+    return { code: bytesToCrockford(buf(bytes)) };
+  },
+  async wrap({ code, publicKey, salt, iv }) {
+    const key = await derivePairingCodeKey(code, buf(salt));
+    return { wrapped: hex(Buffer.concat([buf(salt), buf(iv), aesEncryptCTR(buf(publicKey), key, buf(iv))])) };
+  },
+  async unwrap({ code, wrapped }) {
+    const w = buf(wrapped);
+    const key = await derivePairingCodeKey(code, w.subarray(0, 32));
+    return { publicKey: hex(aesDecryptCTR(w.subarray(48, 80), key, w.subarray(32, 48))) };
+  },
+  // the companion_finish computation of Baileys' link_code_companion_reg handler, with caller randomness
+  companionFinish({ ephemeralPrivate, primaryEphemeralPublic, identityPublic, identityPrivate,
+    primaryIdentityPublic, random, salt, iv }) {
+    const companionSharedKey = Curve.sharedKey(buf(ephemeralPrivate), buf(primaryEphemeralPublic));
+    const bundleKey = hkdf(companionSharedKey, 32, { salt: buf(salt), info: 'link_code_pairing_key_bundle_encryption_key' });
+    const payload = Buffer.concat([buf(identityPublic), buf(primaryIdentityPublic), buf(random)]);
+    const encrypted = aesEncryptGCM(payload, bundleKey, buf(iv), Buffer.alloc(0));
+    const identitySharedKey = Curve.sharedKey(buf(identityPrivate), buf(primaryIdentityPublic));
+    const advSecret = hkdf(Buffer.concat([companionSharedKey, identitySharedKey, buf(random)]), 32, { info: 'adv_secret' });
+    return { bundle: hex(Buffer.concat([buf(salt), buf(iv), encrypted])), advSecret: hex(advSecret) };
+  },
+  qr({ ref, noise, identity, adv, os, browser }) {
+    const b64 = (h) => buf(h).toString('base64');
+    return { qr: buildPairingQRData(ref, b64(noise), b64(identity), b64(adv), [os, browser, '']) };
+  },
+};
+
+const rl = createInterface({ input: process.stdin });
+let chain = Promise.resolve();
+rl.on('line', (line) => {
+  if (!line.trim()) return;
+  chain = chain.then(async () => {
+    const request = JSON.parse(line);
+    try {
+      process.stdout.write(JSON.stringify(await ops[request.op](request)) + '\n');
+    } catch (e) {
+      process.stdout.write(JSON.stringify({ error: String(e && e.stack || e) }) + '\n');
+    }
+  });
+});
