@@ -6,6 +6,7 @@ import {
 } from '@whiskeysockets/baileys/lib/Utils/crypto.js';
 import { bytesToCrockford } from '@whiskeysockets/baileys/lib/Utils/generics.js';
 import { buildPairingQRData } from '@whiskeysockets/baileys/lib/Utils/companion-reg-client-utils.js';
+import { configureSuccessfulPairing } from '@whiskeysockets/baileys/lib/Utils/validate-connection.js';
 
 const hex = (b) => Buffer.from(b).toString('hex');
 const buf = (h) => Buffer.from(h ?? '', 'hex');
@@ -33,6 +34,28 @@ const ops = {
     const identitySharedKey = Curve.sharedKey(buf(identityPrivate), buf(primaryIdentityPublic));
     const advSecret = hkdf(Buffer.concat([companionSharedKey, identitySharedKey, buf(random)]), 32, { info: 'adv_secret' });
     return { bundle: hex(Buffer.concat([buf(salt), buf(iv), encrypted])), advSecret: hex(advSecret) };
+  },
+  // Baileys' own pair-success handling: verifies the issued identity and countersigns it
+  pairSuccess({ deviceIdentity, advSecret, identityPublic, identityPrivate }) {
+    const stanza = {
+      tag: 'iq', attrs: { id: 'pair-1', type: 'set', from: 's.whatsapp.net' },
+      content: [{
+        tag: 'pair-success', attrs: {},
+        content: [
+          { tag: 'device-identity', attrs: {}, content: buf(deviceIdentity) },
+          { tag: 'platform', attrs: { name: 'android' } },
+          { tag: 'device', attrs: { jid: '15550001111:3@s.whatsapp.net', lid: '99887766:3@lid' } },
+        ],
+      }],
+    };
+    const { reply } = configureSuccessfulPairing(stanza, {
+      advSecretKey: buf(advSecret).toString('base64'),
+      signedIdentityKey: { public: buf(identityPublic), private: buf(identityPrivate) },
+      signalIdentities: [],
+    });
+    const sign = reply.content[0];
+    const identity = sign.content[0];
+    return { tag: sign.tag, keyIndex: identity.attrs['key-index'], signedIdentity: hex(identity.content) };
   },
   qr({ ref, noise, identity, adv, os, browser }) {
     const b64 = (h) => buf(h).toString('base64');

@@ -88,6 +88,47 @@ class PairingInteropTest {
         }
     }
 
+    /**
+     * Baileys checks the HMAC and countersigns; its account-signature check ignores libsignal's boolean
+     * result, so the account signature itself is proven by {@code CryptoInteropTest} (libsignal verifies
+     * our XEdDSA), while Baileys' countersignature is checked here by our verifier.
+     */
+    @Test
+    void deviceIdentitiesWeIssueAreAcceptedAndCountersignedByBaileys() {
+        for (int i = 0; i < 10; i++) {
+            KeyPair account = Curve25519.generateKeyPair();
+            KeyPair companion = Curve25519.generateKeyPair();
+            byte[] advSecret = bytes(32);
+            byte[] issued = AdvPrimary.issue(account, companion.publicKey(), advSecret, 1000 + i, 1_764_000_000L, i + 1);
+
+            JsonNode reply = call("pairSuccess", "deviceIdentity", issued, "advSecret", advSecret,
+                    "identityPublic", companion.publicKey(), "identityPrivate", companion.privateKey());
+            assertThat(reply.get("tag").asText()).isEqualTo("pair-device-sign");
+            assertThat(reply.get("keyIndex").asText()).isEqualTo(Integer.toString(i + 1));
+            byte[] theirs = HEX.parseHex(reply.get("signedIdentity").asText());
+            assertThat(AdvPrimary.verifyCountersigned(theirs, account.publicKey(), companion.publicKey()).getKeyIndex())
+                    .isEqualTo(i + 1);
+
+            AdvCompanion.SignedIdentity ours = AdvCompanion.verifyAndSign(issued, advSecret, companion);
+            assertThat(AdvPrimary.verifyCountersigned(ours.replyBytes(), account.publicKey(), companion.publicKey())
+                    .getRawId()).isEqualTo(1000 + i);
+        }
+    }
+
+    @Test
+    void baileysRejectsAnIdentityForAnotherAdvSecretAsWeDo() {
+        KeyPair account = Curve25519.generateKeyPair();
+        KeyPair companion = Curve25519.generateKeyPair();
+        byte[] issued = AdvPrimary.issue(account, companion.publicKey(), bytes(32), 1, 1L, 1);
+        byte[] otherSecret = bytes(32);
+        peer.send(JSON.createObjectNode().put("op", "pairSuccess").put("deviceIdentity", HEX.formatHex(issued))
+                .put("advSecret", HEX.formatHex(otherSecret)).put("identityPublic", HEX.formatHex(companion.publicKey()))
+                .put("identityPrivate", HEX.formatHex(companion.privateKey())).toString());
+        assertThat(peer.receive()).contains("error");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdvCompanion.verifyAndSign(issued, otherSecret, companion))
+                .isInstanceOf(io.tryx.protocol.ProtocolException.class);
+    }
+
     @Test
     void qrTextMatchesBaileys() {
         QrPayload qr = new QrPayload("2@abc/def==", bytes(32), bytes(32), bytes(32), "1");
