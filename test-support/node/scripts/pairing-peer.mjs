@@ -1,4 +1,4 @@
-// Pairing peer for the cross-implementation tests, composed only of Baileys' exported pairing helpers
+// Pairing and message-secret peer for the cross-implementation tests, composed only of Baileys' exported helpers
 // (its HKDF is whatsapp-rust's, via whatsapp-rust-bridge). One JSON request per line, hex bytes.
 import { createInterface } from 'node:readline';
 import {
@@ -7,6 +7,7 @@ import {
 import { bytesToCrockford } from '@whiskeysockets/baileys/lib/Utils/generics.js';
 import { buildPairingQRData } from '@whiskeysockets/baileys/lib/Utils/companion-reg-client-utils.js';
 import { configureSuccessfulPairing } from '@whiskeysockets/baileys/lib/Utils/validate-connection.js';
+import { decryptPollVote } from '@whiskeysockets/baileys/lib/Utils/process-message.js';
 
 const hex = (b) => Buffer.from(b).toString('hex');
 const buf = (h) => Buffer.from(h ?? '', 'hex');
@@ -56,6 +57,12 @@ const ops = {
     const sign = reply.content[0];
     const identity = sign.content[0];
     return { tag: sign.tag, keyIndex: identity.attrs['key-index'], signedIdentity: hex(identity.content) };
+  },
+  // Baileys' poll-vote decryption (message-secret derived key); answers the selected option hashes
+  pollVote({ encPayload, encIv, pollCreatorJid, pollMsgId, pollEncKey, voterJid }) {
+    const vote = decryptPollVote({ encPayload: buf(encPayload), encIv: buf(encIv) },
+      { pollCreatorJid, pollMsgId, pollEncKey: buf(pollEncKey), voterJid });
+    return { selectedOptions: vote.selectedOptions.map(hex) };
   },
   qr({ ref, noise, identity, adv, os, browser }) {
     const b64 = (h) => buf(h).toString('base64');
