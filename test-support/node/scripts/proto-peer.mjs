@@ -6,12 +6,14 @@
 //   {"op":"messageId","seconds":n,"jid":"..."|null,"random":"<b64 16 bytes>"} -> {"ok":true,"id":"3EB0..."}
 //   {"op":"pad","b64":"...","random":"<b64 1 byte>"} -> {"ok":true,"b64":"..."}
 //   {"op":"unpad","b64":"..."} -> {"ok":true,"b64":"..."} | {"ok":false,"error":"..."}
+//   {"op":"encodeWAMessage","json":{...},"random":"<b64 1 byte>"} -> {"ok":true,"b64":"..."} (padded Message)
+//   {"op":"decodeWAMessage","b64":"..."} -> {"ok":true,"json":{...}} (unpad + Message.decode, as Baileys receives)
 // Objects are protobufjs toObject views: bytes as base64, 64-bit integers as decimal strings, enums as names.
 import crypto from 'crypto';
 import { createRequire, syncBuiltinESMExports } from 'module';
 import readline from 'readline';
 import { proto } from '@whiskeysockets/baileys/WAProto/index.js';
-import { generateMessageIDV2, writeRandomPadMax16, unpadRandomMax16 } from '@whiskeysockets/baileys/lib/Utils/generics.js';
+import { encodeWAMessage, generateMessageIDV2, writeRandomPadMax16, unpadRandomMax16 } from '@whiskeysockets/baileys/lib/Utils/generics.js';
 
 const require = createRequire(import.meta.url);
 const libsignal = require('libsignal/src/WhisperTextProtocol.js');
@@ -80,6 +82,14 @@ function handle(req) {
       };
     case 'unpad':
       return { b64: Buffer.from(unpadRandomMax16(Buffer.from(req.b64, 'base64'))).toString('base64') };
+    case 'encodeWAMessage': {
+      const message = proto.Message.fromObject(req.json);
+      return { b64: Buffer.from(withFixed(req.random, undefined, () => encodeWAMessage(message))).toString('base64') };
+    }
+    case 'decodeWAMessage': {
+      const message = proto.Message.decode(unpadRandomMax16(Buffer.from(req.b64, 'base64')));
+      return { json: proto.Message.toObject(message, VIEW) };
+    }
     default:
       throw new Error(`unknown op ${req.op}`);
   }

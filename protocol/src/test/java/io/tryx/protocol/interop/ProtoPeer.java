@@ -83,6 +83,19 @@ public final class ProtoPeer implements AutoCloseable {
         return Base64.getDecoder().decode(call(request).get("b64").asText());
     }
 
+    /** Baileys' {@code encodeWAMessage}: the toObject-style {@code message} serialized and padded per {@code randomByte}. */
+    public byte[] encodeWAMessage(JsonNode message, byte randomByte) {
+        ObjectNode request = request("encodeWAMessage")
+                .put("random", Base64.getEncoder().encodeToString(new byte[] {randomByte}));
+        request.set("json", message);
+        return Base64.getDecoder().decode(call(request).get("b64").asText());
+    }
+
+    /** How Baileys reads a decrypted plaintext: unpad, then {@code proto.Message.decode}; its toObject view. */
+    public JsonNode decodeWAMessage(byte[] plaintext) {
+        return call(request("decodeWAMessage").put("b64", Base64.getEncoder().encodeToString(plaintext))).get("json");
+    }
+
     private static ObjectNode request(String op) {
         return JSON.createObjectNode().put("op", op);
     }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * strings, unsigned 32-bit values unsigned, enums by name. Unknown fields show up under {@code "__unknownFields"}
  * so that a field number the other side uses but we do not know makes the comparison fail.
  */
-final class ProtoJson {
+public final class ProtoJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,7 +33,7 @@ final class ProtoJson {
     private ProtoJson() {
     }
 
-    static ObjectNode toJson(Message message) {
+    public static ObjectNode toJson(Message message) {
         ObjectNode out = NODES.objectNode();
         for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
             FieldDescriptor field = entry.getKey();
@@ -70,7 +70,7 @@ final class ProtoJson {
     }
 
     /** A canonical pretty text of a JSON tree: object keys sorted, numbers compared by value. */
-    static String canonical(JsonNode node) {
+    public static String canonical(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(normalize(node));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -65,7 +65,7 @@ import static io.tryx.protocol.proto.E2EProto.Message.VideoMessage;
  * Realistic, hand-built values of each message family, with the nestings the generic filler leaves out
  * (quoted messages, wrappers around messages, messages inside history sync).
  */
-final class ProtoSamples {
+public final class ProtoSamples {
 
     private static final String ME = "15550001111@s.whatsapp.net";
     private static final String PEER = "15550002222@s.whatsapp.net";
@@ -75,7 +75,7 @@ final class ProtoSamples {
     }
 
     /** Every sample by a descriptive name. */
-    static Map<String, Message> all() {
+    public static Map<String, Message> all() {
         Map<String, Message> samples = new LinkedHashMap<>();
         samples.put("text conversation", E2EProto.Message.newBuilder().setConversation("héllo 👋").build());
         samples.put("reply with quoted message, mentions and forwarding", reply());
