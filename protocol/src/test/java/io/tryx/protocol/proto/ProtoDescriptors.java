@@ -13,7 +13,8 @@ final class ProtoDescriptors {
     static final List<FileDescriptor> FILES = List.of(HandshakeProto.getDescriptor(), CertProto.getDescriptor(),
             AdvProto.getDescriptor(), CommonProto.getDescriptor(), CompanionProto.getDescriptor(),
             E2EProto.getDescriptor(), SyncActionProto.getDescriptor(), ServerSyncProto.getDescriptor(),
-            HistoryProto.getDescriptor(), WebProto.getDescriptor(), SignalProto.getDescriptor());
+            HistoryProto.getDescriptor(), WebProto.getDescriptor(), MediaRetryProto.getDescriptor(),
+            SignalProto.getDescriptor());
 
     private ProtoDescriptors() {
     }

@@ -49,6 +49,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static io.tryx.protocol.proto.E2EProto.Message.AudioMessage;
+import static io.tryx.protocol.proto.E2EProto.Message.PeerDataOperationRequestMessage;
+import static io.tryx.protocol.proto.E2EProto.Message.PeerDataOperationRequestResponseMessage;
 import static io.tryx.protocol.proto.E2EProto.Message.ContactMessage;
 import static io.tryx.protocol.proto.E2EProto.Message.ContactsArrayMessage;
 import static io.tryx.protocol.proto.E2EProto.Message.DocumentMessage;
@@ -138,6 +140,33 @@ public final class ProtoSamples {
         samples.put("protocol: message edit", protocol(ProtocolMessage.newBuilder()
                 .setType(ProtocolMessage.Type.MESSAGE_EDIT).setKey(key(PEER, true, "3EB0EE"))
                 .setEditedMessage(msg().setConversation("edited text")).setTimestampMs(1_700_000_100_000L)));
+        samples.put("protocol: placeholder resend request", protocol(ProtocolMessage.newBuilder()
+                .setType(ProtocolMessage.Type.PEER_DATA_OPERATION_REQUEST_MESSAGE)
+                .setPeerDataOperationRequestMessage(PeerDataOperationRequestMessage.newBuilder()
+                        .setPeerDataOperationRequestType(E2EProto.Message.PeerDataOperationRequestType.PLACEHOLDER_MESSAGE_RESEND)
+                        .addPlaceholderMessageResendRequest(PeerDataOperationRequestMessage.PlaceholderMessageResendRequest.newBuilder()
+                                .setMessageKey(key(PEER, false, "3EB0P1"))))));
+        samples.put("protocol: history sync on demand request", protocol(ProtocolMessage.newBuilder()
+                .setType(ProtocolMessage.Type.PEER_DATA_OPERATION_REQUEST_MESSAGE)
+                .setPeerDataOperationRequestMessage(PeerDataOperationRequestMessage.newBuilder()
+                        .setPeerDataOperationRequestType(E2EProto.Message.PeerDataOperationRequestType.HISTORY_SYNC_ON_DEMAND)
+                        .setHistorySyncOnDemandRequest(PeerDataOperationRequestMessage.HistorySyncOnDemandRequest.newBuilder().setChatJid(PEER)
+                                .setOldestMsgId("3EB0OLD").setOldestMsgFromMe(false).setOnDemandMsgCount(50)
+                                .setOldestMsgTimestampMs(1_690_000_000_000L)))));
+        samples.put("protocol: placeholder resend response", protocol(ProtocolMessage.newBuilder()
+                .setType(ProtocolMessage.Type.PEER_DATA_OPERATION_REQUEST_RESPONSE_MESSAGE)
+                .setPeerDataOperationRequestResponseMessage(PeerDataOperationRequestResponseMessage.newBuilder()
+                        .setPeerDataOperationRequestType(E2EProto.Message.PeerDataOperationRequestType.PLACEHOLDER_MESSAGE_RESEND)
+                        .setStanzaId("3EB0REQ")
+                        .addPeerDataOperationResult(PeerDataOperationRequestResponseMessage.PeerDataOperationResult.newBuilder()
+                                .setPlaceholderMessageResendResponse(PeerDataOperationRequestResponseMessage.PeerDataOperationResult
+                                        .PlaceholderMessageResendResponse.newBuilder().setWebMessageInfoBytes(
+                                                WebMessageInfo.newBuilder().setKey(key(PEER, false, "3EB0P1"))
+                                                        .setMessage(msg().setConversation("recovered")).build()
+                                                        .toByteString()))))));
+        samples.put("media retry notification", MediaRetryProto.MediaRetryNotification.newBuilder().setStanzaId("3EB0M1")
+                .setDirectPath("/v/t62.7118-24/new.enc").setResult(MediaRetryProto.MediaRetryNotification.ResultType.SUCCESS)
+                .build());
         samples.put("edited message wrapper", msg().setEditedMessage(FutureProofMessage.newBuilder().setMessage(
                 protocol(ProtocolMessage.newBuilder().setType(ProtocolMessage.Type.MESSAGE_EDIT)
                         .setKey(key(PEER, true, "3EB0EF")).setEditedMessage(msg().setConversation("v2"))))).build());
