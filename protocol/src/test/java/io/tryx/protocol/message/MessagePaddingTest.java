@@ -61,6 +61,18 @@ class MessagePaddingTest {
         assertMalformed(new byte[] {1, 2, 4, 3, 3});
     }
 
+    @Test
+    void unpadUndoesPadForEveryPadLengthAndSeveralSizes() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int size : new int[] {0, 1, 2, 15, 16, 17, 255, 256, 4096}) {
+            byte[] data = new byte[size];
+            random.nextBytes(data);
+            for (int padLength = 1; padLength <= MessagePadding.MAX_PAD; padLength++) {
+                assertThat(MessagePadding.unpad(MessagePadding.pad(data, padLength))).isEqualTo(data);
+            }
+        }
+    }
+
     @Property
     void unpadUndoesPadOfAnyLength(@ForAll @Size(max = 300) byte[] data, @ForAll @IntRange(min = 1, max = 16) int padLength) {
         assertThat(MessagePadding.unpad(MessagePadding.pad(data, padLength))).isEqualTo(data);
