@@ -31,7 +31,9 @@ public class ProtocolException extends RuntimeException {
         /** A handshake message arrived out of order or without its required parts. */
         HANDSHAKE_FAILED,
         /** A value that must be present is absent. */
-        MISSING_FIELD
+        MISSING_FIELD,
+        /** A key needed to decrypt or verify (app-state sync key, session, ...) is not available yet. */
+        MISSING_KEY
     }
 
     private final Reason reason;
