@@ -3,6 +3,7 @@ package io.tryx.protocol.noise;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import io.tryx.protocol.cert.CertificateAuthority;
+import io.tryx.protocol.interop.JsonPeer;
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.proto.CertProto.CertChain;
 import io.tryx.protocol.proto.CertProto.CertChain.NoiseCertificate;

@@ -1,10 +1,9 @@
-package io.tryx.protocol.noise;
+package io.tryx.protocol.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tryx.protocol.interop.NodePeer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,18 +14,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Request/answer calls over a node line session: JSON objects, bytes as hex, lists of bytes as hex arrays. */
-final class JsonPeer implements AutoCloseable {
+public final class JsonPeer implements AutoCloseable {
 
-    static final HexFormat HEX = HexFormat.of();
+    public static final HexFormat HEX = HexFormat.of();
     private static final ObjectMapper JSON = new ObjectMapper();
     private final NodePeer.LineSession session;
 
-    JsonPeer(String script) {
+    public JsonPeer(String script) {
         this.session = NodePeer.open(script);
     }
 
     /** Sends {@code op} with alternating name/value fields (byte[], List of byte[], int[], Integer, String). */
-    JsonNode call(String op, Object... fields) {
+    public JsonNode call(String op, Object... fields) {
         ObjectNode request = JSON.createObjectNode().put("op", op);
         for (int i = 0; i < fields.length; i += 2) {
             String name = (String) fields[i];
@@ -56,17 +55,17 @@ final class JsonPeer implements AutoCloseable {
     }
 
     /** As {@link #call} but the answer must not be an error. */
-    JsonNode ok(String op, Object... fields) {
+    public JsonNode ok(String op, Object... fields) {
         JsonNode answer = call(op, fields);
         assertThat(answer.has("error")).as("peer error: %s", answer).isFalse();
         return answer;
     }
 
-    static byte[] bytes(JsonNode node, String field) {
+    public static byte[] bytes(JsonNode node, String field) {
         return HEX.parseHex(node.get(field).asText());
     }
 
-    static List<byte[]> byteList(JsonNode node, String field) {
+    public static List<byte[]> byteList(JsonNode node, String field) {
         List<byte[]> out = new ArrayList<>();
         node.get(field).forEach(item -> out.add(HEX.parseHex(item.asText())));
         return out;
