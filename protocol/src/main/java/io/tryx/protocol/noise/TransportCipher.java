@@ -29,6 +29,14 @@ public final class TransportCipher {
         this(sendKey, receiveKey, 0, 0);
     }
 
+    /**
+     * A cipher from transport keys obtained elsewhere (benchmarks, tests, a peer's recorded keys); both
+     * counters start at zero. Handshakes create theirs with {@code split()}.
+     */
+    public static TransportCipher fromKeys(byte[] sendKey, byte[] receiveKey) {
+        return new TransportCipher(sendKey, receiveKey);
+    }
+
     TransportCipher(byte[] sendKey, byte[] receiveKey, long sendCounter, long receiveCounter) {
         this.sendCipher = new AesGcm(sendKey);
         this.receiveCipher = new AesGcm(receiveKey);
