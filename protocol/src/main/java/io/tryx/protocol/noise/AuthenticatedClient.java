@@ -1,5 +1,6 @@
 package io.tryx.protocol.noise;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -25,13 +26,13 @@ public record AuthenticatedClient(byte[] staticKey, byte[] payload) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AuthenticatedClient other && java.util.Arrays.equals(staticKey, other.staticKey)
-                && java.util.Arrays.equals(payload, other.payload);
+        return o instanceof AuthenticatedClient other && Arrays.equals(staticKey, other.staticKey)
+                && Arrays.equals(payload, other.payload);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(staticKey);
+        return Arrays.hashCode(staticKey);
     }
 
     @Override

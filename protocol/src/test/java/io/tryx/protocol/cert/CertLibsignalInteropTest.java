@@ -1,6 +1,7 @@
 package io.tryx.protocol.cert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.crypto.KeyPair;
 import io.tryx.protocol.interop.JsonPeer;
@@ -59,7 +60,7 @@ class CertLibsignalInteropTest {
             byte[] signature = chain.getLeaf().getSignature().toByteArray();
             signature[5] ^= 0x20;
             CertChain tampered = chain.toBuilder().setLeaf(chain.getLeaf().toBuilder()
-                    .setSignature(com.google.protobuf.ByteString.copyFrom(signature))).build();
+                    .setSignature(ByteString.copyFrom(signature))).build();
 
             JsonNode answer = peer.ok("inspect", "chain", tampered.toByteArray(), "root", Curve25519.generateKeyPair().publicKey());
             assertThat(answer.get("intermediateSignedByRoot").asBoolean()).isFalse();

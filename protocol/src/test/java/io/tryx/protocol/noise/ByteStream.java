@@ -3,13 +3,14 @@ package io.tryx.protocol.noise;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /** Test plumbing: collects wire bytes and replays them to a decoder in awkward fragments (single bytes up to 100 KiB). */
 final class ByteStream {
 
     interface Sink {
-        void accept(byte[] chunk, int offset, int length, java.util.function.Consumer<byte[]> out);
+        void accept(byte[] chunk, int offset, int length, Consumer<byte[]> out);
     }
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -146,7 +147,7 @@ class NoiseBaileysInteropTest {
         List<byte[]> chunks = new ArrayList<>();
         for (int position = 0; position < wire.length; ) {
             int n = Math.min(wire.length - position, ByteStream.fragment(random));
-            chunks.add(java.util.Arrays.copyOfRange(wire, position, position + n));
+            chunks.add(Arrays.copyOfRange(wire, position, position + n));
             position += n;
         }
         return chunks;

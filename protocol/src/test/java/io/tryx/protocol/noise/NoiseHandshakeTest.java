@@ -53,7 +53,7 @@ class NoiseHandshakeTest {
     }
 
     @Test
-    void plainHeaderHandshakeWorksToo() {
+    void plainHeaderHandshakeCarriesNoRoutingInfo() {
         Connected c = connect(ConnectionHeader.plain(), pki.verifier());
         assertThat(c.serverHeader.hasRoutingInfo()).isFalse();
         byte[] ping = bytes(5);

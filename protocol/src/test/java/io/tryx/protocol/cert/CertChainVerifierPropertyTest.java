@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Damaged or random certificate chains are rejected with a ProtocolException, never anything else. */
-class CertChainVerifierProperties {
+class CertChainVerifierPropertyTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private final SplittableRandom random = new SplittableRandom(17);

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The connection-header parser accepts exactly what the encoder writes and fails typed on anything else. */
-class ConnectionHeaderProperties {
+class ConnectionHeaderPropertyTest {
 
     @Property(tries = 300)
     void encodedHeadersParseBack(@ForAll @Size(max = ConnectionHeader.MAX_ROUTING_INFO) byte[] routing) {

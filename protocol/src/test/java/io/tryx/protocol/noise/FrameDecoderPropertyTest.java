@@ -11,6 +11,7 @@ import net.jqwik.api.constraints.Size;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Hostile and broken streams make the frame decoder yield frames or a ProtocolException, nothing else. */
-class FrameDecoderProperties {
+class FrameDecoderPropertyTest {
 
     private static final int MAX = 4096;
 
@@ -46,7 +47,7 @@ class FrameDecoderProperties {
     void truncatedStreamsYieldAPrefixOfTheFramesAndNeverThrow(@ForAll("payloads") List<byte[]> payloads,
                                                               @ForAll @IntRange(max = 100_000) int cut, @ForAll long seed) {
         byte[] wire = encode(payloads);
-        byte[] truncated = java.util.Arrays.copyOf(wire, Math.min(cut, wire.length));
+        byte[] truncated = Arrays.copyOf(wire, Math.min(cut, wire.length));
         List<byte[]> frames = new ArrayList<>();
         feed(FrameDecoder.forClientStream(MAX), truncated, seed, frames);
         assertThat(payloads.subList(0, frames.size())).containsExactlyElementsOf(frames);

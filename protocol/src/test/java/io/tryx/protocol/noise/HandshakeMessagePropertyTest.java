@@ -2,8 +2,11 @@ package io.tryx.protocol.noise;
 
 import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.crypto.KeyPair;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -19,7 +22,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * the server hello at the client, the client hello and client finish at the server. Keys are fixed, so
  * every try replays the same honest transcript before the damaged message.
  */
-class HandshakeMessageProperties {
+class HandshakeMessagePropertyTest {
 
     private static TestPki pki;
     private static KeyPair clientEphemeral;
@@ -76,9 +79,9 @@ class HandshakeMessageProperties {
         assertProtocolFailure(() -> server.readClientFinish(damage.apply(clientFinish, where, random)));
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<Damage> damage() {
-        return net.jqwik.api.Arbitraries.of(Damage.class);
+    @Provide
+    Arbitrary<Damage> damage() {
+        return Arbitraries.of(Damage.class);
     }
 
     /** How a valid message is broken. */
