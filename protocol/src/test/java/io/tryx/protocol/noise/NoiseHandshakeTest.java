@@ -3,8 +3,12 @@ package io.tryx.protocol.noise;
 import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.ProtocolException.Reason;
 import io.tryx.protocol.cert.CertChainVerifier;
+import io.tryx.protocol.cert.CertDetails;
+import io.tryx.protocol.cert.CertificateAuthority;
 import io.tryx.protocol.cert.VerifiedCertChain;
 import io.tryx.protocol.crypto.KeyPair;
+import io.tryx.protocol.proto.CertProto.CertChain;
+import io.tryx.protocol.proto.CertProto.CertChain.NoiseCertificate;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -103,6 +107,26 @@ class NoiseHandshakeTest {
         byte[] chain = pki.ca().issue(pki.serverStatic().publicKey(), 1, TestPki.NOW.plusSeconds(1),
                 TestPki.NOW.plusSeconds(100)).toByteArray();
         assertHelloRejected(ConnectionHeader.plain(), chain, pki.verifier(), Reason.INVALID_CERTIFICATE, "not valid before");
+    }
+
+    @Test
+    void intermediateNotIssuedUnderTheRootSerialIsRejected() throws Exception {
+        CertDetails details = new CertDetails(TestPki.INTERMEDIATE_SERIAL, 1, pki.ca().intermediateKey().publicKey(),
+                0, TestPki.NOW.plusSeconds(60).getEpochSecond());
+        NoiseCertificate intermediate = CertificateAuthority.sign(pki.root(), details, random);
+        byte[] chain = CertificateAuthority.chain(CertChain.parseFrom(pki.certChain()).getLeaf(), intermediate).toByteArray();
+        assertHelloRejected(ConnectionHeader.plain(), chain, pki.verifier(), Reason.INVALID_CERTIFICATE,
+                "intermediate issuer serial 1, expected 0");
+    }
+
+    @Test
+    void leafIssuedUnderAnotherIntermediateSerialIsRejected() throws Exception {
+        CertDetails details = new CertDetails(5, TestPki.INTERMEDIATE_SERIAL + 1, pki.serverStatic().publicKey(),
+                0, TestPki.NOW.plusSeconds(60).getEpochSecond());
+        NoiseCertificate leaf = CertificateAuthority.sign(pki.ca().intermediateKey(), details, random);
+        byte[] chain = CertificateAuthority.chain(leaf, CertChain.parseFrom(pki.certChain()).getIntermediate()).toByteArray();
+        assertHelloRejected(ConnectionHeader.plain(), chain, pki.verifier(), Reason.INVALID_CERTIFICATE,
+                "leaf issuer serial 8, expected the intermediate's serial 7");
     }
 
     @Test
