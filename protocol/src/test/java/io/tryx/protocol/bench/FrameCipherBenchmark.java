@@ -26,55 +26,74 @@ import java.util.concurrent.TimeUnit;
  * {@code open} decodes a pre-sealed batch of frames from one buffer with a fresh receiving session per
  * batch (created outside the measurement), since each frame's nonce is its position in the stream.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FrameCipherBenchmark {
 
     private static final int BATCH = 64;
 
-    @Param({"256", "4096", "65536"})
-    public int size;
+    /** Keys and one plaintext of the benchmarked size. */
+    @State(Scope.Thread)
+    public static class Frames {
+        @Param({"256", "4096", "65536"})
+        public int size;
 
-    private byte[] sendKey;
-    private byte[] receiveKey;
-    private byte[] plaintext;
-    private byte[] sealedBatch;
-    private NoiseSession sender;
-    private NoiseSession receiver;
+        byte[] sendKey = new byte[32];
+        byte[] receiveKey = new byte[32];
+        byte[] plaintext;
 
-    @Setup(Level.Trial)
-    public void keysAndFrames() {
-        SplittableRandom random = new SplittableRandom(1);
-        sendKey = new byte[32];
-        receiveKey = new byte[32];
-        plaintext = new byte[size];
-        random.nextBytes(sendKey);
-        random.nextBytes(receiveKey);
-        random.nextBytes(plaintext);
-        sender = session(sendKey, receiveKey);
-        NoiseSession batchSender = session(sendKey, receiveKey);
-        ByteArrayOutputStream batch = new ByteArrayOutputStream();
-        for (int i = 0; i < BATCH; i++) {
-            batch.writeBytes(batchSender.seal(plaintext));
+        @Setup(Level.Trial)
+        public void generate() {
+            SplittableRandom random = new SplittableRandom(1);
+            plaintext = new byte[size];
+            random.nextBytes(sendKey);
+            random.nextBytes(receiveKey);
+            random.nextBytes(plaintext);
         }
-        sealedBatch = batch.toByteArray();
     }
 
-    @Setup(Level.Invocation)
-    public void freshReceiver() {
-        receiver = session(receiveKey, sendKey);
+    /** A long-lived sending session. */
+    @State(Scope.Thread)
+    public static class Sender {
+        NoiseSession session;
+
+        @Setup(Level.Trial)
+        public void open(Frames frames) {
+            session = session(frames.sendKey, frames.receiveKey);
+        }
+    }
+
+    /** A batch of sealed frames and a receiving session that starts at frame 0 for every batch. */
+    @State(Scope.Thread)
+    public static class Receiver {
+        byte[] sealedBatch;
+        NoiseSession session;
+
+        @Setup(Level.Trial)
+        public void seal(Frames frames) {
+            NoiseSession sender = session(frames.sendKey, frames.receiveKey);
+            ByteArrayOutputStream batch = new ByteArrayOutputStream();
+            for (int i = 0; i < BATCH; i++) {
+                batch.writeBytes(sender.seal(frames.plaintext));
+            }
+            sealedBatch = batch.toByteArray();
+        }
+
+        @Setup(Level.Invocation)
+        public void restart(Frames frames) {
+            session = session(frames.receiveKey, frames.sendKey);
+        }
     }
 
     @Benchmark
-    public byte[] seal() {
-        return sender.seal(plaintext);
+    public byte[] seal(Frames frames, Sender sender) {
+        return sender.session.seal(frames.plaintext);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void open(Blackhole blackhole) {
-        receiver.open(sealedBatch, 0, sealedBatch.length, blackhole::consume);
+    public void open(Receiver receiver, Blackhole blackhole) {
+        receiver.session.open(receiver.sealedBatch, 0, receiver.sealedBatch.length, blackhole::consume);
     }
 
     private static NoiseSession session(byte[] sendKey, byte[] receiveKey) {
