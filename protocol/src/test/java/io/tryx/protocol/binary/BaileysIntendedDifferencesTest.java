@@ -123,4 +123,17 @@ class BaileysIntendedDifferencesTest {
         assertThatThrownBy(() -> NodeDecoder.decodeFrame(frame))
                 .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
     }
+
+    @Test
+    void bytesAfterTheRootNodeAreRejectedWhereBaileysIgnoresThem() throws IOException {
+        byte[] frame = HexFormat.of().parseHex("00f8013f" + "ff");
+        ObjectNode request = MAPPER.createObjectNode();
+        request.withArray("decode").add(Base64.getEncoder().encodeToString(frame));
+
+        JsonNode response = MAPPER.readTree(NodePeer.run("binary-peer.mjs", MAPPER.writeValueAsBytes(request)));
+
+        assertThat(response.get("decoded").get(0).get("tag").textValue()).isEqualTo("item");
+        assertThatThrownBy(() -> NodeDecoder.decodeFrame(frame))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    }
 }
