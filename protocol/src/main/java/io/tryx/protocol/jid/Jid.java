@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * </ul>
  * {@link #parse(String)} also accepts the looser spellings whatsmeow accepts ({@code user:03@server},
  * {@code user.5@server}, {@code @server}, {@code user@interop}); they parse to the JID whose canonical form
- * may differ. Users may not contain {@code @ : .}, spaces or control characters; servers are lower-case
+ * may differ. Text without {@code '@'} is a JID only if it is one of {@link JidServer#KNOWN} (so that an
+ * ordinary word is not mistaken for a server). Users may not contain {@code @ : .}, spaces or control characters; servers are lower-case
  * letters, digits, dots and dashes. Invalid input raises {@link ProtocolException} with
  * {@link Reason#INVALID_JID}.
  */
@@ -108,7 +109,10 @@ public final class Jid {
         }
         int at = text.indexOf('@');
         if (at < 0) {
-            return of("", 0, 0, 0, text);
+            if (!JidServer.isKnown(text)) {
+                throw invalid("no '@' and not a known server", text);
+            }
+            return new Jid("", 0, 0, 0, text, false);
         }
         if (text.indexOf('@', at + 1) >= 0) {
             throw invalid("more than one '@'", text);

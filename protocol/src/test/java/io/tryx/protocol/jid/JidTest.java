@@ -53,7 +53,7 @@ class JidTest {
     @ValueSource(strings = {"", "@", "a@b@c", "user@", "user@S.WHATSAPP.NET", "us er@s.whatsapp.net",
             "user:@s.whatsapp.net", "user:x@s.whatsapp.net", "user:65536@s.whatsapp.net", "user:-1@s.whatsapp.net",
             "user.256:1@s.whatsapp.net", "a.b.c@s.whatsapp.net", "user.:1@s.whatsapp.net", "u:1:2@s.whatsapp.net",
-            "user@serv er", "hello world", "70000-123:1@interop", ":3@s.whatsapp.net", ".1:2@s.whatsapp.net"})
+            "user@serv er", "hello world", "text", "example.com", "70000-123:1@interop", ":3@s.whatsapp.net", ".1:2@s.whatsapp.net"})
     void invalidTextIsRejectedAsInvalidJid(String text) {
         assertThatThrownBy(() -> Jid.parse(text))
                 .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_JID));
