@@ -10,7 +10,6 @@ import io.tryx.protocol.binary.Node;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -60,9 +59,8 @@ public final class NodeJson {
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException(path + ": a node must be a JSON object");
         }
-        Iterator<String> fields = json.fieldNames();
-        while (fields.hasNext()) {
-            String field = fields.next();
+        for (Map.Entry<String, JsonNode> entry : json.properties()) {
+            String field = entry.getKey();
             if (!field.equals("tag") && !field.equals("attrs") && !field.equals("content")) {
                 throw new IllegalArgumentException(path + ": unknown field '" + field + "'");
             }
@@ -83,8 +81,7 @@ public final class NodeJson {
             throw new IllegalArgumentException(path + ": must be an object of strings");
         }
         Attrs.Builder builder = Attrs.builder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
             if (!field.getValue().isTextual()) {
                 throw new IllegalArgumentException(path + "." + field.getKey() + ": must be a string");
             }

@@ -87,7 +87,7 @@ class DecoderRobustnessProperties {
                                                           @ForAll @IntRange(max = 100_000) int position, @ForAll byte value) {
         byte[] frame = BaileysNodeInteropTest.compressedFrame(NodeEncoder.encode(node));
         byte[] damaged = frame.clone();
-        damaged[1 + position % (frame.length - 1)] ^= (byte) (value == 0 ? 1 : value);
+        damaged[1 + position % (frame.length - 1)] ^= value == 0 ? 1 : value;
         decodeSafely(damaged);
         decodeSafely(Arrays.copyOf(frame, 1 + position % (frame.length - 1)));
     }
