@@ -32,7 +32,6 @@ import java.util.regex.Pattern;
  */
 public final class Jid {
 
-    private static final Pattern SERVER_PATTERN = Pattern.compile("[a-z0-9.\\-]{1,255}");
     private static final Pattern BOT_USER = Pattern.compile("^1313555\\d{4}$|^131655500\\d{2}$");
 
     /** The server JID {@code s.whatsapp.net}. */
@@ -184,7 +183,7 @@ public final class Jid {
     }
 
     private static String problem(String user, int agent, int device, int integrator, String server) {
-        if (!SERVER_PATTERN.matcher(server).matches()) {
+        if (!validServer(server)) {
             return "invalid server '" + clip(server) + "'";
         }
         if (agent < 0 || agent > 255) {
@@ -213,6 +212,21 @@ public final class Jid {
             }
         }
         return null;
+    }
+
+    /** 1-255 lower-case letters, digits, dots and dashes; checked by hand, as decoders call this per JID. */
+    private static boolean validServer(String server) {
+        int n = server.length();
+        if (n == 0 || n > 255) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = server.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ProtocolException invalid(String problem, String text) {

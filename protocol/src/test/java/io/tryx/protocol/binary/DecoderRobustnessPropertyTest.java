@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ProtocolException} or a node, never in another exception; lengths are checked before allocation,
  * so none of these tries allocates more than its input justifies.
  */
-class DecoderRobustnessProperties {
+class DecoderRobustnessPropertyTest {
 
     @Provide
     Arbitrary<Node> nodes() {

@@ -8,7 +8,7 @@ import net.jqwik.api.Arbitrary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Round-trip properties of the codec over generated nodes. */
-class NodeCodecProperties {
+class NodeCodecPropertyTest {
 
     @Provide
     Arbitrary<Node> nodes() {
