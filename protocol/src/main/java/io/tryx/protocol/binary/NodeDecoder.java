@@ -17,6 +17,11 @@ import java.util.Arrays;
  * reaches past the end (checked before anything is allocated), {@link Reason#MALFORMED} for an unknown tag,
  * an empty node, a duplicate attribute, a bad zlib stream or bytes after the root node, and
  * {@link Reason#LIMIT_EXCEEDED} past the bounds of {@link NodeLimits}. Stateless and thread-safe.
+ *
+ * <p>Intended differences from Baileys: a duplicate attribute name and bytes after the root node are
+ * rejected (Baileys keeps the last value and ignores the trailing bytes). Where whatsmeow reads differently
+ * we follow Baileys: JID content is text, an AD-JID with an unknown domain type is a {@code s.whatsapp.net}
+ * JID without agent, and FB/interop JIDs on unexpected servers are accepted as text.
  */
 public final class NodeDecoder {
 

@@ -12,6 +12,11 @@ import java.util.List;
  *
  * <p>Nodes deeper than {@link NodeLimits#MAX_DEPTH} raise {@link Reason#LIMIT_EXCEEDED}, so that whatever
  * we send, our decoder (and the peer's) can read back. Stateless and thread-safe.
+ *
+ * <p>Where whatsmeow encodes differently we follow Baileys: empty attribute values are written (whatsmeow
+ * drops them); a JID value is written as its text would be (so {@code 123@hosted} is a JID pair, where
+ * whatsmeow writes an AD-JID, and {@code user.agent:device@server} keeps its agent in the user part, where
+ * whatsmeow puts the agent in the domain byte).
  */
 public final class NodeEncoder {
 
