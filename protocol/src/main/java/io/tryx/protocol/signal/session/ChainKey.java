@@ -1,5 +1,6 @@
 package io.tryx.protocol.signal.session;
 
+import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.crypto.Hmac;
 
 import java.util.Arrays;
@@ -25,8 +26,11 @@ public record ChainKey(int index, byte[] key) {
         return Hmac.sha256(key, MESSAGE_KEY_SEED);
     }
 
-    /** The chain key of the following message. */
+    /** The chain key of the following message; a chain ends at index 2^31-1 (uint32 counters above are refused). */
     public ChainKey next() {
+        if (index == Integer.MAX_VALUE) {
+            throw new ProtocolException(ProtocolException.Reason.LIMIT_EXCEEDED, "chain is exhausted");
+        }
         return new ChainKey(index + 1, Hmac.sha256(key, CHAIN_KEY_SEED));
     }
 
