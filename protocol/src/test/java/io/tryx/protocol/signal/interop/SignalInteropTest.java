@@ -4,6 +4,7 @@ import io.tryx.protocol.signal.DuplicateMessageException;
 import io.tryx.protocol.signal.IdentityKey;
 import io.tryx.protocol.signal.IdentityStatus;
 import io.tryx.protocol.signal.MessageWindowException;
+import io.tryx.protocol.signal.PreKeyBundle;
 import io.tryx.protocol.signal.SignalAddress;
 import io.tryx.protocol.signal.TestParty;
 import io.tryx.protocol.signal.session.Ciphertext;
@@ -16,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,6 +156,29 @@ class SignalInteropTest {
         assertThat(java.cipher.decrypt(java.store, address, pkmsgs.getLast().type(), pkmsgs.getLast().serialized())
                 .identity()).isEqualTo(new IdentityStatus.Unchanged(after));
         converse("erin", address, 2, 50);
+    }
+
+    @Test
+    void sessionsWithoutAOneTimePreKeyInteroperateBothWays() {
+        node.party("frank");
+        SignalAddress address = new SignalAddress("frank", 1);
+        PreKeyBundle full = node.bundle("frank");
+        java.builder.processBundle(java.store, address, new PreKeyBundle(full.registrationId(), 1, OptionalInt.empty(), null,
+                full.signedPreKeyId(), full.signedPreKeyPublic(), full.signedPreKeySignature(), full.identityKey()));
+        List<byte[]> opening = plaintexts(2);
+        assertThat(node.decrypt("frank", JAVA, encryptAll(address, opening))).containsExactlyElementsOf(opening);
+        converse("frank", address, 1, 20);
+
+        node.party("grace");
+        SignalAddress graceAddress = new SignalAddress("grace", 1);
+        node.processBundle("grace", JAVA, java.bundle(false));
+        List<byte[]> theirs = plaintexts(2);
+        List<Ciphertext> pkmsgs = node.encrypt("grace", JAVA, theirs);
+        for (int i = 0; i < pkmsgs.size(); i++) {
+            assertThat(java.cipher.decrypt(java.store, graceAddress, pkmsgs.get(i).type(), pkmsgs.get(i).serialized())
+                    .plaintext()).isEqualTo(theirs.get(i));
+        }
+        converse("grace", graceAddress, 1, 20);
     }
 
     /** Rounds of {@code perRound} messages each way, every batch shuffled before delivery. */
