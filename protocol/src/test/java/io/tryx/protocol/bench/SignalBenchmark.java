@@ -35,127 +35,130 @@ import java.util.concurrent.TimeUnit;
  * responder's pkmsg decrypt), 1:1 encrypt/decrypt of a 256-byte message and sender-key encrypt/decrypt.
  * Decrypt benchmarks replay a pre-encrypted batch against a restored receiver record per invocation.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SignalBenchmark {
 
     private static final int BATCH = 64;
-    private final SecureRandom random = new SecureRandom();
-    private final byte[] plaintext = new byte[256];
 
-    private TestParty alice;
-    private TestParty bob;
-    private PreKeyBundle bobBundle;
-    private PreKeyRecord bobPreKey;
-    private IdentityKeyPair identity;
-    private SessionRecord bobSnapshot;
-    private List<Ciphertext> batch;
-    private SenderKeyName group;
-    private SenderKeyRecord memberSnapshot;
-    private List<byte[]> groupBatch;
+    /** Two parties with an established session and sender key, and pre-encrypted batches. */
+    @State(Scope.Thread)
+    public static class Parties {
+        final SecureRandom random = new SecureRandom();
+        final byte[] plaintext = new byte[256];
+        TestParty alice;
+        TestParty bob;
+        PreKeyBundle bobBundle;
+        PreKeyRecord bobPreKey;
+        IdentityKeyPair identity;
+        SessionRecord bobSnapshot;
+        List<Ciphertext> batch;
+        SenderKeyName group;
+        SenderKeyRecord memberSnapshot;
+        List<byte[]> groupBatch;
 
-    @Setup(Level.Trial)
-    public void parties() {
-        random.nextBytes(plaintext);
-        identity = IdentityKeyPair.generate(random);
-        alice = new TestParty("alice", random);
-        bob = new TestParty("bob", random);
-        SignedPreKeyRecord signed = KeyHelper.generateSignedPreKey(bob.store.localIdentity(), 1, 0L, random);
-        bob.store.storeSignedPreKey(signed);
-        bobPreKey = KeyHelper.generatePreKeys(1, 1, random).getFirst();
-        bob.store.storePreKey(bobPreKey);
-        bobBundle = new PreKeyBundle(bob.store.localRegistrationId(), 1, OptionalInt.of(1), bobPreKey.keyPair().publicKey(),
-                1, signed.keyPair().publicKey(), signed.signature(), bob.store.localIdentity().publicKey());
+        @Setup(Level.Trial)
+        public void setUp() {
+            random.nextBytes(plaintext);
+            identity = IdentityKeyPair.generate(random);
+            alice = new TestParty("alice", random);
+            bob = new TestParty("bob", random);
+            SignedPreKeyRecord signed = KeyHelper.generateSignedPreKey(bob.store.localIdentity(), 1, 0L, random);
+            bob.store.storeSignedPreKey(signed);
+            bobPreKey = KeyHelper.generatePreKeys(1, 1, random).getFirst();
+            bob.store.storePreKey(bobPreKey);
+            bobBundle = new PreKeyBundle(bob.store.localRegistrationId(), 1, OptionalInt.of(1), bobPreKey.keyPair().publicKey(),
+                    1, signed.keyPair().publicKey(), signed.signature(), bob.store.localIdentity().publicKey());
 
-        alice.builder.processBundle(alice.store, bob.address, bobBundle);
-        bob.decrypt(alice, alice.encrypt(bob, "setup"));
-        bob.store.storePreKey(bobPreKey);
-        alice.decrypt(bob, bob.encrypt(alice, "ack"));
-        bobSnapshot = bob.store.session(alice.address).orElseThrow();
-        batch = new ArrayList<>();
-        for (int i = 0; i < BATCH; i++) {
-            batch.add(alice.cipher.encrypt(alice.store, bob.address, plaintext));
-        }
+            alice.builder.processBundle(alice.store, bob.address, bobBundle);
+            bob.decrypt(alice, alice.encrypt(bob, "setup"));
+            bob.store.storePreKey(bobPreKey);
+            alice.decrypt(bob, bob.encrypt(alice, "ack"));
+            bobSnapshot = bob.store.session(alice.address).orElseThrow();
+            batch = new ArrayList<>();
+            for (int i = 0; i < BATCH; i++) {
+                batch.add(alice.cipher.encrypt(alice.store, bob.address, plaintext));
+            }
 
-        group = new SenderKeyName("bench@g.us", alice.address);
-        SenderKeyDistributionMessage skdm = alice.groupBuilder.create(alice.store, group);
-        bob.groupBuilder.process(bob.store, group, skdm);
-        memberSnapshot = bob.store.senderKey(group).orElseThrow();
-        groupBatch = new ArrayList<>();
-        for (int i = 0; i < BATCH; i++) {
-            groupBatch.add(alice.groupCipher.encrypt(alice.store, group, plaintext));
+            group = new SenderKeyName("bench@g.us", alice.address);
+            SenderKeyDistributionMessage skdm = alice.groupBuilder.create(alice.store, group);
+            bob.groupBuilder.process(bob.store, group, skdm);
+            memberSnapshot = bob.store.senderKey(group).orElseThrow();
+            groupBatch = new ArrayList<>();
+            for (int i = 0; i < BATCH; i++) {
+                groupBatch.add(alice.groupCipher.encrypt(alice.store, group, plaintext));
+            }
         }
     }
 
     /** A fresh pkmsg per invocation (its one-time prekey restored), made outside the measurement. */
     @State(Scope.Thread)
-    public static class Responder {
+    public static class Responder extends Parties {
         Ciphertext preKeyMessage;
 
         @Setup(Level.Invocation)
-        public void freshPreKeyMessage(SignalBenchmark bench) {
-            TestParty initiator = new TestParty(bench.alice.address, bench.identity, bench.random);
-            initiator.builder.processBundle(initiator.store, bench.bob.address, bench.bobBundle);
-            preKeyMessage = initiator.cipher.encrypt(initiator.store, bench.bob.address, bench.plaintext);
-            bench.bob.store.storePreKey(bench.bobPreKey);
+        public void freshPreKeyMessage() {
+            TestParty initiator = new TestParty(alice.address, identity, random);
+            initiator.builder.processBundle(initiator.store, bob.address, bobBundle);
+            preKeyMessage = initiator.cipher.encrypt(initiator.store, bob.address, plaintext);
+            bob.store.storePreKey(bobPreKey);
         }
     }
 
     /** The receiver's session and sender-key records restored before each batch is decrypted again. */
     @State(Scope.Thread)
-    public static class Receiver {
+    public static class Receiver extends Parties {
         @Setup(Level.Invocation)
-        public void restore(SignalBenchmark bench) {
-            bench.bob.store.storeSession(bench.alice.address, bench.bobSnapshot);
-            bench.bob.store.storeSenderKey(bench.group, bench.memberSnapshot);
+        public void restore() {
+            bob.store.storeSession(alice.address, bobSnapshot);
+            bob.store.storeSenderKey(group, memberSnapshot);
         }
     }
 
     @Benchmark
-    public KeyPair generateKeyPair() {
-        return Curve25519.generateKeyPair(random);
+    public KeyPair generateKeyPair(Parties p) {
+        return Curve25519.generateKeyPair(p.random);
     }
 
     @Benchmark
-    public SignedPreKeyRecord generateSignedPreKey() {
-        return KeyHelper.generateSignedPreKey(identity, 1, 0L, random);
+    public SignedPreKeyRecord generateSignedPreKey(Parties p) {
+        return KeyHelper.generateSignedPreKey(p.identity, 1, 0L, p.random);
     }
 
     @Benchmark
-    public Ciphertext sessionSetupFromBundleToFirstMessage() {
-        alice.builder.processBundle(alice.store, bob.address, bobBundle);
-        return alice.cipher.encrypt(alice.store, bob.address, plaintext);
+    public Ciphertext sessionSetupFromBundleToFirstMessage(Parties p) {
+        p.alice.builder.processBundle(p.alice.store, p.bob.address, p.bobBundle);
+        return p.alice.cipher.encrypt(p.alice.store, p.bob.address, p.plaintext);
     }
 
     @Benchmark
-    public byte[] sessionSetupFromPreKeyMessage(Responder responder) {
-        return bob.cipher.decryptPreKeyMessage(bob.store, alice.address, responder.preKeyMessage.serialized()).plaintext();
+    public byte[] sessionSetupFromPreKeyMessage(Responder p) {
+        return p.bob.cipher.decryptPreKeyMessage(p.bob.store, p.alice.address, p.preKeyMessage.serialized()).plaintext();
     }
 
     @Benchmark
-    public Ciphertext encryptMessage() {
-        return bob.cipher.encrypt(bob.store, alice.address, plaintext);
+    public Ciphertext encryptMessage(Parties p) {
+        return p.bob.cipher.encrypt(p.bob.store, p.alice.address, p.plaintext);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void decryptMessage(Receiver receiver, Blackhole blackhole) {
-        for (Ciphertext message : batch) {
-            blackhole.consume(bob.cipher.decryptMessage(bob.store, alice.address, message.serialized()));
+    public void decryptMessage(Receiver p, Blackhole blackhole) {
+        for (Ciphertext message : p.batch) {
+            blackhole.consume(p.bob.cipher.decryptMessage(p.bob.store, p.alice.address, message.serialized()));
         }
     }
 
     @Benchmark
-    public byte[] senderKeyEncrypt() {
-        return alice.groupCipher.encrypt(alice.store, group, plaintext);
+    public byte[] senderKeyEncrypt(Parties p) {
+        return p.alice.groupCipher.encrypt(p.alice.store, p.group, p.plaintext);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void senderKeyDecrypt(Receiver receiver, Blackhole blackhole) {
-        for (byte[] message : groupBatch) {
-            blackhole.consume(bob.groupCipher.decrypt(bob.store, group, message));
+    public void senderKeyDecrypt(Receiver p, Blackhole blackhole) {
+        for (byte[] message : p.groupBatch) {
+            blackhole.consume(p.bob.groupCipher.decrypt(p.bob.store, p.group, message));
         }
     }
 }
