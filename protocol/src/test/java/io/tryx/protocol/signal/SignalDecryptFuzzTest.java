@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sender-key records), both random and mutated from valid inputs: the only failure allowed is a
  * {@link ProtocolException} (or one of its typed subclasses).
  */
-class SignalFuzzProperties {
+class SignalDecryptFuzzTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Fixture FIXTURE = new Fixture();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * window), records persisted and reloaded, optionally both sides starting a session at once. Every message
  * must decrypt to what was sent.
  */
-class SessionConvergenceProperties {
+class SessionConvergencePropertyTest {
 
     private record InFlight(Ciphertext message, String text) {
     }
