@@ -15,7 +15,8 @@ import java.util.Arrays;
  * ciphertext) and an 8-byte MAC. The MAC is HMAC-SHA256 under the message's MAC key over the sender's
  * and receiver's 33-byte identity keys, the version byte and the protobuf.
  *
- * @param ratchetKey the sender's current ratchet public key (raw 32 bytes)
+ * @param ratchetKey      the sender's current ratchet public key (raw 32 bytes)
+ * @param previousCounter the sender's last counter on its previous chain, an unsigned 32-bit value
  * @param serialized the complete wire form
  */
 public record SignalMessage(byte[] ratchetKey, int counter, int previousCounter, byte[] ciphertext,
@@ -58,8 +59,8 @@ public record SignalMessage(byte[] ratchetKey, int counter, int previousCounter,
         byte[] ratchetKey = SignalKeys.parse(
                 WireFormat.required(proto.hasRatchetKey(), proto.getRatchetKey(), "ratchet key"), "ratchet key");
         int counter = WireFormat.uint31(proto.hasCounter(), proto.getCounter(), "counter");
-        int previousCounter = proto.hasPreviousCounter()
-                ? WireFormat.uint31(true, proto.getPreviousCounter(), "previous counter") : 0;
+        // informational only (the receiver keeps old chains live); libsignal-node may send -1 as 2^32-1
+        int previousCounter = proto.getPreviousCounter();
         byte[] ciphertext = WireFormat.required(proto.hasCiphertext(), proto.getCiphertext(), "ciphertext");
         return new SignalMessage(ratchetKey, counter, previousCounter, ciphertext, serialized);
     }

@@ -181,6 +181,41 @@ class SignalInteropTest {
         converse("grace", graceAddress, 1, 20);
     }
 
+    /**
+     * Both sides start a session at once. Each side's pkmsgs decrypt on the other and the first replies
+     * (each on the session the sender now considers current) decrypt too. Beyond that libsignal-node
+     * cannot go: a failed decrypt attempt on its other session ratchets that session anyway and stores it,
+     * so its later messages on it are undecryptable for any peer (we never change a session on a failed
+     * attempt; the two-party property test covers simultaneous setups between two Java parties).
+     */
+    @Test
+    void simultaneousSessionSetupsDecryptOnBothSides() {
+        node.party("henry");
+        SignalAddress address = new SignalAddress("henry", 1);
+        java.builder.processBundle(java.store, address, node.bundle("henry"));
+        node.processBundle("henry", JAVA, java.bundle());
+        List<byte[]> ours = plaintexts(2);
+        List<Ciphertext> ourPkmsgs = encryptAll(address, ours);
+        List<byte[]> theirs = plaintexts(2);
+        List<Ciphertext> theirPkmsgs = node.encrypt("henry", JAVA, theirs);
+
+        for (int i = 0; i < theirPkmsgs.size(); i++) {
+            Ciphertext m = theirPkmsgs.get(i);
+            assertThat(java.cipher.decrypt(java.store, address, m.type(), m.serialized()).plaintext()).isEqualTo(theirs.get(i));
+        }
+        assertThat(node.decrypt("henry", JAVA, ourPkmsgs)).containsExactlyElementsOf(ours);
+
+        List<byte[]> theirReplies = plaintexts(3);
+        List<Ciphertext> fromNode = node.encrypt("henry", JAVA, theirReplies);
+        for (int i = fromNode.size() - 1; i >= 0; i--) {
+            Ciphertext m = fromNode.get(i);
+            assertThat(java.cipher.decrypt(java.store, address, m.type(), m.serialized()).plaintext())
+                    .isEqualTo(theirReplies.get(i));
+        }
+        List<byte[]> ourReplies = plaintexts(3);
+        assertThat(node.decrypt("henry", JAVA, encryptAll(address, ourReplies))).containsExactlyElementsOf(ourReplies);
+    }
+
     /** Rounds of {@code perRound} messages each way, every batch shuffled before delivery. */
     private void converse(String party, SignalAddress address, int rounds, int perRound) {
         for (int round = 0; round < rounds; round++) {
