@@ -63,10 +63,6 @@ public final class SenderKeyState {
         return Arrays.equals(signingPublic, otherSigningPublic);
     }
 
-    Map<Integer, byte[]> skipped() {
-        return skipped;
-    }
-
     /** The seed of {@code iteration}, consuming it; keeps skipped seeds within the window. */
     byte[] consumeSeed(int iteration) {
         int next = chainKey.index();

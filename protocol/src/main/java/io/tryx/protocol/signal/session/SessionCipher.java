@@ -71,8 +71,8 @@ public final class SessionCipher {
 
     /**
      * Decrypts a pkmsg. A new base key starts a new session that becomes current (the previous one is
-     * archived) and consumes the one-time prekey; a base key we already hold decrypts on that session.
-     * The result says whether the sender's identity changed; the new identity is saved either way.
+     * archived), consumes the one-time prekey and saves the sender's identity; the result says whether it
+     * changed. A base key we already hold decrypts on that session like a msg (see {@link #decryptMessage}).
      */
     public Decrypted decryptPreKeyMessage(SignalStore store, SignalAddress from, byte[] serialized) {
         PreKeySignalMessage message = PreKeySignalMessage.parse(serialized);
@@ -92,7 +92,7 @@ public final class SessionCipher {
         }
         IdentityStatus status = IdentityStatus.compare(store.identity(from), used.remoteIdentity);
         store.storeSession(from, record);
-        if (status.needsSaving()) {
+        if (consumesPreKey ? status.needsSaving() : status instanceof IdentityStatus.FirstSeen) {
             store.saveIdentity(from, used.remoteIdentity);
         }
         if (consumesPreKey) {

@@ -46,9 +46,9 @@ public final class SessionRecord {
         return List.copyOf(previous);
     }
 
-    /** A copy whose current state can be changed; archived states are shared until replaced. */
+    /** A copy sharing the states: operations replace a state with a changed copy, never change it in place. */
     SessionRecord copy() {
-        return new SessionRecord(current == null ? null : current.copy(), new ArrayList<>(previous));
+        return new SessionRecord(current, new ArrayList<>(previous));
     }
 
     /** Makes {@code state} current, archiving the previous current state (bounded). */

@@ -129,7 +129,9 @@ class SessionCipherTest {
     @Test
     void aReinstalledPeerStartsANewSessionAndOldMessagesStillDecrypt() {
         alice.startSessionWith(bob);
-        bob.decrypt(alice, alice.encrypt(bob, "hello"));
+        Ciphertext hello = alice.encrypt(bob, "hello");
+        Ciphertext latePreKeyMessage = alice.encrypt(bob, "second pkmsg");
+        bob.decrypt(alice, hello);
         alice.decrypt(bob, bob.encrypt(alice, "hi"));
         Ciphertext late = alice.encrypt(bob, "sent before the reinstall");
 
@@ -143,6 +145,10 @@ class SessionCipherTest {
         });
 
         assertThat(bob.decryptText(alice, late)).isEqualTo("sent before the reinstall");
+        Decrypted oldPreKeyMessage = bob.decrypt(alice, latePreKeyMessage);
+        assertThat(oldPreKeyMessage.plaintext()).asString().isEqualTo("second pkmsg");
+        assertThat(oldPreKeyMessage.identity()).isEqualTo(new IdentityStatus.Changed(
+                reinstalled.store.localIdentity().publicKey(), alice.store.localIdentity().publicKey()));
         assertThat(reinstalled.decryptText(bob, bob.encrypt(reinstalled, "welcome back"))).isEqualTo("welcome back");
         assertThat(bob.store.identity(alice.address)).contains(reinstalled.store.localIdentity().publicKey());
     }
