@@ -27,6 +27,9 @@ import java.util.Objects;
  * Decryption tries the current session first, then the archived ones; a success on an archived state
  * updates that state in place without making it current (as libsignal-node does), so late messages of a
  * replaced session never redirect our replies to it.
+ *
+ * <p>Not synchronized: like libsignal's per-address job queue, callers run the operations of one address
+ * one at a time (and commit each one's writes before the next starts).
  */
 public final class SessionCipher {
 

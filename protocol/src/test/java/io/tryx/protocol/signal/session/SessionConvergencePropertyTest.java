@@ -1,5 +1,6 @@
 package io.tryx.protocol.signal.session;
 
+import io.tryx.protocol.signal.DuplicateMessageException;
 import io.tryx.protocol.signal.TestParty;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -10,14 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two in-memory parties under random schedules: sends, deliveries in any order (always inside the skip
- * window), records persisted and reloaded, optionally both sides starting a session at once. Every message
- * must decrypt to what was sent.
+ * window), replays of delivered messages, records persisted and reloaded, optionally both sides starting a
+ * session at once. Every message must decrypt to what was sent, every replay must be a duplicate.
  */
 class SessionConvergencePropertyTest {
 
@@ -36,18 +39,26 @@ class SessionConvergencePropertyTest {
         }
         List<InFlight> toBob = new ArrayList<>();
         List<InFlight> toAlice = new ArrayList<>();
+        List<InFlight> deliveredToBob = new ArrayList<>();
         int sent = 0;
         for (int step : schedule) {
-            int index = step / 6;
-            switch (step % 6) {
+            int index = step / 7;
+            switch (step % 7) {
                 case 0, 1 -> toBob.add(new InFlight(alice.encrypt(bob, "a" + sent), "a" + sent++));
                 case 2 -> {
                     if (bob.store.session(alice.address).flatMap(SessionRecord::currentState).isPresent()) {
                         toAlice.add(new InFlight(bob.encrypt(alice, "b" + sent), "b" + sent++));
                     }
                 }
-                case 3 -> deliverOne(toBob, index, bob, alice);
+                case 3 -> deliverOne(toBob, index, bob, alice).ifPresent(deliveredToBob::add);
                 case 4 -> deliverOne(toAlice, index, alice, bob);
+                case 5 -> {
+                    if (!deliveredToBob.isEmpty()) {
+                        InFlight replay = deliveredToBob.get(index % deliveredToBob.size());
+                        assertThatThrownBy(() -> bob.decrypt(alice, replay.message()))
+                                .isInstanceOf(DuplicateMessageException.class);
+                    }
+                }
                 default -> reload(index % 2 == 0 ? alice : bob, index % 2 == 0 ? bob : alice);
             }
         }
@@ -60,13 +71,14 @@ class SessionConvergencePropertyTest {
         assertThat(alice.decryptText(bob, bob.encrypt(alice, "final b"))).isEqualTo("final b");
     }
 
-    private static void deliverOne(List<InFlight> queue, int pick, TestParty receiver, TestParty sender) {
+    private static Optional<InFlight> deliverOne(List<InFlight> queue, int pick, TestParty receiver, TestParty sender) {
         if (queue.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         InFlight next = queue.remove(pick % queue.size());
         Decrypted decrypted = receiver.decrypt(sender, next.message());
         assertThat(new String(decrypted.plaintext(), StandardCharsets.UTF_8)).isEqualTo(next.text());
+        return Optional.of(next);
     }
 
     private static void reload(TestParty party, TestParty peer) {
