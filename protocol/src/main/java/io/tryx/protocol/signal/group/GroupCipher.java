@@ -14,6 +14,7 @@ import java.util.Objects;
  * Group encryption with sender keys ("skmsg"), compatible with Baileys' GroupCipher: AES-256-CBC under
  * the iteration's message key, signed with the sender's signing key. Like the 1:1 cipher it writes only
  * on success, so a forged, replayed or out-of-window message leaves the stored record unchanged.
+ * Not synchronized: callers run the operations of one sender key one at a time.
  */
 public final class GroupCipher {
 
