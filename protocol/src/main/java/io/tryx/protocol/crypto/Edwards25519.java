@@ -11,7 +11,7 @@ import java.math.BigInteger;
  * <p>BouncyCastle's Ed25519 only multiplies by scalars it derives from a seed, so it cannot sign with a
  * Curve25519 key; its field arithmetic ({@link X25519Field}, constant time) is public, and this class
  * builds the group law on it: extended coordinates, the unified (complete) addition law for a = -1, and a
- * constant-time ladder with conditional swaps.
+ * fixed-base comb (64 signed radix-16 digits, precomputed multiples, constant-time selection).
  */
 final class Edwards25519 {
 
@@ -29,25 +29,74 @@ final class Edwards25519 {
     private Edwards25519() {
     }
 
-    /** Encodes {@code scalar · B} (scalar as 32 little-endian bytes) in the standard 32-byte point encoding. */
+    /** Multiples j·16^i·B for i < 64, j <= 8: one table lookup and one addition per scalar nibble. */
+    private static final Point[][] BASE_TABLE = precomputeBaseTable();
+
+    /**
+     * Encodes {@code scalar · B} (scalar as 32 little-endian bytes, below 2^255) in the standard 32-byte
+     * point encoding. The scalar is recoded into 64 signed radix-16 digits; each digit selects its
+     * multiple from the table by a constant-time scan and is conditionally negated, so timing does not
+     * depend on the scalar.
+     */
     static byte[] scalarMultBaseEncoded(byte[] scalar) {
+        int[] digits = signedRadix16(scalar);
+        Point acc = Point.identity();
+        Point selected = new Point();
+        Scratch s = new Scratch();
+        for (int i = 0; i < 64; i++) {
+            int d = digits[i];
+            int negative = d >>> 31;
+            int magnitude = (d ^ -negative) + negative;
+            selected.setIdentity();
+            Point[] row = BASE_TABLE[i];
+            for (int j = 1; j <= 8; j++) {
+                int mask = ((magnitude ^ j) - 1) >> 31;
+                selected.cmov(mask, row[j]);
+            }
+            X25519Field.cnegate(negative, selected.x);
+            X25519Field.cnegate(negative, selected.t);
+            add(acc, selected, acc, s);
+        }
+        return encode(acc);
+    }
+
+    private static int[] signedRadix16(byte[] scalar) {
+        int[] e = new int[64];
+        for (int i = 0; i < 32; i++) {
+            e[2 * i] = scalar[i] & 15;
+            e[2 * i + 1] = (scalar[i] >>> 4) & 15;
+        }
+        int carry = 0;
+        for (int i = 0; i < 63; i++) {
+            e[i] += carry;
+            carry = (e[i] + 8) >> 4;
+            e[i] -= carry << 4;
+        }
+        e[63] += carry;
+        return e;
+    }
+
+    private static Point[][] precomputeBaseTable() {
+        Scratch s = new Scratch();
+        Point[][] table = new Point[64][9];
         Point base = new Point();
         X25519Field.copy(BASE_X, 0, base.x, 0);
         X25519Field.copy(BASE_Y, 0, base.y, 0);
         X25519Field.one(base.z);
         X25519Field.mul(BASE_X, BASE_Y, base.t);
-
-        Point r0 = Point.identity();
-        Point r1 = base;
-        Scratch s = new Scratch();
-        for (int i = 255; i >= 0; i--) {
-            int bit = (scalar[i >>> 3] >>> (i & 7)) & 1;
-            r0.cswap(bit, r1);
-            add(r0, r1, r1, s);
-            add(r0, r0, r0, s);
-            r0.cswap(bit, r1);
+        for (int i = 0; i < 64; i++) {
+            table[i][0] = Point.identity();
+            table[i][1] = base.copy();
+            for (int j = 2; j <= 8; j++) {
+                Point next = new Point();
+                add(table[i][j - 1], base, next, s);
+                table[i][j] = next;
+            }
+            for (int k = 0; k < 4; k++) {
+                add(base, base, base, s);
+            }
         }
-        return encode(r0);
+        return table;
     }
 
     /** {@code (r + h·a) mod L} for 32-byte little-endian r and a, 64-byte little-endian h. */
@@ -166,16 +215,32 @@ final class Edwards25519 {
 
         static Point identity() {
             Point p = new Point();
-            X25519Field.one(p.y);
-            X25519Field.one(p.z);
+            p.setIdentity();
             return p;
         }
 
-        void cswap(int swap, Point other) {
-            X25519Field.cswap(swap, x, other.x);
-            X25519Field.cswap(swap, y, other.y);
-            X25519Field.cswap(swap, z, other.z);
-            X25519Field.cswap(swap, t, other.t);
+        void setIdentity() {
+            X25519Field.zero(x);
+            X25519Field.one(y);
+            X25519Field.one(z);
+            X25519Field.zero(t);
+        }
+
+        Point copy() {
+            Point p = new Point();
+            X25519Field.copy(x, 0, p.x, 0);
+            X25519Field.copy(y, 0, p.y, 0);
+            X25519Field.copy(z, 0, p.z, 0);
+            X25519Field.copy(t, 0, p.t, 0);
+            return p;
+        }
+
+        /** Replaces this point by {@code other} when {@code mask} is -1, keeps it when 0 (constant time). */
+        void cmov(int mask, Point other) {
+            X25519Field.cmov(mask, other.x, 0, x, 0);
+            X25519Field.cmov(mask, other.y, 0, y, 0);
+            X25519Field.cmov(mask, other.z, 0, z, 0);
+            X25519Field.cmov(mask, other.t, 0, t, 0);
         }
     }
 
