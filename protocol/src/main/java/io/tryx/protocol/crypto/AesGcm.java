@@ -56,6 +56,10 @@ public final class AesGcm {
     }
 
     public byte[] decrypt(byte[] nonce, byte[] aad, byte[] ciphertext, int offset, int length) {
+        if (nonce == null || nonce.length != NONCE_LENGTH) {
+            throw new ProtocolException(ProtocolException.Reason.MALFORMED,
+                    "AES-GCM nonce must be " + NONCE_LENGTH + " bytes, got " + (nonce == null ? "none" : nonce.length));
+        }
         if (length < TAG_LENGTH) {
             throw new ProtocolException(ProtocolException.Reason.TRUNCATED,
                     "AES-GCM ciphertext shorter than its tag: " + length + " bytes");
