@@ -1,6 +1,6 @@
 // App-state peer for the cross-implementation tests: Baileys' app-state code (its LTHash comes from
 // whatsapp-rust-bridge, i.e. whatsapp-rust compiled to WASM). One JSON request per line, hex bytes.
-import { createInterface } from 'node:readline';
+import { serveJsonLines, hex, buf } from './lib/json-lines.mjs';
 import { LT_HASH_ANTI_TAMPERING } from '@whiskeysockets/baileys/lib/Utils/lt-hash.js';
 import {
   encodeSyncdPatch, decodeSyncdPatch, decodeSyncdSnapshot, newLTHashState,
@@ -9,8 +9,6 @@ import { hmacSign } from '@whiskeysockets/baileys/lib/Utils/crypto.js';
 import { proto } from '@whiskeysockets/baileys/WAProto/index.js';
 import { expandAppStateKeys } from 'whatsapp-rust-bridge';
 
-const hex = (b) => Buffer.from(b).toString('hex');
-const buf = (h) => Buffer.from(h ?? '', 'hex');
 
 const u64 = (n) => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(n)); return b; };
 const keyLookup = (keyId, keyData) => async (id) => (id === keyId ? { keyData: buf(keyData) } : undefined);
@@ -73,16 +71,4 @@ const ops = {
   },
 };
 
-const rl = createInterface({ input: process.stdin });
-let chain = Promise.resolve();
-rl.on('line', (line) => {
-  if (!line.trim()) return;
-  chain = chain.then(async () => {
-    const request = JSON.parse(line);
-    try {
-      process.stdout.write(JSON.stringify(await ops[request.op](request)) + '\n');
-    } catch (e) {
-      process.stdout.write(JSON.stringify({ error: String(e && e.stack || e) }) + '\n');
-    }
-  });
-});
+serveJsonLines(ops);

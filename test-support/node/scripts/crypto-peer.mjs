@@ -1,13 +1,11 @@
 // Crypto peer for the cross-implementation tests: one JSON request per stdin line, one JSON answer per
 // stdout line. Curve25519 and XEdDSA come from libsignal@6 (the library Baileys uses) and its
 // curve25519-js; HKDF, PBKDF2 and AES from node's own crypto. Byte values travel as hex.
-import { createInterface } from 'node:readline';
+import { serveJsonLines, hex, buf } from './lib/json-lines.mjs';
 import crypto from 'node:crypto';
 import libsignal from 'libsignal';
 import curveJs from 'curve25519-js';
 
-const hex = (b) => Buffer.from(b).toString('hex');
-const buf = (h) => Buffer.from(h ?? '', 'hex');
 const withType = (pub) => Buffer.concat([Buffer.from([5]), buf(pub)]);
 
 const ops = {
@@ -60,13 +58,4 @@ const ops = {
   },
 };
 
-const rl = createInterface({ input: process.stdin });
-rl.on('line', (line) => {
-  if (!line.trim()) return;
-  const request = JSON.parse(line);
-  try {
-    process.stdout.write(JSON.stringify(ops[request.op](request)) + '\n');
-  } catch (e) {
-    process.stdout.write(JSON.stringify({ error: String(e && e.message || e) }) + '\n');
-  }
-});
+serveJsonLines(ops);

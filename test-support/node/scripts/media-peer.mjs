@@ -3,13 +3,12 @@
 //   {"op":"encrypt","path":...,"type":"image"}  -> Baileys encryptedStream: encPath, mediaKey, hashes, length
 //   {"op":"decrypt","encPath":...,"mediaKey":...,"type":"image","outPath":...}
 //        -> Baileys downloadContentFromMessage from a loopback HTTP server serving encPath; writes outPath
-import { createInterface } from 'node:readline';
+import { serveJsonLines, hex, buf } from './lib/json-lines.mjs';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import http from 'node:http';
 import { encryptedStream, downloadContentFromMessage } from '@whiskeysockets/baileys/lib/Utils/messages-media.js';
 
-const hex = (b) => Buffer.from(b).toString('hex');
 
 async function serve(path) {
   const server = http.createServer((req, res) => {
@@ -41,16 +40,4 @@ const ops = {
   },
 };
 
-const rl = createInterface({ input: process.stdin });
-let chain = Promise.resolve();
-rl.on('line', (line) => {
-  if (!line.trim()) return;
-  chain = chain.then(async () => {
-    const request = JSON.parse(line);
-    try {
-      process.stdout.write(JSON.stringify(await ops[request.op](request)) + '\n');
-    } catch (e) {
-      process.stdout.write(JSON.stringify({ error: String(e && e.stack || e) }) + '\n');
-    }
-  });
-});
+serveJsonLines(ops);

@@ -1,6 +1,6 @@
 // Pairing and message-secret peer for the cross-implementation tests, composed only of Baileys' exported helpers
 // (its HKDF is whatsapp-rust's, via whatsapp-rust-bridge). One JSON request per line, hex bytes.
-import { createInterface } from 'node:readline';
+import { serveJsonLines, hex, buf } from './lib/json-lines.mjs';
 import {
   aesEncryptCTR, aesDecryptCTR, aesEncryptGCM, Curve, derivePairingCodeKey, hkdf,
 } from '@whiskeysockets/baileys/lib/Utils/crypto.js';
@@ -9,8 +9,6 @@ import { buildPairingQRData } from '@whiskeysockets/baileys/lib/Utils/companion-
 import { configureSuccessfulPairing } from '@whiskeysockets/baileys/lib/Utils/validate-connection.js';
 import { decryptPollVote } from '@whiskeysockets/baileys/lib/Utils/process-message.js';
 
-const hex = (b) => Buffer.from(b).toString('hex');
-const buf = (h) => Buffer.from(h ?? '', 'hex');
 
 const ops = {
   crockford({ bytes }) {
@@ -70,16 +68,4 @@ const ops = {
   },
 };
 
-const rl = createInterface({ input: process.stdin });
-let chain = Promise.resolve();
-rl.on('line', (line) => {
-  if (!line.trim()) return;
-  chain = chain.then(async () => {
-    const request = JSON.parse(line);
-    try {
-      process.stdout.write(JSON.stringify(await ops[request.op](request)) + '\n');
-    } catch (e) {
-      process.stdout.write(JSON.stringify({ error: String(e && e.stack || e) }) + '\n');
-    }
-  });
-});
+serveJsonLines(ops);

@@ -3,6 +3,7 @@ package io.tryx.protocol.pairing;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.ProtocolException.Reason;
+import io.tryx.protocol.crypto.Bytes;
 import io.tryx.protocol.crypto.ConstantTime;
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.crypto.Hmac;
@@ -59,11 +60,11 @@ public final class AdvCompanion {
         }
         byte[] accountPrefix = details.getDeviceType() == ADVEncryptionType.HOSTED
                 ? Adv.HOSTED_ACCOUNT_SIGNATURE_PREFIX : Adv.ACCOUNT_SIGNATURE_PREFIX;
-        byte[] signed = Adv.concat(accountPrefix, account.getDetails().toByteArray(), identity.publicKey());
+        byte[] signed = Bytes.concat(accountPrefix, account.getDetails().toByteArray(), identity.publicKey());
         if (!Curve25519.verify(accountKey, signed, account.getAccountSignature().toByteArray())) {
             throw new ProtocolException(Reason.AUTHENTICATION_FAILED, "account signature does not verify");
         }
-        byte[] deviceMessage = Adv.concat(Adv.DEVICE_SIGNATURE_PREFIX, account.getDetails().toByteArray(),
+        byte[] deviceMessage = Bytes.concat(Adv.DEVICE_SIGNATURE_PREFIX, account.getDetails().toByteArray(),
                 identity.publicKey(), accountKey);
         byte[] deviceSignature = Curve25519.sign(identity.privateKey(), deviceMessage);
         ADVSignedDeviceIdentity countersigned = account.toBuilder()

@@ -3,6 +3,7 @@ package io.tryx.protocol.pairing;
 import com.google.protobuf.ByteString;
 import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.ProtocolException.Reason;
+import io.tryx.protocol.crypto.Bytes;
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.crypto.Hmac;
 import io.tryx.protocol.crypto.KeyPair;
@@ -29,7 +30,7 @@ public final class AdvPrimary {
                 .setAccountType(ADVEncryptionType.E2EE).setDeviceType(ADVEncryptionType.E2EE)
                 .build().toByteArray();
         byte[] signature = Curve25519.sign(account.privateKey(),
-                Adv.concat(Adv.ACCOUNT_SIGNATURE_PREFIX, details, companionIdentityPublic));
+                Bytes.concat(Adv.ACCOUNT_SIGNATURE_PREFIX, details, companionIdentityPublic));
         byte[] signedIdentity = ADVSignedDeviceIdentity.newBuilder()
                 .setDetails(ByteString.copyFrom(details))
                 .setAccountSignatureKey(ByteString.copyFrom(account.publicKey()))
@@ -47,12 +48,12 @@ public final class AdvPrimary {
                                                         byte[] companionIdentityPublic) {
         ADVSignedDeviceIdentity signed = AdvCompanion.parse(() -> ADVSignedDeviceIdentity.parseFrom(signedIdentityBytes));
         byte[] details = signed.getDetails().toByteArray();
-        if (!Curve25519.verify(accountPublic, Adv.concat(Adv.ACCOUNT_SIGNATURE_PREFIX, details, companionIdentityPublic),
+        if (!Curve25519.verify(accountPublic, Bytes.concat(Adv.ACCOUNT_SIGNATURE_PREFIX, details, companionIdentityPublic),
                 signed.getAccountSignature().toByteArray())) {
             throw new ProtocolException(Reason.AUTHENTICATION_FAILED, "account signature does not verify");
         }
         if (!Curve25519.verify(companionIdentityPublic,
-                Adv.concat(Adv.DEVICE_SIGNATURE_PREFIX, details, companionIdentityPublic, accountPublic),
+                Bytes.concat(Adv.DEVICE_SIGNATURE_PREFIX, details, companionIdentityPublic, accountPublic),
                 signed.getDeviceSignature().toByteArray())) {
             throw new ProtocolException(Reason.AUTHENTICATION_FAILED, "device signature does not verify");
         }

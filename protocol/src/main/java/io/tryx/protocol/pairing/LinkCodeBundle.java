@@ -3,6 +3,7 @@ package io.tryx.protocol.pairing;
 import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.ProtocolException.Reason;
 import io.tryx.protocol.crypto.AesGcm;
+import io.tryx.protocol.crypto.Bytes;
 import io.tryx.protocol.crypto.ConstantTime;
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.crypto.Hkdf;
@@ -39,11 +40,11 @@ public final class LinkCodeBundle {
                                                   byte[] random32, byte[] salt32, byte[] iv12) {
         byte[] ephemeralShared = Curve25519.sharedSecret(companionEphemeral.privateKey(), primaryEphemeralPublic);
         byte[] bundleKey = Hkdf.derive(ephemeralShared, salt32, BUNDLE_INFO, 32);
-        byte[] payload = concat(companionIdentity.publicKey(), primaryIdentityPublic, random32);
+        byte[] payload = Bytes.concat(companionIdentity.publicKey(), primaryIdentityPublic, random32);
         byte[] sealed = new AesGcm(bundleKey).encrypt(iv12, new byte[0], payload);
         byte[] identityShared = Curve25519.sharedSecret(companionIdentity.privateKey(), primaryIdentityPublic);
-        byte[] advSecret = Hkdf.derive(concat(ephemeralShared, identityShared, random32), null, ADV_INFO, 32);
-        return new CompanionFinish(concat(salt32, iv12, sealed), advSecret);
+        byte[] advSecret = Hkdf.derive(Bytes.concat(ephemeralShared, identityShared, random32), null, ADV_INFO, 32);
+        return new CompanionFinish(Bytes.concat(salt32, iv12, sealed), advSecret);
     }
 
     /** Phone side: open the bundle, check it names this phone's identity, derive the same ADV secret. */
@@ -66,21 +67,7 @@ public final class LinkCodeBundle {
         }
         byte[] random = Arrays.copyOfRange(payload, 64, 96);
         byte[] identityShared = Curve25519.sharedSecret(primaryIdentity.privateKey(), companionIdentity);
-        byte[] advSecret = Hkdf.derive(concat(ephemeralShared, identityShared, random), null, ADV_INFO, 32);
+        byte[] advSecret = Hkdf.derive(Bytes.concat(ephemeralShared, identityShared, random), null, ADV_INFO, 32);
         return new PrimaryView(companionIdentity, advSecret);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int o = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, o, p.length);
-            o += p.length;
-        }
-        return out;
     }
 }

@@ -1,15 +1,11 @@
 package io.tryx.protocol.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tryx.protocol.interop.NodePeer;
+import io.tryx.protocol.interop.JsonPeer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -22,13 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CryptoInteropTest {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static NodePeer.LineSession peer;
+    private static JsonPeer peer;
     private final SecureRandom random = new SecureRandom();
 
     @BeforeAll
     static void startPeer() {
-        peer = NodePeer.open("crypto-peer.mjs");
+        peer = new JsonPeer("crypto-peer.mjs");
     }
 
     @AfterAll
@@ -135,25 +130,6 @@ class CryptoInteropTest {
     }
 
     private static JsonNode call(String op, Object... fields) {
-        ObjectNode request = JSON.createObjectNode().put("op", op);
-        for (int i = 0; i < fields.length; i += 2) {
-            String name = (String) fields[i];
-            Object value = fields[i + 1];
-            if (value instanceof byte[] b) {
-                request.put(name, HEX.formatHex(b));
-            } else if (value instanceof Integer n) {
-                request.put(name, n);
-            } else {
-                request.put(name, String.valueOf(value));
-            }
-        }
-        peer.send(request.toString());
-        try {
-            JsonNode response = JSON.readTree(peer.receive());
-            assertThat(response.has("error")).as("peer error: %s", response).isFalse();
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return peer.ok(op, fields);
     }
 }

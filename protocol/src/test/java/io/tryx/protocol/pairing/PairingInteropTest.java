@@ -1,17 +1,13 @@
 package io.tryx.protocol.pairing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.crypto.KeyPair;
-import io.tryx.protocol.interop.NodePeer;
+import io.tryx.protocol.interop.JsonPeer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HexFormat;
 import java.util.Random;
 
@@ -21,13 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PairingInteropTest {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static NodePeer.LineSession peer;
+    private static JsonPeer peer;
     private final Random random = new Random(17);
 
     @BeforeAll
     static void start() {
-        peer = NodePeer.open("pairing-peer.mjs");
+        peer = new JsonPeer("pairing-peer.mjs");
     }
 
     @AfterAll
@@ -121,10 +116,8 @@ class PairingInteropTest {
         KeyPair companion = Curve25519.generateKeyPair();
         byte[] issued = AdvPrimary.issue(account, companion.publicKey(), bytes(32), 1, 1L, 1);
         byte[] otherSecret = bytes(32);
-        peer.send(JSON.createObjectNode().put("op", "pairSuccess").put("deviceIdentity", HEX.formatHex(issued))
-                .put("advSecret", HEX.formatHex(otherSecret)).put("identityPublic", HEX.formatHex(companion.publicKey()))
-                .put("identityPrivate", HEX.formatHex(companion.privateKey())).toString());
-        assertThat(peer.receive()).contains("error");
+        assertThat(peer.call("pairSuccess", "deviceIdentity", issued, "advSecret", otherSecret,
+                "identityPublic", companion.publicKey(), "identityPrivate", companion.privateKey()).has("error")).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdvCompanion.verifyAndSign(issued, otherSecret, companion))
                 .isInstanceOf(io.tryx.protocol.ProtocolException.class);
     }
@@ -148,18 +141,6 @@ class PairingInteropTest {
     }
 
     private static JsonNode call(String op, Object... fields) {
-        ObjectNode request = JSON.createObjectNode().put("op", op);
-        for (int i = 0; i < fields.length; i += 2) {
-            Object value = fields[i + 1];
-            request.put((String) fields[i], value instanceof byte[] b ? HEX.formatHex(b) : String.valueOf(value));
-        }
-        peer.send(request.toString());
-        try {
-            JsonNode response = JSON.readTree(peer.receive());
-            assertThat(response.has("error")).as("peer error: %s", response).isFalse();
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return peer.ok(op, fields);
     }
 }
