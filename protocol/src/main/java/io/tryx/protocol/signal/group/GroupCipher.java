@@ -35,14 +35,14 @@ public final class GroupCipher {
             throw new NoSessionException("sender key for " + ours + " is not ours (no signing private key)");
         }
         SenderKeyState state = original.copy();
-        ChainKey chain = state.chainKey;
+        ChainKey chain = state.window.chainKey();
         SenderMessageKey key = SenderMessageKey.fromSeed(chain.messageKeySeed());
         byte[] ciphertext = Aes.cbcEncrypt(key.cipherKey(), key.iv(), plaintext);
         byte[] noise = new byte[64];
         random.nextBytes(noise);
         SenderKeyMessage message = SenderKeyMessage.create(state.keyId, chain.index(), ciphertext,
                 state.signingPrivate, noise);
-        state.chainKey = chain.next();
+        state.window.advance();
         record.replace(original, state);
         store.storeSenderKey(ours, record);
         return message.serialized();

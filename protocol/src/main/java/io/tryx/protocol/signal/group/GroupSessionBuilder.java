@@ -34,7 +34,7 @@ public final class GroupSessionBuilder {
             store.storeSenderKey(ours, record);
         }
         SenderKeyState state = record.currentState().orElseThrow();
-        return SenderKeyDistributionMessage.create(state.keyId, state.chainKey.index(), state.chainKey.key(),
+        return SenderKeyDistributionMessage.create(state.keyId, state.window.chainKey().index(), state.window.chainKey().key(),
                 state.signingPublic);
     }
 

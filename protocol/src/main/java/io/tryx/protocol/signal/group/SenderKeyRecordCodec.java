@@ -25,13 +25,13 @@ final class SenderKeyRecordCodec {
         var builder = StoredSenderKeyRecord.newBuilder().setVersion(VERSION);
         for (SenderKeyState state : record.states) {
             var s = StoredSenderKeyState.newBuilder().setKeyId(state.keyId)
-                    .setIteration(state.chainKey.index()).setChainKey(ByteString.copyFrom(state.chainKey.key()))
+                    .setIteration(state.window.chainKey().index()).setChainKey(ByteString.copyFrom(state.window.chainKey().key()))
                     .setSigningPublic(ByteString.copyFrom(state.signingPublic))
-                    .setEvictedThrough(state.evictedThrough);
+                    .setEvictedThrough(state.window.evictedThrough());
             if (state.signingPrivate != null) {
                 s.setSigningPrivate(ByteString.copyFrom(state.signingPrivate));
             }
-            state.skipped.forEach((index, seed) ->
+            state.window.skipped().forEach((index, seed) ->
                     s.addSkipped(StoredMessageKey.newBuilder().setIndex(index).setSeed(ByteString.copyFrom(seed))));
             builder.addStates(s);
         }

@@ -1,10 +1,6 @@
 package io.tryx.protocol.signal.session;
 
-import io.tryx.protocol.signal.DuplicateMessageException;
-import io.tryx.protocol.signal.MessageWindowException;
-
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,23 +11,23 @@ import java.util.Map;
 final class ReceiverChain {
 
     private final byte[] ratchetKey;
-    private ChainKey chainKey;
-    private final LinkedHashMap<Integer, byte[]> skipped;
-    private int evictedThrough;
+    private final SkippedKeyWindow window;
 
     ReceiverChain(byte[] ratchetKey, ChainKey chainKey, LinkedHashMap<Integer, byte[]> skipped, int evictedThrough) {
-        this.ratchetKey = ratchetKey.clone();
-        this.chainKey = chainKey;
-        this.skipped = skipped;
-        this.evictedThrough = evictedThrough;
+        this(ratchetKey, new SkippedKeyWindow(chainKey, skipped, evictedThrough));
     }
 
     ReceiverChain(byte[] ratchetKey, ChainKey chainKey) {
-        this(ratchetKey, chainKey, new LinkedHashMap<>(), -1);
+        this(ratchetKey, new SkippedKeyWindow(chainKey));
+    }
+
+    private ReceiverChain(byte[] ratchetKey, SkippedKeyWindow window) {
+        this.ratchetKey = ratchetKey.clone();
+        this.window = window;
     }
 
     ReceiverChain copy() {
-        return new ReceiverChain(ratchetKey, chainKey, new LinkedHashMap<>(skipped), evictedThrough);
+        return new ReceiverChain(ratchetKey, window.copy());
     }
 
     boolean hasRatchetKey(byte[] key) {
@@ -43,16 +39,15 @@ final class ReceiverChain {
     }
 
     ChainKey chainKey() {
-        return chainKey;
+        return window.chainKey();
     }
 
-    /** Skipped seeds by counter, in insertion (ascending) order; a live view for serialization. */
     Map<Integer, byte[]> skipped() {
-        return skipped;
+        return window.skipped();
     }
 
     int evictedThrough() {
-        return evictedThrough;
+        return window.evictedThrough();
     }
 
     /**
@@ -60,32 +55,6 @@ final class ReceiverChain {
      * or the chain advanced to the counter with the seeds in between kept for later.
      */
     byte[] consumeSeed(int counter) {
-        int next = chainKey.index();
-        if (counter < next) {
-            byte[] seed = skipped.remove(counter);
-            if (seed != null) {
-                return seed;
-            }
-            if (counter <= evictedThrough) {
-                throw new MessageWindowException("counter " + counter + " is older than the kept message keys");
-            }
-            throw new DuplicateMessageException("message key for counter " + counter + " was already used");
-        }
-        if ((long) counter - next > SessionLimits.MAX_FORWARD_JUMP) {
-            throw new MessageWindowException("counter " + counter + " is more than "
-                    + SessionLimits.MAX_FORWARD_JUMP + " ahead of " + next);
-        }
-        ChainKey key = chainKey;
-        while (key.index() < counter) {
-            skipped.put(key.index(), key.messageKeySeed());
-            if (skipped.size() > SessionLimits.MAX_MESSAGE_KEYS) {
-                Iterator<Map.Entry<Integer, byte[]>> eldest = skipped.entrySet().iterator();
-                evictedThrough = Math.max(evictedThrough, eldest.next().getKey());
-                eldest.remove();
-            }
-            key = key.next();
-        }
-        chainKey = key.next();
-        return key.messageKeySeed();
+        return window.consumeSeed(counter, "counter");
     }
 }
