@@ -59,7 +59,13 @@ final class TestWaServer implements AutoCloseable {
     static final InstantSource CLOCK = InstantSource.fixed(NOW);
 
     /** What the server does during the handshake. */
-    enum HandshakeMode { NORMAL, CLOSE_AFTER_CLIENT_HELLO }
+    enum HandshakeMode {
+        NORMAL,
+        /** A WebSocket close frame (1000) instead of the server hello. */
+        CLOSE_AFTER_CLIENT_HELLO,
+        /** The TCP connection dropped instead of the server hello, without a close frame. */
+        DROP_AFTER_CLIENT_HELLO
+    }
 
     /** The default behaviour: pings answered, other nodes echoed. */
     static final BiConsumer<Session, Node> ECHO = (session, node) -> {
@@ -106,7 +112,7 @@ final class TestWaServer implements AutoCloseable {
                                         .maxFramePayloadLength(FrameDecoder.MAX_FRAME_SIZE + 65_536)
                                         .handleCloseFrames(false)
                                         .build()),
-                                new Session());
+                                new Session(), new NotFound());
                     }
                 })
                 .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
@@ -162,6 +168,15 @@ final class TestWaServer implements AutoCloseable {
         return Curve25519.keyPairFromPrivate(privateKey);
     }
 
+    /** Answers requests for other paths with 404, as a web server would. */
+    static final class NotFound extends SimpleChannelInboundHandler<io.netty.handler.codec.http.FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, io.netty.handler.codec.http.FullHttpRequest request) {
+            ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultFullHttpResponse(request.protocolVersion(),
+                    io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND)).addListener(f -> ctx.close());
+        }
+    }
+
     /** One client connection, server side; all state lives on its event loop. */
     final class Session extends SimpleChannelInboundHandler<WebSocketFrame> {
         final Queue<Node> received = new ConcurrentLinkedQueue<>();
@@ -206,6 +221,10 @@ final class TestWaServer implements AutoCloseable {
                 handshake.readClientHello(frame);
                 if (handshakeMode == HandshakeMode.CLOSE_AFTER_CLIENT_HELLO) {
                     ctx.close();
+                    return;
+                }
+                if (handshakeMode == HandshakeMode.DROP_AFTER_CLIENT_HELLO) {
+                    ctx.pipeline().firstContext().close(); // below the WebSocket handler: no close frame
                     return;
                 }
                 writeFrame(encoder.encode(handshake.writeServerHello()));
