@@ -295,6 +295,16 @@ final class TestWaServer implements AutoCloseable {
             });
         }
 
+        /** Sends a text WebSocket message, which WhatsApp never does. */
+        void sendText(String text) {
+            onLoop(() -> ctx.writeAndFlush(new io.netty.handler.codec.http.websocketx.TextWebSocketFrame(text)));
+        }
+
+        /** Stops or resumes reading from the client, so its writes back up. */
+        void reading(boolean on) {
+            onLoop(() -> ctx.channel().config().setAutoRead(on));
+        }
+
         /** Sends raw bytes as one binary WebSocket message, bypassing the cipher. */
         void sendRaw(byte[] bytes) {
             onLoop(() -> writeFrame(bytes));
