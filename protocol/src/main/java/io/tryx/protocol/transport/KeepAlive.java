@@ -65,14 +65,18 @@ public final class KeepAlive {
 
     /** Stops pinging; idempotent. Does not close the connection. */
     public void stop() {
-        connection.eventLoop().execute(() -> {
-            stopped = true;
-            if (nextPing != null) {
-                nextPing.cancel(false);
-            }
-            pending.clear();
-            connection.removeInterceptor(interceptor);
-        });
+        connection.removeInterceptor(interceptor);
+        try {
+            connection.eventLoop().execute(() -> {
+                stopped = true;
+                if (nextPing != null) {
+                    nextPing.cancel(false);
+                }
+                pending.clear();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // event loop already shut down: nothing is scheduled any more
+        }
     }
 
     public long pingsSent() {

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -50,6 +49,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>Pipeline per connection: {@code [proxy] [TLS] HTTP codec, aggregator (upgrade response only),
  * WebSocket client protocol handler, Noise handler}. The WebSocket carries binary messages; their
  * payload is a stream of 3-byte-length frames, so one message may hold several frames or part of one.
+ *
+ * <p>Without a proxy the host name is resolved by Netty's default resolver (the JDK's, blocking the event
+ * loop briefly); a runtime with many accounts should add {@code netty-resolver-dns} and set it here.
  */
 public final class NoiseTransport {
 
@@ -82,7 +84,8 @@ public final class NoiseTransport {
      * Connects, upgrades to a WebSocket, runs the Noise handshake presenting {@code noiseKey} and
      * {@code clientPayload} (the serialized ClientPayload for login or registration), and completes with
      * the open connection; or exceptionally with a {@link TransportException}. {@code listener} receives
-     * every inbound node from the first one on.
+     * every inbound node from the first one on. The future completes on the connection's event loop, so
+     * dependent stages run there and must not block.
      */
     public CompletableFuture<NodeConnection> connect(KeyPair noiseKey, byte[] clientPayload, NodeListener listener) {
         Objects.requireNonNull(noiseKey, "noiseKey");
@@ -106,13 +109,10 @@ public final class NoiseTransport {
                         initPipeline(ch.pipeline(), host, port, noise);
                     }
                 });
-        InetSocketAddress remote;
         if (config.proxy().isPresent()) {
-            bootstrap.resolver(NoopAddressResolverGroup.INSTANCE);
-            remote = InetSocketAddress.createUnresolved(host, port);
-        } else {
-            remote = InetSocketAddress.createUnresolved(host, port);
+            bootstrap.resolver(NoopAddressResolverGroup.INSTANCE); // the proxy resolves the target
         }
+        InetSocketAddress remote = InetSocketAddress.createUnresolved(host, port);
         ChannelFuture future;
         try {
             future = bootstrap.connect(remote);
@@ -121,12 +121,15 @@ public final class NoiseTransport {
             return connected;
         }
         future.addListener(f -> {
-            if (!f.isSuccess()) {
-                future.channel().eventLoop().execute(() -> noise.connectFailed(f.cause()));
-                if (!connected.isDone()) { // handler never added (channel not registered)
-                    connected.completeExceptionally(new TransportException(Reason.CONNECT_FAILED,
-                            "connect to " + config.uri() + " failed: " + f.cause(), f.cause()));
-                }
+            if (f.isSuccess()) {
+                return;
+            }
+            Channel channel = future.channel();
+            if (channel.isRegistered()) {
+                channel.eventLoop().execute(() -> noise.connectFailed(f.cause()));
+            } else { // never registered: the handler was not added and cannot report
+                connected.completeExceptionally(new TransportException(Reason.CONNECT_FAILED,
+                        "connect to " + config.uri() + " failed: " + f.cause(), f.cause()));
             }
         });
         return connected;
