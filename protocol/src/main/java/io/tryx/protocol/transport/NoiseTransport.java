@@ -92,6 +92,10 @@ public final class NoiseTransport {
         Objects.requireNonNull(listener, "listener");
         byte[] payload = clientPayload.clone();
         CompletableFuture<NodeConnection> connected = new CompletableFuture<>();
+        if (group.isShuttingDown()) { // listeners of a dead loop are never notified: fail here
+            connected.completeExceptionally(new TransportException(Reason.CONNECT_FAILED, "event loop group is shut down"));
+            return connected;
+        }
         NoiseClientHandshake handshake = new NoiseClientHandshake(config.connectionHeader(),
                 Curve25519.generateKeyPair(random), noiseKey, verifier);
         NoiseChannelHandler noise = new NoiseChannelHandler(config, handshake, payload, listener, connected);

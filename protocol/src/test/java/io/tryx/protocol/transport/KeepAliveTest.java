@@ -3,6 +3,7 @@ package io.tryx.protocol.transport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.transport.TransportException.Reason;
@@ -60,6 +61,22 @@ class KeepAliveTest {
         assertThat(keepAlive.repliesReceived()).isZero();
         await().until(() -> server.onlySession().inactive);
         assertThat(connection.isOpen()).isFalse();
+    }
+
+    @Test
+    void deathIsJudgedByTheInjectedTicker() throws Exception {
+        server.behaviour = TestWaServer.SILENT;
+        RecordingListener listener = new RecordingListener();
+        NodeConnection connection = connect(listener);
+        MockTicker ticker = Ticker.newMockTicker();
+        KeepAlive keepAlive = KeepAlive.start(connection, FAST, ticker, new SplittableRandom(3));
+
+        // the scheduler fires many deadlines, but on the injected clock no ping has waited long enough
+        await().until(() -> keepAlive.pingsSent() >= 10);
+        assertThat(connection.isOpen()).isTrue();
+
+        ticker.advance(1, TimeUnit.SECONDS);
+        assertThat(listener.closed.get(5, TimeUnit.SECONDS).reason()).isEqualTo(Reason.KEEPALIVE_TIMEOUT);
     }
 
     @Test

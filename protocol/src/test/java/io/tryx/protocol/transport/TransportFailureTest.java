@@ -81,6 +81,15 @@ class TransportFailureTest {
     }
 
     @Test
+    void connectOnAShutDownEventLoopGroupFailsToConnect() {
+        EventLoopGroup dead = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        dead.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        TransportException failure = failure(new NoiseTransport(dead, server.clientConfig().build())
+                .connect(noiseKey, payload, new RecordingListener()));
+        assertThat(failure.reason()).isEqualTo(Reason.CONNECT_FAILED);
+    }
+
+    @Test
     void refusedWebSocketUpgradeFailsToConnect() {
         TransportException failure = failure(connect(server.clientConfig().uri("ws://localhost:" + server.port() + "/elsewhere").build()));
         assertThat(failure.reason()).isEqualTo(Reason.CONNECT_FAILED);
