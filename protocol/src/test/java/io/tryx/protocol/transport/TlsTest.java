@@ -50,6 +50,23 @@ class TlsTest {
     }
 
     @Test
+    void wssThroughAnHttpConnectProxyVerifiesTheServerNotTheProxy() throws Exception {
+        SelfSignedCertificate certificate = new SelfSignedCertificate("localhost");
+        server = new TestWaServer(10, serverTls(certificate));
+        try (TestProxy proxy = new TestProxy(TestProxy.Kind.HTTP, null, null)) {
+            RecordingListener listener = new RecordingListener();
+            NodeConnection connection = new NoiseTransport(group, server.clientConfig()
+                    .tlsTrustAnchors(List.of(certificate.cert()))
+                    .proxy(ProxyConfig.Http.of("127.0.0.1", proxy.port())).build())
+                    .connect(Curve25519.generateKeyPair(), new byte[]{7}, listener).get(10, TimeUnit.SECONDS);
+            connection.send(NoiseTransportTest.node(1, 1000));
+            await().until(() -> listener.nodes.size() == 1);
+            assertThat(proxy.tunnels).containsExactly("localhost:" + server.port());
+            connection.close().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void untrustedCertificateFailsTls() throws Exception {
         server = new TestWaServer(7, serverTls(new SelfSignedCertificate("localhost")));
         TransportException failure = TransportFailureTest.failure(new NoiseTransport(group, server.clientConfig().build())
