@@ -8,6 +8,7 @@ import io.tryx.protocol.transport.TransportException.Reason;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -74,7 +75,7 @@ public final class KeepAlive {
                 }
                 pending.clear();
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // event loop already shut down: nothing is scheduled any more
         }
     }

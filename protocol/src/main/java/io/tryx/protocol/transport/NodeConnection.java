@@ -2,6 +2,7 @@ package io.tryx.protocol.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.binary.NodeEncoder;
 import io.tryx.protocol.cert.VerifiedCertChain;
@@ -103,7 +104,7 @@ public final class NodeConnection {
     public void abort(TransportException reason) {
         try {
             channel.eventLoop().execute(() -> handler.fail(reason,
-                    io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.ENDPOINT_UNAVAILABLE));
+                    WebSocketCloseStatus.ENDPOINT_UNAVAILABLE));
         } catch (RejectedExecutionException e) {
             channel.close();
         }
