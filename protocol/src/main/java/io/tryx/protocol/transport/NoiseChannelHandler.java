@@ -153,7 +153,9 @@ final class NoiseChannelHandler extends ChannelInboundHandlerAdapter {
         deadline.cancel(false);
         connection = new NodeConnection(ctx.channel(), this, listener, config.maxPendingOutboundBytes(),
                 handshake.serverStaticKey(), chain);
-        connected.complete(connection);
+        if (!connected.complete(connection)) { // the caller cancelled meanwhile: nobody will use it
+            closeLocally();
+        }
     }
 
     private void writeFrame(byte[] payload) {

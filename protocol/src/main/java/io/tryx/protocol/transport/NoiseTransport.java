@@ -85,7 +85,8 @@ public final class NoiseTransport {
      * {@code clientPayload} (the serialized ClientPayload for login or registration), and completes with
      * the open connection; or exceptionally with a {@link TransportException}. {@code listener} receives
      * every inbound node from the first one on. The future completes on the connection's event loop, so
-     * dependent stages run there and must not block.
+     * dependent stages run there and must not block. Cancelling the future abandons the attempt and
+     * closes its channel.
      */
     public CompletableFuture<NodeConnection> connect(KeyPair noiseKey, byte[] clientPayload, NodeListener listener) {
         Objects.requireNonNull(noiseKey, "noiseKey");
@@ -124,6 +125,11 @@ public final class NoiseTransport {
             connected.completeExceptionally(new TransportException(Reason.CONNECT_FAILED, "cannot start connect: " + e, e));
             return connected;
         }
+        connected.whenComplete((connection, error) -> {
+            if (connected.isCancelled()) { // the caller gave up: drop the attempt
+                future.channel().close();
+            }
+        });
         future.addListener(f -> {
             if (f.isSuccess()) {
                 return;

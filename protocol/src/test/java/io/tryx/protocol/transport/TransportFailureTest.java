@@ -112,6 +112,40 @@ class TransportFailureTest {
     }
 
     @Test
+    void cancellingAPendingConnectClosesItsChannel() {
+        EventLoopGroup mute = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            Channel listening = new ServerBootstrap().group(mute).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInboundHandlerAdapter() {
+                        @Override
+                        public void channelActive(io.netty.channel.ChannelHandlerContext ctx) {
+                            accepted.incrementAndGet();
+                        }
+
+                        @Override
+                        public void channelInactive(io.netty.channel.ChannelHandlerContext ctx) {
+                            dropped.incrementAndGet();
+                        }
+
+                        @Override
+                        public boolean isSharable() {
+                            return true;
+                        }
+                    }).bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+            int port = ((InetSocketAddress) listening.localAddress()).getPort();
+            CompletableFuture<NodeConnection> pending = connect(server.clientConfig().uri("ws://127.0.0.1:" + port + "/ws/chat").build());
+            await().until(() -> accepted.get() == 1);
+
+            pending.cancel(false);
+            await().until(() -> dropped.get() == 1);
+        } finally {
+            mute.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
     void garbageMessageAfterHandshakeIsAProtocolErrorAndClosesTheChannel() throws Exception {
         RecordingListener listener = new RecordingListener();
         NodeConnection connection = open(listener);
