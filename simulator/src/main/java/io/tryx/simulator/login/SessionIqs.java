@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The IQs a client sends on its way to and right after {@code open}, answered correctly shaped and empty
  * where the simulator has nothing yet: {@code w:p} ping, {@code passive} active/passive, {@code abt} and
- * {@code w} props, {@code blocklist}, {@code privacy}, {@code w:stats}, {@code urn:xmpp:whatsapp:push}.
+ * {@code w} props, {@code blocklist}, {@code privacy}, {@code w:stats}, {@code urn:xmpp:whatsapp:push}; client
+ * {@code ib} and {@code presence} stanzas are accepted silently.
  */
 public final class SessionIqs {
 
@@ -57,6 +58,9 @@ public final class SessionIqs {
         });
         router.iq("w:stats", (c, iq) -> Optional.of(List.of()));
         router.iq("urn:xmpp:whatsapp:push", (c, iq) -> Optional.of(List.of()));
+        // client-sent ib (unified_session, ...) and presence need no answer
+        router.stanza("ib", (c, stanza) -> { });
+        router.stanza("presence", (c, stanza) -> { });
     }
 
     private static Node category(String name, String value) {
