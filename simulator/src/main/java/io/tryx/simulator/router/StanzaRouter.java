@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Routes stanzas of logged-in (or pairing) connections: IQs by {@code xmlns} (and, for answers the client
  * sends to server IQs, by their first child's tag), other stanzas by tag. Nothing a client sends crashes
  * the connection: an IQ without id or type gets {@code 400 bad-request}, an unknown {@code get}/{@code set}
- * gets {@code 501 feature-not-implemented}, unknown other stanzas are logged and dropped.
+ * gets {@code 501 feature-not-implemented}; another stanza without a handler is logged and, when it has an
+ * id, answered with {@code <ack class=tag id=... error="501"/>} (the shape of the server's nack), else dropped.
  */
 public final class StanzaRouter {
 
@@ -49,7 +50,14 @@ public final class StanzaRouter {
         }
         StanzaHandler handler = stanzaHandlers.get(stanza.tag());
         if (handler == null) {
-            log.info("{}: no handler for <{}>, dropped: {}", connection, stanza.tag(), stanza);
+            Optional<String> id = stanza.attrs().optionalString("id");
+            if (id.isPresent()) {
+                log.info("{}: no handler for <{}>, nacked 501: {}", connection, stanza.tag(), stanza);
+                connection.send(Node.builder("ack").attr("class", stanza.tag()).attr("id", id.get())
+                        .attr("from", Iqs.SERVER).attr("error", "501").build());
+            } else {
+                log.info("{}: no handler for <{}>, dropped: {}", connection, stanza.tag(), stanza);
+            }
             return;
         }
         handler.handle(connection, stanza);

@@ -52,9 +52,20 @@ class MalformedStanzaTest {
     }
 
     @Test
-    void unknownStanzaIsDroppedWithoutAnswer() {
-        int before = client.received().size();
+    void unknownStanzaWithIdIsNackedWith501() {
         client.send(Node.builder("frobnicate").attr("id", "y").build());
+        Node ack = client.last();
+        assertThat(ack.tag()).isEqualTo("ack");
+        assertThat(ack.attrs().string("class")).isEqualTo("frobnicate");
+        assertThat(ack.attrs().string("id")).isEqualTo("y");
+        assertThat(ack.attrs().string("error")).isEqualTo("501");
+        assertStillServed();
+    }
+
+    @Test
+    void unknownStanzaWithoutIdIsDroppedWithoutAnswer() {
+        int before = client.received().size();
+        client.send(Node.builder("frobnicate").build());
         assertThat(client.received()).hasSize(before);
         assertStillServed();
     }
