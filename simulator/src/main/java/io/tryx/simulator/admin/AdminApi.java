@@ -93,7 +93,7 @@ public final class AdminApi {
         } catch (ScanException e) {
             return CompletableFuture.completedFuture(scanError(e));
         }
-        return linked.orTimeout(LINK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((device, failure) -> {
+        return linked.copy().orTimeout(LINK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((device, failure) -> {
             if (failure == null) {
                 return new AdminResponse(200, new DeviceBody(device.jid().toString(), device.lid().toString(),
                         device.deviceId(), device.keyIndex()));

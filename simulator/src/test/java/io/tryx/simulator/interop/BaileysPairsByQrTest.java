@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An unmodified Baileys 7 client pairs with the simulator by QR, restarts on 515, logs in and reaches
- * {@code open}; restarted with the same saved auth state it logs in again without a QR. Baileys waits 60 s
+ * {@code open}; restarted with the same saved auth state it logs in again without a QR; against a server
+ * that never linked it, its login is refused with 401. Baileys waits 60 s
  * for any IQ the server leaves unanswered on its way to open, so the 30 s bound below proves none was.
  */
 class BaileysPairsByQrTest {
@@ -88,6 +89,16 @@ class BaileysPairsByQrTest {
             assertThat(simulator.stats().devices()).isEqualTo(1);
             again.send("{\"cmd\":\"stop\"}");
             assertThat(again.waitFor(10)).isTrue();
+        }
+
+        // a server that never linked this device refuses the login: Baileys reports 401 (logged out)
+        simulator.close();
+        simulator = Simulator.start(SimulatorConfig.defaults());
+        try (NodeScript stranger = client(auth)) {
+            await("close 401 from a server that does not know the device\n" + stranger).atMost(OPEN_WITHIN)
+                    .until(() -> stranger.last("close").isPresent());
+            assertThat(stranger.last("close").orElseThrow().path("code").asInt()).isEqualTo(401);
+            assertThat(stranger.count("open")).isZero();
         }
     }
 
