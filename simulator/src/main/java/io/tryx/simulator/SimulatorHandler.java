@@ -4,6 +4,7 @@ import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.proto.HandshakeProto.ClientPayload;
 import io.tryx.simulator.connection.ChatConnection;
 import io.tryx.simulator.connection.ConnectionHandler;
+import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.login.LoginService;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
@@ -13,19 +14,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connects the pieces: a registration payload (no username, device pairing data) starts QR pairing, a login
- * payload goes to {@link LoginService}; stanzas go to the {@link StanzaRouter}. Tracks open connections.
+ * payload goes to {@link LoginService} (and {@link DeviceSessions}: one connection per device); stanzas go
+ * to the {@link StanzaRouter}. Tracks open connections.
  */
 final class SimulatorHandler implements ConnectionHandler {
 
     private final PairingService pairing;
     private final LoginService login;
     private final StanzaRouter router;
+    private final DeviceSessions sessions = new DeviceSessions();
     private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
 
     SimulatorHandler(PairingService pairing, LoginService login, StanzaRouter router) {
         this.pairing = pairing;
         this.login = login;
         this.router = router;
+        sessions.register(router);
     }
 
     @Override
@@ -34,7 +38,7 @@ final class SimulatorHandler implements ConnectionHandler {
         if (!payload.hasUsername()) {
             pairing.begin(connection);
         } else {
-            login.login(connection, payload);
+            login.login(connection, payload).ifPresent(device -> sessions.loggedIn(device, connection));
         }
     }
 
@@ -47,6 +51,7 @@ final class SimulatorHandler implements ConnectionHandler {
     public void onClosed(ChatConnection connection) {
         connections.remove(connection);
         pairing.onClosed(connection);
+        sessions.closed(connection);
     }
 
     int openConnections() {

@@ -24,8 +24,8 @@ import java.util.List;
  */
 public final class TestClient {
 
-    public final KeyPair noiseKey = Curve25519.generateKeyPair();
-    public final KeyPair identityKey = Curve25519.generateKeyPair();
+    public KeyPair noiseKey = Curve25519.generateKeyPair();
+    public KeyPair identityKey = Curve25519.generateKeyPair();
     public final FakeTransport transport;
     public final ChatConnection connection;
     private final Harness harness;
@@ -54,6 +54,12 @@ public final class TestClient {
     public static ClientPayload login(String phone, int device) {
         return ClientPayload.newBuilder().setUsername(Long.parseLong(phone)).setDevice(device)
                 .setPassive(true).setPull(true).build();
+    }
+
+    /** Uses another client's keys (the same device connecting again). */
+    public void useKeysOf(TestClient other) {
+        this.noiseKey = other.noiseKey;
+        this.identityKey = other.identityKey;
     }
 
     /** Runs the Noise handshake ending with this payload. */

@@ -69,6 +69,11 @@ public final class Account {
         return device;
     }
 
+    /** Unlinks a device; true when it was linked. Its id and key index are never reused. */
+    public synchronized boolean unlink(int deviceId) {
+        return devices.removeIf(d -> d.deviceId() == deviceId);
+    }
+
     public synchronized Optional<LinkedDevice> device(int deviceId) {
         return devices.stream().filter(d -> d.deviceId() == deviceId).findFirst();
     }

@@ -155,6 +155,15 @@ public final class ChatConnection {
         close();
     }
 
+    /**
+     * Sends {@code <stream:error><conflict type=.../></stream:error>} and closes: {@code replaced} when the
+     * device connected again elsewhere, {@code device_removed} when it was unlinked.
+     */
+    public void conflict(String type) {
+        send(Node.builder("stream:error").children(Node.builder("conflict").attr("type", type).build()).build());
+        close();
+    }
+
     /** Sends {@code <failure reason=...>} and closes: a refused login. */
     public void failure(int reason) {
         send(Node.builder("failure").attr("reason", Integer.toString(reason)).build());
