@@ -4,7 +4,8 @@
 // Baileys' exported WA_CERT_DETAILS (the Noise handshake checks the chain against it), as trusting a test CA would.
 // Events (stdout): {"event":"qr","qr"}, {"event":"pair-success","jid","lid"}, {"event":"restart","code"},
 //   {"event":"open","jid","lid"}, {"event":"close","code"}, {"event":"stopped"}, {"event":"error","message"}.
-// Commands (stdin): {"cmd":"stop"} saves the auth state, closes the socket and exits 0.
+// Commands (stdin): {"cmd":"stop"} saves the auth state, closes the socket and exits 0;
+//   {"cmd":"logout"} unlinks this device (Baileys' logout: remove-companion-device), then reports close.
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import makeWASocket, { useMultiFileAuthState, DisconnectReason } from '@whiskeysockets/baileys';
@@ -50,6 +51,10 @@ function connect() {
 createInterface({ input: process.stdin }).on('line', async (line) => {
   let cmd;
   try { cmd = JSON.parse(line); } catch { return emit({ event: 'error', message: 'not JSON: ' + line }); }
+  if (cmd.cmd === 'logout') {
+    try { await sock.logout(); } catch (e) { emit({ event: 'error', message: String(e) }); }
+    return;
+  }
   if (cmd.cmd === 'stop') {
     stopping = true;
     await pendingSave;

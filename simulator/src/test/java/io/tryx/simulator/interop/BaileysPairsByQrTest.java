@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * An unmodified Baileys 7 client pairs with the simulator by QR, restarts on 515, logs in and reaches
  * {@code open}; restarted with the same saved auth state it logs in again without a QR; against a server
- * that never linked it, its login is refused with 401. Baileys waits 60 s
+ * that never linked it, its login is refused with 401; its logout unlinks the device. Baileys waits 60 s
  * for any IQ the server leaves unanswered on its way to open, so the 30 s bound below proves none was.
  */
 class BaileysPairsByQrTest {
@@ -99,6 +99,23 @@ class BaileysPairsByQrTest {
                     .until(() -> stranger.last("close").isPresent());
             assertThat(stranger.last("close").orElseThrow().path("code").asInt()).isEqualTo(401);
             assertThat(stranger.count("open")).isZero();
+        }
+    }
+
+    @Test
+    void baileysLogoutUnlinksItsDevice(@TempDir Path auth) {
+        admin.post("/admin/accounts", Map.of("phone", PHONE));
+        try (NodeScript baileys = client(auth)) {
+            await("QR from Baileys\n" + baileys).atMost(OPEN_WITHIN).until(() -> baileys.last("qr").isPresent());
+            assertThat(admin.post("/admin/accounts/" + PHONE + "/scan-qr",
+                    Map.of("qr", baileys.last("qr").orElseThrow().path("qr").asText())).status()).isEqualTo(200);
+            await("open\n" + baileys).atMost(OPEN_WITHIN).until(() -> baileys.last("open").isPresent());
+            assertThat(simulator.stats().devices()).isEqualTo(1);
+
+            baileys.send("{\"cmd\":\"logout\"}");
+            await("device unlinked\n" + baileys).atMost(OPEN_WITHIN).until(() -> simulator.stats().devices() == 0);
+            await("close after logout\n" + baileys).atMost(OPEN_WITHIN).until(() -> baileys.last("close").isPresent());
+            assertThat(baileys.last("close").orElseThrow().path("code").asInt()).isEqualTo(401);
         }
     }
 
