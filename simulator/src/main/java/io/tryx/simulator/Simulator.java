@@ -6,6 +6,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.admin.AdminServer;
 import io.tryx.simulator.connection.ServerIdentity;
+import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.login.LoginService;
 import io.tryx.simulator.login.SessionIqs;
 import io.tryx.simulator.pairing.PairingService;
@@ -28,6 +29,7 @@ public final class Simulator implements AutoCloseable {
     private final ServerIdentity identity;
     private final AccountRegistry accounts = new AccountRegistry();
     private final PairingService pairing;
+    private final DeviceSessions sessions = new DeviceSessions();
     private final SimulatorHandler handler;
     private ChatServer chat;
     private AdminServer admin;
@@ -42,7 +44,7 @@ public final class Simulator implements AutoCloseable {
         StanzaRouter router = new StanzaRouter();
         pairing.register(router);
         SessionIqs.register(router);
-        this.handler = new SimulatorHandler(pairing, new LoginService(accounts, config.clock()), router);
+        this.handler = new SimulatorHandler(pairing, new LoginService(accounts, config.clock()), sessions, router);
     }
 
     /** Starts a simulator; fails if a port cannot be bound. */
@@ -52,7 +54,7 @@ public final class Simulator implements AutoCloseable {
             simulator.chat = new ChatServer(simulator.boss, simulator.workers, config.host(), config.port(),
                     simulator.identity, simulator.handler);
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
-                    simulator.accounts, simulator.pairing, simulator::stats);
+                    simulator.accounts, simulator.pairing, simulator.sessions, simulator::stats);
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;

@@ -22,10 +22,11 @@ final class SimulatorHandler implements ConnectionHandler {
     private final PairingService pairing;
     private final LoginService login;
     private final StanzaRouter router;
-    private final DeviceSessions sessions = new DeviceSessions();
+    private final DeviceSessions sessions;
     private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
 
-    SimulatorHandler(PairingService pairing, LoginService login, StanzaRouter router) {
+    SimulatorHandler(PairingService pairing, LoginService login, DeviceSessions sessions, StanzaRouter router) {
+        this.sessions = sessions;
         this.pairing = pairing;
         this.login = login;
         this.router = router;

@@ -39,6 +39,10 @@ public final class AdminClient {
         }
     }
 
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).DELETE().build());
+    }
+
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -16,6 +16,7 @@ public final class Harness {
     public final ServerIdentity identity = ServerIdentity.generate(clock.instant());
     public final AccountRegistry accounts = new AccountRegistry();
     public final PairingService pairing = new PairingService(accounts, clock);
+    public final io.tryx.simulator.login.DeviceSessions sessions = new io.tryx.simulator.login.DeviceSessions();
     final SimulatorHandler handler;
     private long ids;
 
@@ -23,7 +24,7 @@ public final class Harness {
         StanzaRouter router = new StanzaRouter();
         pairing.register(router);
         SessionIqs.register(router);
-        handler = new SimulatorHandler(pairing, new LoginService(accounts, clock), router);
+        handler = new SimulatorHandler(pairing, new LoginService(accounts, clock), sessions, router);
     }
 
     /** A new client connection (not yet handshaken). */

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.account.LinkedDevice;
+import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.pairing.ScanException;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,10 @@ import java.util.regex.Pattern;
  *   <li>{@code POST /admin/accounts/{phone}/scan-qr {"qr"}} -> 200 {@code {"jid","lid","deviceId","keyIndex"}}
  *       once the companion countersigned; 400 {@code malformed-qr}, 404 {@code unknown-account}/{@code unknown-ref},
  *       409 {@code noise-key-mismatch}, 410 {@code stale-ref}, 502 {@code pairing-failed}, 504 {@code pairing-timeout}</li>
+ *   <li>{@code GET /admin/accounts/{phone}} -> {@code {"phone","jid","lid","pushName","devices":[...]}}; 404 {@code unknown-account}</li>
+ *   <li>{@code DELETE /admin/accounts/{phone}/devices/{id}} -> 200 the removed device (the phone unlinks it; its
+ *       session ends with {@code conflict type="device_removed"}); 400 {@code invalid-device}, 404
+ *       {@code unknown-account}/{@code unknown-device}</li>
  *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices"}}</li>
  * </ul>
  * Unknown paths answer 404 {@code not-found}, known paths with another method 405 {@code method-not-allowed}.
@@ -35,15 +42,19 @@ public final class AdminApi {
     /** How long scan-qr waits for the companion's countersignature. */
     public static final Duration LINK_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern SCAN = Pattern.compile("/admin/accounts/([^/]+)/scan-qr");
+    private static final Pattern ACCOUNT = Pattern.compile("/admin/accounts/([^/]+)");
+    private static final Pattern DEVICE = Pattern.compile("/admin/accounts/([^/]+)/devices/([^/]+)");
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccountRegistry accounts;
     private final PairingService pairing;
+    private final DeviceSessions sessions;
     private final Supplier<?> stats;
 
-    public AdminApi(AccountRegistry accounts, PairingService pairing, Supplier<?> stats) {
+    public AdminApi(AccountRegistry accounts, PairingService pairing, DeviceSessions sessions, Supplier<?> stats) {
         this.accounts = accounts;
         this.pairing = pairing;
+        this.sessions = sessions;
         this.stats = stats;
     }
 
@@ -60,6 +71,15 @@ public final class AdminApi {
             Matcher scan = SCAN.matcher(path);
             if (scan.matches()) {
                 return method.equals("POST") ? scanQr(scan.group(1), body) : CompletableFuture.completedFuture(methodNotAllowed());
+            }
+            Matcher account = ACCOUNT.matcher(path);
+            if (account.matches()) {
+                return CompletableFuture.completedFuture(method.equals("GET") ? getAccount(account.group(1)) : methodNotAllowed());
+            }
+            Matcher device = DEVICE.matcher(path);
+            if (device.matches()) {
+                return CompletableFuture.completedFuture(method.equals("DELETE")
+                        ? removeDevice(device.group(1), device.group(2)) : methodNotAllowed());
             }
             return CompletableFuture.completedFuture(AdminResponse.error(404, "not-found", "no endpoint " + path));
         } catch (BadRequest e) {
@@ -81,6 +101,34 @@ public final class AdminApi {
         }
     }
 
+    private AdminResponse getAccount(String phone) {
+        return accounts.find(phone).map(a -> new AdminResponse(200, new AccountDetails(a.phone(), a.jid().toString(),
+                        a.lid().toString(), a.pushName(), a.devices().stream().map(AdminApi::deviceBody).toList())))
+                .orElseGet(() -> AdminResponse.error(404, "unknown-account", "no account " + phone));
+    }
+
+    private AdminResponse removeDevice(String phone, String deviceText) {
+        int deviceId;
+        try {
+            deviceId = Integer.parseInt(deviceText);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("invalid-device", "device id must be a number");
+        }
+        Optional<Account> account = accounts.find(phone);
+        if (account.isEmpty()) {
+            return AdminResponse.error(404, "unknown-account", "no account " + phone);
+        }
+        Optional<LinkedDevice> device = account.get().device(deviceId);
+        if (device.isEmpty() || !sessions.unlink(account.get(), deviceId)) {
+            return AdminResponse.error(404, "unknown-device", "no device " + deviceId + " linked to " + phone);
+        }
+        return new AdminResponse(200, deviceBody(device.get()));
+    }
+
+    private static DeviceBody deviceBody(LinkedDevice device) {
+        return new DeviceBody(device.jid().toString(), device.lid().toString(), device.deviceId(), device.keyIndex());
+    }
+
     private CompletableFuture<AdminResponse> scanQr(String phone, byte[] body) {
         JsonNode json = parse(body);
         String qr = json.path("qr").asText(null);
@@ -95,8 +143,7 @@ public final class AdminApi {
         }
         return linked.copy().orTimeout(LINK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((device, failure) -> {
             if (failure == null) {
-                return new AdminResponse(200, new DeviceBody(device.jid().toString(), device.lid().toString(),
-                        device.deviceId(), device.keyIndex()));
+                return new AdminResponse(200, deviceBody(device));
             }
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof ScanException e) {
@@ -133,7 +180,11 @@ public final class AdminApi {
     public record AccountBody(String phone, String jid, String lid) {
     }
 
-    /** {@code scan-qr} answer. */
+    /** {@code GET /admin/accounts/{phone}} answer. */
+    public record AccountDetails(String phone, String jid, String lid, String pushName, List<DeviceBody> devices) {
+    }
+
+    /** {@code scan-qr} and device answers. */
     public record DeviceBody(String jid, String lid, int deviceId, int keyIndex) {
     }
 

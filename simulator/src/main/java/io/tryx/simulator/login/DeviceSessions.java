@@ -2,6 +2,7 @@ package io.tryx.simulator.login;
 
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.jid.Jid;
+import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.LinkedDevice;
 import io.tryx.simulator.connection.ChatConnection;
 import io.tryx.simulator.router.IqError;
@@ -50,6 +51,22 @@ public final class DeviceSessions {
         }
     }
 
+    /**
+     * Unlinks a device of {@code account} (the phone removing it, or the device logging out) and ends its
+     * session with {@code conflict type="device_removed"}; false when no such device was linked.
+     */
+    public boolean unlink(Account account, int deviceId) {
+        if (!account.unlink(deviceId)) {
+            return false;
+        }
+        log.info("unlinked {}", account.jid().withDevice(deviceId));
+        ChatConnection session = byDevice.remove(account.jid().withDevice(deviceId).toString());
+        if (session != null) {
+            session.execute(() -> session.conflict("device_removed"));
+        }
+        return true;
+    }
+
     private Optional<List<Node>> onMd(ChatConnection connection, Node iq) {
         LinkedDevice self = connection.device();
         if (self == null) {
@@ -67,15 +84,12 @@ public final class DeviceSessions {
         if (!own || target.device() == 0) {
             throw new IqException(IqError.FORBIDDEN, "can only remove companion devices of the own account");
         }
-        if (!self.account().unlink(target.device())) {
+        if (self.account().device(target.device()).isEmpty()) {
             throw new IqException(IqError.ITEM_NOT_FOUND, "no device " + target);
         }
-        log.info("{}: unlinked {} ({})", connection, target, remove.attrs().optionalString("reason").orElse(""));
+        log.info("{}: removes {} ({})", connection, target, remove.attrs().optionalString("reason").orElse(""));
         connection.send(Iqs.result(iq));
-        ChatConnection session = byDevice.remove(self.account().jid().withDevice(target.device()).toString());
-        if (session != null) {
-            session.execute(() -> session.conflict("device_removed"));
-        }
+        unlink(self.account(), target.device());
         return Optional.empty();
     }
 }

@@ -64,6 +64,26 @@ class AdminApiTest {
     }
 
     @Test
+    void showsAnAccountWithItsDevices() {
+        admin.post("/admin/accounts", Map.of("phone", "15551110003", "pushName", "Carol"));
+        var answer = admin.get("/admin/accounts/15551110003");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("pushName").asText()).isEqualTo("Carol");
+        assertThat(answer.body().path("devices").isArray()).isTrue();
+        assertThat(answer.body().path("devices")).isEmpty();
+        assertError(admin.get("/admin/accounts/15559990001"), 404, "unknown-account");
+    }
+
+    @Test
+    void removingDevicesErrorsAreTyped() {
+        admin.post("/admin/accounts", Map.of("phone", "15551110004"));
+        assertError(admin.delete("/admin/accounts/15551110004/devices/1"), 404, "unknown-device");
+        assertError(admin.delete("/admin/accounts/15551110004/devices/one"), 400, "invalid-device");
+        assertError(admin.delete("/admin/accounts/15559990002/devices/1"), 404, "unknown-account");
+        assertError(admin.get("/admin/accounts/15551110004/devices/1"), 405, "method-not-allowed");
+    }
+
+    @Test
     void unknownPathsAndMethodsAreTyped() {
         assertError(admin.get("/admin/nothing"), 404, "not-found");
         assertError(admin.get("/admin/accounts"), 405, "method-not-allowed");

@@ -49,6 +49,17 @@ class DeviceSessionsTest {
     }
 
     @Test
+    void thePhoneUnlinkingADeviceEndsItsSession() {
+        TestClient self = harness.client();
+        account.link(account.reserveSlot(), self.noiseKey.publicKey(), self.identityKey.publicKey(), "1");
+        self.handshake(TestClient.login(PHONE, 1));
+        assertThat(harness.sessions.unlink(account, 1)).isTrue();
+        assertThat(self.last().child("conflict").orElseThrow().attrs().string("type")).isEqualTo("device_removed");
+        assertThat(self.transport.isClosed()).isTrue();
+        assertThat(harness.sessions.unlink(account, 1)).isFalse();
+    }
+
+    @Test
     void removingAnotherAccountsDeviceIsForbidden() {
         TestClient self = harness.client();
         account.link(account.reserveSlot(), self.noiseKey.publicKey(), self.identityKey.publicKey(), "1");
