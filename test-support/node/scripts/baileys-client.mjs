@@ -1,8 +1,9 @@
 // An UNMODIFIED Baileys client for the simulator tests, driven over stdin/stdout with one JSON object per line.
-// Usage: node baileys-client.mjs --url ws://127.0.0.1:PORT/ws/chat --root <base64 root key> --auth <dir>
+// Usage: node baileys-client.mjs --url ws://127.0.0.1:PORT/ws/chat --root <base64 root key> --auth <dir> [--pair-code <phone>]
+// With --pair-code the client asks for a pair code (requestPairingCode) once the first QR shows and prints it.
 // The only configuration beyond makeWASocket options: the simulator's certificate root replaces WhatsApp's in
 // Baileys' exported WA_CERT_DETAILS (the Noise handshake checks the chain against it), as trusting a test CA would.
-// Events (stdout): {"event":"qr","qr"}, {"event":"pair-success","jid","lid"}, {"event":"restart","code"},
+// Events (stdout): {"event":"qr","qr"}, {"event":"pair-code","code"}, {"event":"pair-success","jid","lid"}, {"event":"restart","code"},
 //   {"event":"open","jid","lid"}, {"event":"close","code"}, {"event":"stopped"}, {"event":"error","message"}.
 // Commands (stdin): {"cmd":"stop"} saves the auth state, closes the socket and exits 0;
 //   {"cmd":"logout"} unlinks this device (Baileys' logout: remove-companion-device), then reports close.
@@ -21,6 +22,7 @@ const { state, saveCreds } = await useMultiFileAuthState(args.auth);
 let sock;
 let pendingSave = Promise.resolve();
 let stopping = false;
+let codeRequested = false;
 
 function connect() {
   sock = makeWASocket({
@@ -34,6 +36,12 @@ function connect() {
   sock.ev.on('creds.update', (update) => { pendingSave = pendingSave.then(() => saveCreds(update)); });
   sock.ev.on('connection.update', ({ connection, qr, lastDisconnect, isNewLogin }) => {
     if (qr) emit({ event: 'qr', qr });
+    if (qr && args['pair-code'] && !codeRequested) {
+      codeRequested = true;
+      sock.requestPairingCode(args['pair-code'])
+        .then((code) => emit({ event: 'pair-code', code }))
+        .catch((e) => emit({ event: 'error', message: String(e) }));
+    }
     if (isNewLogin) emit({ event: 'pair-success', jid: state.creds.me?.id, lid: state.creds.me?.lid });
     if (connection === 'open') emit({ event: 'open', jid: sock.user?.id, lid: sock.user?.lid ?? state.creds.me?.lid });
     if (connection === 'close' && !stopping) {

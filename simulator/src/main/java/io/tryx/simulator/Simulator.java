@@ -9,6 +9,7 @@ import io.tryx.simulator.connection.ServerIdentity;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.login.LoginService;
 import io.tryx.simulator.login.SessionIqs;
+import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
 import io.tryx.simulator.transport.ChatServer;
@@ -30,6 +31,7 @@ public final class Simulator implements AutoCloseable {
     private final AccountRegistry accounts = new AccountRegistry();
     private final PairingService pairing;
     private final DeviceSessions sessions = new DeviceSessions();
+    private final LinkCodePairing linkCodes;
     private final SimulatorHandler handler;
     private ChatServer chat;
     private AdminServer admin;
@@ -41,10 +43,11 @@ public final class Simulator implements AutoCloseable {
         this.config = config;
         this.identity = ServerIdentity.generate(config.clock().instant());
         this.pairing = new PairingService(accounts, config.clock());
+        this.linkCodes = new LinkCodePairing(accounts, pairing, config.clock());
         StanzaRouter router = new StanzaRouter();
         pairing.register(router);
         SessionIqs.register(router);
-        this.handler = new SimulatorHandler(pairing, new LoginService(accounts, config.clock()), sessions, router);
+        this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions, router);
     }
 
     /** Starts a simulator; fails if a port cannot be bound. */
@@ -54,7 +57,7 @@ public final class Simulator implements AutoCloseable {
             simulator.chat = new ChatServer(simulator.boss, simulator.workers, config.host(), config.port(),
                     simulator.identity, simulator.handler);
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
-                    simulator.accounts, simulator.pairing, simulator.sessions, simulator::stats);
+                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator::stats);
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;

@@ -6,6 +6,7 @@ import io.tryx.simulator.connection.ChatConnection;
 import io.tryx.simulator.connection.ConnectionHandler;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.login.LoginService;
+import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
 
@@ -23,14 +24,18 @@ final class SimulatorHandler implements ConnectionHandler {
     private final LoginService login;
     private final StanzaRouter router;
     private final DeviceSessions sessions;
+    private final LinkCodePairing linkCodes;
     private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
 
-    SimulatorHandler(PairingService pairing, LoginService login, DeviceSessions sessions, StanzaRouter router) {
+    SimulatorHandler(PairingService pairing, LinkCodePairing linkCodes, LoginService login, DeviceSessions sessions,
+                     StanzaRouter router) {
         this.sessions = sessions;
+        this.linkCodes = linkCodes;
         this.pairing = pairing;
         this.login = login;
         this.router = router;
         sessions.register(router);
+        linkCodes.register(router);
     }
 
     @Override
@@ -53,6 +58,7 @@ final class SimulatorHandler implements ConnectionHandler {
         connections.remove(connection);
         pairing.onClosed(connection);
         sessions.closed(connection);
+        linkCodes.onClosed(connection);
     }
 
     int openConnections() {

@@ -17,6 +17,8 @@ public final class Harness {
     public final AccountRegistry accounts = new AccountRegistry();
     public final PairingService pairing = new PairingService(accounts, clock);
     public final io.tryx.simulator.login.DeviceSessions sessions = new io.tryx.simulator.login.DeviceSessions();
+    public final io.tryx.simulator.pairing.LinkCodePairing linkCodes =
+            new io.tryx.simulator.pairing.LinkCodePairing(accounts, pairing, clock);
     final SimulatorHandler handler;
     private long ids;
 
@@ -24,7 +26,7 @@ public final class Harness {
         StanzaRouter router = new StanzaRouter();
         pairing.register(router);
         SessionIqs.register(router);
-        handler = new SimulatorHandler(pairing, new LoginService(accounts, clock), sessions, router);
+        handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, clock), sessions, router);
     }
 
     /** A new client connection (not yet handshaken). */

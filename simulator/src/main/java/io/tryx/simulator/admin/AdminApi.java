@@ -6,6 +6,7 @@ import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.account.LinkedDevice;
 import io.tryx.simulator.login.DeviceSessions;
+import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.pairing.ScanException;
 
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
  *   <li>{@code POST /admin/accounts/{phone}/scan-qr {"qr"}} -> 200 {@code {"jid","lid","deviceId","keyIndex"}}
  *       once the companion countersigned; 400 {@code malformed-qr}, 404 {@code unknown-account}/{@code unknown-ref},
  *       409 {@code noise-key-mismatch}, 410 {@code stale-ref}, 502 {@code pairing-failed}, 504 {@code pairing-timeout}</li>
+ *   <li>{@code POST /admin/accounts/{phone}/pair-code {"code"}} -> the user types the code the companion
+ *       shows; answers like scan-qr; 400 {@code malformed-code}, 404 {@code no-code-request}</li>
  *   <li>{@code GET /admin/accounts/{phone}} -> {@code {"phone","jid","lid","pushName","devices":[...]}}; 404 {@code unknown-account}</li>
  *   <li>{@code DELETE /admin/accounts/{phone}/devices/{id}} -> 200 the removed device (the phone unlinks it; its
  *       session ends with {@code conflict type="device_removed"}); 400 {@code invalid-device}, 404
@@ -42,16 +45,20 @@ public final class AdminApi {
     /** How long scan-qr waits for the companion's countersignature. */
     public static final Duration LINK_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern SCAN = Pattern.compile("/admin/accounts/([^/]+)/scan-qr");
+    private static final Pattern PAIR_CODE = Pattern.compile("/admin/accounts/([^/]+)/pair-code");
     private static final Pattern ACCOUNT = Pattern.compile("/admin/accounts/([^/]+)");
     private static final Pattern DEVICE = Pattern.compile("/admin/accounts/([^/]+)/devices/([^/]+)");
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccountRegistry accounts;
     private final PairingService pairing;
+    private final LinkCodePairing linkCodes;
     private final DeviceSessions sessions;
     private final Supplier<?> stats;
 
-    public AdminApi(AccountRegistry accounts, PairingService pairing, DeviceSessions sessions, Supplier<?> stats) {
+    public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
+                    Supplier<?> stats) {
+        this.linkCodes = linkCodes;
         this.accounts = accounts;
         this.pairing = pairing;
         this.sessions = sessions;
@@ -71,6 +78,10 @@ public final class AdminApi {
             Matcher scan = SCAN.matcher(path);
             if (scan.matches()) {
                 return method.equals("POST") ? scanQr(scan.group(1), body) : CompletableFuture.completedFuture(methodNotAllowed());
+            }
+            Matcher code = PAIR_CODE.matcher(path);
+            if (code.matches()) {
+                return method.equals("POST") ? enterCode(code.group(1), body) : CompletableFuture.completedFuture(methodNotAllowed());
             }
             Matcher account = ACCOUNT.matcher(path);
             if (account.matches()) {
@@ -129,18 +140,32 @@ public final class AdminApi {
         return new DeviceBody(device.jid().toString(), device.lid().toString(), device.deviceId(), device.keyIndex());
     }
 
+    private CompletableFuture<AdminResponse> enterCode(String phone, byte[] body) {
+        String code = parse(body).path("code").asText(null);
+        if (code == null || code.isBlank()) {
+            throw new BadRequest("malformed-code", "body needs a \"code\" string");
+        }
+        try {
+            return linked(linkCodes.enterCode(phone, code));
+        } catch (ScanException e) {
+            return CompletableFuture.completedFuture(scanError(e));
+        }
+    }
+
     private CompletableFuture<AdminResponse> scanQr(String phone, byte[] body) {
         JsonNode json = parse(body);
         String qr = json.path("qr").asText(null);
         if (qr == null || qr.isBlank()) {
             throw new BadRequest("malformed-qr", "body needs a \"qr\" string");
         }
-        CompletableFuture<LinkedDevice> linked;
         try {
-            linked = pairing.scan(phone, qr);
+            return linked(pairing.scan(phone, qr));
         } catch (ScanException e) {
             return CompletableFuture.completedFuture(scanError(e));
         }
+    }
+
+    private static CompletableFuture<AdminResponse> linked(CompletableFuture<LinkedDevice> linked) {
         return linked.copy().orTimeout(LINK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((device, failure) -> {
             if (failure == null) {
                 return new AdminResponse(200, deviceBody(device));

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.login.DeviceSessions;
+import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.pairing.PairingService;
 
 import java.net.InetSocketAddress;
@@ -21,9 +22,9 @@ public final class AdminServer implements AutoCloseable {
     private final Channel serverChannel;
 
     public AdminServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port,
-                       AccountRegistry accounts, PairingService pairing, DeviceSessions sessions,
+                       AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                        Supplier<?> stats) throws InterruptedException {
-        AdminApi api = new AdminApi(accounts, pairing, sessions, stats);
+        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, stats);
         serverChannel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

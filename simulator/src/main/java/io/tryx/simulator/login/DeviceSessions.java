@@ -31,7 +31,7 @@ public final class DeviceSessions {
 
     /** Registers the {@code md} IQ handler for {@code remove-companion-device}. */
     public void register(StanzaRouter router) {
-        router.iq("md", this::onMd);
+        router.iq("md", "remove-companion-device", this::onMd);
     }
 
     /** A device logged in on {@code connection}; an older connection of the same device is replaced. */

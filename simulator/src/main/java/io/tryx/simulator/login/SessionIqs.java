@@ -13,7 +13,7 @@ import java.util.Optional;
  * The IQs a client sends on its way to and right after {@code open}, answered correctly shaped and empty
  * where the simulator has nothing yet: {@code w:p} ping, {@code passive} active/passive, {@code abt} and
  * {@code w} props, {@code blocklist}, {@code privacy}, {@code w:stats}, {@code urn:xmpp:whatsapp:push}; client
- * {@code ib} and {@code presence} stanzas are accepted silently.
+ * {@code ib}, {@code presence} and {@code ack} stanzas are accepted silently.
  */
 public final class SessionIqs {
 
@@ -61,6 +61,7 @@ public final class SessionIqs {
         // client-sent ib (unified_session, ...) and presence need no answer
         router.stanza("ib", (c, stanza) -> { });
         router.stanza("presence", (c, stanza) -> { });
+        router.stanza("ack", (c, stanza) -> { });
     }
 
     private static Node category(String name, String value) {

@@ -131,6 +131,36 @@ public final class PairingService {
         return pairing.result;
     }
 
+    /**
+     * Links the companion on {@code connection} whose identity and ADV secret were learnt another way (pair
+     * code): from {@code pair-success} on, exactly as after a scan. Runs on the connection's thread.
+     */
+    CompletableFuture<LinkedDevice> linkVerified(ChatConnection connection, Account account, QrPayload details) {
+        Pairing pairing = byConnection.get(connection);
+        if (pairing == null) {
+            throw new ScanException(ScanException.Kind.UNKNOWN_REF, "not a pairing connection");
+        }
+        synchronized (pairing) {
+            if (pairing.linking) {
+                throw new ScanException(ScanException.Kind.STALE_REF, "already linking");
+            }
+            pairing.linking = true;
+        }
+        sendPairSuccess(pairing, account, account.reserveSlot(), details);
+        return pairing.result;
+    }
+
+    /** The pairing result of a registration connection, if it is one. */
+    Optional<CompletableFuture<LinkedDevice>> result(ChatConnection connection) {
+        return Optional.ofNullable(byConnection.get(connection)).map(p -> p.result);
+    }
+
+    /** Whether {@code connection} is a registration connection still waiting to be linked. */
+    boolean isPairing(ChatConnection connection) {
+        Pairing pairing = byConnection.get(connection);
+        return pairing != null && !pairing.linking;
+    }
+
     private void sendPairSuccess(Pairing pairing, Account account, Account.DeviceSlot slot, QrPayload qr) {
         long now = clock.instant().getEpochSecond();
         byte[] identity = AdvPrimary.issue(account.accountKey(), qr.identityPublic(), qr.advSecret(),

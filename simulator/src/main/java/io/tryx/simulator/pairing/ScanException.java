@@ -1,12 +1,16 @@
 package io.tryx.simulator.pairing;
 
-/** Why the mock phone refused to scan a QR code; {@link Kind} maps to the admin API's HTTP status. */
+/** Why the mock phone refused to scan a QR code or take a pair code; {@link Kind} maps to the admin API's HTTP status. */
 public final class ScanException extends RuntimeException {
 
     /** The typed reason. */
     public enum Kind {
         /** The QR text does not parse. */
         MALFORMED_QR(400),
+        /** The pair code is not 8 characters of WhatsApp's alphabet. */
+        MALFORMED_CODE(400),
+        /** No companion asked for a pair code for this phone number. */
+        NO_CODE_REQUEST(404),
         /** No account with that phone number. */
         UNKNOWN_ACCOUNT(404),
         /** No pairing connection showed this ref. */

@@ -31,6 +31,12 @@ public final class StanzaRouter {
         return this;
     }
 
+    /** Registers the handler of {@code iq get/set} with this xmlns whose first child has this tag; it wins over {@link #iq(String, IqHandler)}. */
+    public StanzaRouter iq(String xmlns, String childTag, IqHandler handler) {
+        iqHandlers.put(xmlns + ' ' + childTag, handler);
+        return this;
+    }
+
     /** Registers the handler of client {@code iq result/error} whose first child has this tag (e.g. pair-device-sign). */
     public StanzaRouter response(String childTag, StanzaHandler handler) {
         responseHandlers.put(childTag, handler);
@@ -91,7 +97,8 @@ public final class StanzaRouter {
 
     private void answer(ChatConnection connection, Node iq) {
         String xmlns = iq.attrs().optionalString("xmlns").orElse("");
-        IqHandler handler = iqHandlers.get(xmlns);
+        String first = iq.children().isEmpty() ? "" : iq.children().getFirst().tag();
+        IqHandler handler = iqHandlers.getOrDefault(xmlns + ' ' + first, iqHandlers.get(xmlns));
         if (handler == null) {
             log.info("{}: no handler for IQ xmlns={}, answering 501: {}", connection, xmlns, iq);
             connection.send(Iqs.error(iq, IqError.FEATURE_NOT_IMPLEMENTED));

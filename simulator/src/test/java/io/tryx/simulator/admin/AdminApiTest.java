@@ -84,6 +84,15 @@ class AdminApiTest {
     }
 
     @Test
+    void pairCodeErrorsAreTyped() {
+        admin.post("/admin/accounts", Map.of("phone", "15551110005"));
+        assertError(admin.post("/admin/accounts/15551110005/pair-code", Map.of()), 400, "malformed-code");
+        assertError(admin.post("/admin/accounts/15551110005/pair-code", Map.of("code", "abc")), 400, "malformed-code");
+        assertError(admin.post("/admin/accounts/15551110005/pair-code", Map.of("code", "ABCD2345")), 404, "no-code-request");
+        assertError(admin.post("/admin/accounts/15559990003/pair-code", Map.of("code", "ABCD2345")), 404, "unknown-account");
+    }
+
+    @Test
     void unknownPathsAndMethodsAreTyped() {
         assertError(admin.get("/admin/nothing"), 404, "not-found");
         assertError(admin.get("/admin/accounts"), 405, "method-not-allowed");
