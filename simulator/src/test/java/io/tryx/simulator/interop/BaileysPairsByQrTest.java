@@ -116,6 +116,7 @@ class BaileysPairsByQrTest {
             await("device unlinked\n" + baileys).atMost(OPEN_WITHIN).until(() -> simulator.stats().devices() == 0);
             await("close after logout\n" + baileys).atMost(OPEN_WITHIN).until(() -> baileys.last("close").isPresent());
             assertThat(baileys.last("close").orElseThrow().path("code").asInt()).isEqualTo(401);
+            await("connection gone\n" + baileys).atMost(OPEN_WITHIN).until(() -> simulator.stats().connections() == 0);
         }
     }
 
