@@ -1,0 +1,77 @@
+package io.tryx.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line entry: starts a {@link Simulator}, prints ONE JSON line on stdout when ready
+ * ({@code {"ws","admin","media","rootPublicKey"}}) and runs until SIGTERM/SIGINT, then closes cleanly.
+ * Logs go to stderr.
+ */
+@Command(name = "tryx-simulator", mixinStandardHelpOptions = true,
+        description = "WhatsApp server simulator speaking the real wire protocol.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Bind address (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "0", description = "Chat WebSocket port, 0 = any free port.")
+    int port;
+
+    @Option(names = "--admin-port", defaultValue = "0", description = "Admin API port, 0 = any free port.")
+    int adminPort;
+
+    @Option(names = "--media-port", defaultValue = "0", description = "Media port (media is not built yet).")
+    int mediaPort;
+
+    @Option(names = "--tls", description = "TLS on the chat endpoint (not built yet).")
+    boolean tls;
+
+    private final PrintStream out;
+    private final CountDownLatch stop;
+
+    Main(PrintStream out, CountDownLatch stop) {
+        this.out = out;
+        this.stop = stop;
+    }
+
+    public static void main(String[] args) {
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "simulator-shutdown"));
+        System.exit(new CommandLine(new Main(System.out, stop)).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (tls) {
+            System.err.println("--tls is not built yet");
+            return 2;
+        }
+        try (Simulator simulator = Simulator.start(
+                new SimulatorConfig(host, port, adminPort, mediaPort, false, InstantSource.system()))) {
+            out.println(readyLine(simulator));
+            out.flush();
+            stop.await();
+        }
+        return 0;
+    }
+
+    /** The ready line's JSON. */
+    static String readyLine(Simulator simulator) throws Exception {
+        Map<String, String> ready = new LinkedHashMap<>();
+        ready.put("ws", simulator.chatUrl());
+        ready.put("admin", simulator.adminUrl());
+        ready.put("media", "");
+        ready.put("rootPublicKey", simulator.rootPublicKeyBase64());
+        return new ObjectMapper().writeValueAsString(ready);
+    }
+}

@@ -1,0 +1,118 @@
+package io.tryx.simulator;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.tryx.simulator.account.AccountRegistry;
+import io.tryx.simulator.admin.AdminServer;
+import io.tryx.simulator.connection.ServerIdentity;
+import io.tryx.simulator.login.DeviceSessions;
+import io.tryx.simulator.login.LoginService;
+import io.tryx.simulator.login.SessionIqs;
+import io.tryx.simulator.pairing.LinkCodePairing;
+import io.tryx.simulator.pairing.PairingService;
+import io.tryx.simulator.router.StanzaRouter;
+import io.tryx.simulator.transport.ChatServer;
+
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The WhatsApp server simulator, usable in-process: {@link #start(SimulatorConfig)} binds the chat
+ * WebSocket and the admin API (port 0 picks free ports, see {@link #port()} and {@link #adminPort()}),
+ * {@link #close()} stops both.
+ */
+public final class Simulator implements AutoCloseable {
+
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+    private final SimulatorConfig config;
+    private final ServerIdentity identity;
+    private final AccountRegistry accounts = new AccountRegistry();
+    private final PairingService pairing;
+    private final DeviceSessions sessions = new DeviceSessions();
+    private final LinkCodePairing linkCodes;
+    private final SimulatorHandler handler;
+    private ChatServer chat;
+    private AdminServer admin;
+
+    private Simulator(SimulatorConfig config) {
+        if (config.tls()) {
+            throw new UnsupportedOperationException("TLS on the chat endpoint is not built yet");
+        }
+        this.config = config;
+        this.identity = ServerIdentity.generate(config.clock().instant());
+        this.pairing = new PairingService(accounts, config.clock());
+        this.linkCodes = new LinkCodePairing(accounts, pairing, config.clock());
+        StanzaRouter router = new StanzaRouter();
+        pairing.register(router);
+        SessionIqs.register(router);
+        this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions, router);
+    }
+
+    /** Starts a simulator; fails if a port cannot be bound. */
+    public static Simulator start(SimulatorConfig config) throws InterruptedException {
+        Simulator simulator = new Simulator(config);
+        try {
+            simulator.chat = new ChatServer(simulator.boss, simulator.workers, config.host(), config.port(),
+                    simulator.identity, simulator.handler);
+            simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
+                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator::stats);
+        } catch (RuntimeException | InterruptedException e) {
+            simulator.close();
+            throw e;
+        }
+        return simulator;
+    }
+
+    public int port() {
+        return chat.port();
+    }
+
+    public int adminPort() {
+        return admin.port();
+    }
+
+    /** {@code ws://host:port/ws/chat}. */
+    public String chatUrl() {
+        return "ws://" + config.host() + ":" + port() + ChatServer.PATH;
+    }
+
+    public String adminUrl() {
+        return "http://" + config.host() + ":" + adminPort();
+    }
+
+    /** The root key clients must trust in place of WhatsApp's. */
+    public byte[] rootPublicKey() {
+        return identity.rootPublicKey();
+    }
+
+    public String rootPublicKeyBase64() {
+        return Base64.getEncoder().encodeToString(identity.rootPublicKey());
+    }
+
+    public AccountRegistry accounts() {
+        return accounts;
+    }
+
+    /** Current counts: open chat connections, accounts, linked devices. */
+    public Stats stats() {
+        return new Stats(handler.openConnections(), accounts.accounts().size(), accounts.deviceCount());
+    }
+
+    @Override
+    public void close() {
+        if (chat != null) {
+            chat.close();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** The admin API's {@code GET /admin/stats}. */
+    public record Stats(int connections, int accounts, int devices) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.tryx.simulator.login;
+
+import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.proto.HandshakeProto.ClientPayload;
+import io.tryx.simulator.account.AccountRegistry;
+import io.tryx.simulator.account.LinkedDevice;
+import io.tryx.simulator.connection.ChatConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Login of a linked device: the payload's username and device must name a device linked to an account,
+ * and the connection's Noise static key must be the one it paired with; otherwise {@code <failure
+ * reason="401"/>}. On success the server sends {@code <success>} (with {@code t} and the device's
+ * {@code lid}) and, as there is no offline queue yet, {@code <ib><offline count="0"/></ib>}.
+ */
+public final class LoginService {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
+
+    private final AccountRegistry accounts;
+    private final InstantSource clock;
+
+    public LoginService(AccountRegistry accounts, InstantSource clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Runs on the connection's thread. Returns the device when logged in. */
+    public Optional<LinkedDevice> login(ChatConnection connection, ClientPayload payload) {
+        String phone = Long.toUnsignedString(payload.getUsername());
+        Optional<LinkedDevice> device = accounts.findDevice(phone, payload.getDevice())
+                .filter(d -> Arrays.equals(d.noiseKey(), connection.clientStaticKey()));
+        if (device.isEmpty()) {
+            log.info("{}: login of unknown device {}:{} refused (401)", connection, phone, payload.getDevice());
+            connection.failure(401);
+            return Optional.empty();
+        }
+        LinkedDevice linked = device.get();
+        connection.device(linked);
+        long now = clock.instant().getEpochSecond();
+        connection.send(Node.builder("success")
+                .attr("t", now)
+                .attr("props", "1")
+                .attr("abprops", "1")
+                .attr("location", "sim")
+                .attr("creation", now)
+                .attr("lid", linked.lid())
+                .attr("display_name", linked.account().pushName())
+                .build());
+        connection.send(Node.builder("ib").children(Node.builder("offline").attr("count", "0").build()).build());
+        log.info("{}: logged in as {}", connection, linked.jid());
+        return device;
+    }
+}

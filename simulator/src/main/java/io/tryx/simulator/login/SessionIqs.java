@@ -1,0 +1,82 @@
+package io.tryx.simulator.login;
+
+import io.tryx.protocol.binary.Node;
+import io.tryx.simulator.connection.ChatConnection;
+import io.tryx.simulator.router.IqError;
+import io.tryx.simulator.router.IqException;
+import io.tryx.simulator.router.StanzaRouter;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The IQs a client sends on its way to and right after {@code open}, answered correctly shaped and empty
+ * where the simulator has nothing yet: {@code w:p} ping, {@code passive} active/passive, {@code abt} and
+ * {@code w} props, {@code blocklist}, {@code privacy}, {@code w:stats}, {@code urn:xmpp:whatsapp:push}; client
+ * {@code ib}, {@code presence} and {@code ack} stanzas are accepted silently.
+ */
+public final class SessionIqs {
+
+    private SessionIqs() {
+    }
+
+    /** Registers the handlers, including {@link KeysHandler} for {@code encrypt}. */
+    public static void register(StanzaRouter router) {
+        router.iq("w:p", (c, iq) -> {
+            requireChild(iq, "ping");
+            return Optional.of(List.of());
+        });
+        router.iq("passive", (c, iq) -> {
+            loggedIn(c);
+            if (iq.child("active").isEmpty() && iq.child("passive").isEmpty()) {
+                throw new IqException(IqError.BAD_REQUEST, "passive IQ needs <active/> or <passive/>");
+            }
+            return Optional.of(List.of());
+        });
+        router.iq("encrypt", new KeysHandler());
+        router.iq("abt", (c, iq) -> {
+            requireChild(iq, "props");
+            return Optional.of(List.of(Node.builder("props").attr("protocol", "1").attr("hash", "sim-ab-1").build()));
+        });
+        router.iq("w", (c, iq) -> {
+            requireChild(iq, "props");
+            return Optional.of(List.of(Node.builder("props").attr("protocol", "2").attr("hash", "sim-props-1").build()));
+        });
+        router.iq("blocklist", (c, iq) -> {
+            loggedIn(c);
+            if (iq.attrs().string("type").equals("get")) {
+                return Optional.of(List.of(Node.builder("list").build()));
+            }
+            return Optional.of(List.of());
+        });
+        router.iq("privacy", (c, iq) -> {
+            loggedIn(c);
+            List<Node> categories = List.of(category("last", "all"), category("online", "all"),
+                    category("profile", "all"), category("status", "contacts"), category("groupadd", "all"),
+                    category("readreceipts", "all"), category("calladd", "all"));
+            return Optional.of(List.of(Node.builder("privacy").children(categories).build()));
+        });
+        router.iq("w:stats", (c, iq) -> Optional.of(List.of()));
+        router.iq("urn:xmpp:whatsapp:push", (c, iq) -> Optional.of(List.of()));
+        // client-sent ib (unified_session, ...) and presence need no answer
+        router.stanza("ib", (c, stanza) -> { });
+        router.stanza("presence", (c, stanza) -> { });
+        router.stanza("ack", (c, stanza) -> { });
+    }
+
+    private static Node category(String name, String value) {
+        return Node.builder("category").attr("name", name).attr("value", value).build();
+    }
+
+    private static void requireChild(Node iq, String tag) {
+        if (iq.child(tag).isEmpty()) {
+            throw new IqException(IqError.BAD_REQUEST, "missing <" + tag + ">");
+        }
+    }
+
+    private static void loggedIn(ChatConnection connection) {
+        if (connection.device() == null) {
+            throw new IqException(IqError.NOT_AUTHORIZED, "not logged in");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.tryx.simulator;
+
+import io.tryx.simulator.account.AccountRegistry;
+import io.tryx.simulator.connection.ServerIdentity;
+import io.tryx.simulator.login.LoginService;
+import io.tryx.simulator.login.SessionIqs;
+import io.tryx.simulator.pairing.PairingService;
+import io.tryx.simulator.router.StanzaRouter;
+
+import java.time.Instant;
+
+/** The simulator's services wired as {@link Simulator} wires them, without sockets, on a {@link MutableClock}. */
+public final class Harness {
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    public final ServerIdentity identity = ServerIdentity.generate(clock.instant());
+    public final AccountRegistry accounts = new AccountRegistry();
+    public final PairingService pairing = new PairingService(accounts, clock);
+    public final io.tryx.simulator.login.DeviceSessions sessions = new io.tryx.simulator.login.DeviceSessions();
+    public final io.tryx.simulator.pairing.LinkCodePairing linkCodes =
+            new io.tryx.simulator.pairing.LinkCodePairing(accounts, pairing, clock);
+    final SimulatorHandler handler;
+    private long ids;
+
+    public Harness() {
+        StanzaRouter router = new StanzaRouter();
+        pairing.register(router);
+        SessionIqs.register(router);
+        handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, clock), sessions, router);
+    }
+
+    /** A new client connection (not yet handshaken). */
+    public TestClient client() {
+        return new TestClient(this, ++ids);
+    }
+}
