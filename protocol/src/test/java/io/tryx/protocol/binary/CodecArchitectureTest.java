@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JID model and the node codec are pure core: no network, no files, no threads, no Netty, no tools. */
 class CodecArchitectureTest {
@@ -13,6 +14,13 @@ class CodecArchitectureTest {
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.tryx.protocol.jid", "io.tryx.protocol.binary");
+
+    @Test
+    void theRulesSeeTheCodec() {
+        // rules over an empty import would pass vacuously
+        assertThat(CORE.contain(NodeDecoder.class)).isTrue();
+        assertThat(CORE.contain(io.tryx.protocol.jid.Jid.class)).isTrue();
+    }
 
     @Test
     void coreUsesNoNettyNetworkFilesOrThreads() {
