@@ -3,7 +3,9 @@ package io.tryx.simulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.InstantSource;
@@ -36,6 +38,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tls", description = "TLS on the chat endpoint (not built yet).")
     boolean tls;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out;
     private final CountDownLatch stop;
 
@@ -53,7 +58,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (tls) {
-            System.err.println("--tls is not built yet");
+            spec.commandLine().getErr().println("--tls is not built yet");
             return 2;
         }
         try (Simulator simulator = Simulator.start(
