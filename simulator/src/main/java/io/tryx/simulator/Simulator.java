@@ -9,6 +9,7 @@ import io.tryx.simulator.connection.ServerIdentity;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.login.LoginService;
 import io.tryx.simulator.login.SessionIqs;
+import io.tryx.simulator.messaging.Messaging;
 import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
@@ -33,6 +34,7 @@ public final class Simulator implements AutoCloseable {
     private final DeviceSessions sessions = new DeviceSessions();
     private final LinkCodePairing linkCodes;
     private final SimulatorHandler handler;
+    private final Messaging messaging;
     private ChatServer chat;
     private AdminServer admin;
 
@@ -47,7 +49,10 @@ public final class Simulator implements AutoCloseable {
         StanzaRouter router = new StanzaRouter();
         pairing.register(router);
         SessionIqs.register(router);
-        this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions, router);
+        this.messaging = new Messaging(accounts, sessions, config.clock());
+        messaging.register(router);
+        this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
+                messaging.delivery(), router);
     }
 
     /** Starts a simulator; fails if a port cannot be bound. */
