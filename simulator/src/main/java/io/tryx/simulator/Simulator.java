@@ -100,6 +100,11 @@ public final class Simulator implements AutoCloseable {
         return accounts;
     }
 
+    /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */
+    public int queued(String phone, int deviceId) {
+        return messaging.delivery().queued(io.tryx.protocol.jid.Jid.device(phone, deviceId, "s.whatsapp.net"));
+    }
+
     /** Current counts: open chat connections, accounts, linked devices. */
     public Stats stats() {
         return new Stats(handler.openConnections(), accounts.accounts().size(), accounts.deviceCount());

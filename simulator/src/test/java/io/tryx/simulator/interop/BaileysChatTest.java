@@ -72,6 +72,22 @@ class BaileysChatTest {
             awaitText(b, "second from A");
             System.out.printf("Baileys A -> B second message (msg) in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             assertThat(a.count("error") + b.count("error")).as("%s\n%s", a, b).isZero();
+
+            // B goes away; the next message waits in the server's offline queue until B logs in again
+            b.send("{\"cmd\":\"stop\"}");
+            assertThat(b.waitFor(10)).isTrue();
+            await("B offline").atMost(WITHIN).until(() -> simulator.stats().connections() == 1);
+            send(a, PHONE_B + "@s.whatsapp.net", "third while B is away");
+            await("queued for B").atMost(WITHIN).until(() -> simulator.queued(PHONE_B, 1) == 1);
+            started = System.nanoTime();
+            try (NodeScript again = client(authB)) {
+                JsonNode offline = awaitText(again, "third while B is away");
+                System.out.printf("Baileys B restarted: offline message delivered %d ms after start%n",
+                        (System.nanoTime() - started) / 1_000_000);
+                assertThat(offline.path("from").asText()).contains(PHONE_A);
+                assertThat(again.count("qr")).isZero();
+                assertThat(simulator.queued(PHONE_B, 1)).isZero();
+            }
         }
     }
 
