@@ -11,6 +11,7 @@ import io.tryx.simulator.login.LoginService;
 import io.tryx.simulator.login.SessionIqs;
 import io.tryx.simulator.messaging.Messaging;
 import io.tryx.simulator.pairing.LinkCodePairing;
+import io.tryx.simulator.phone.MockPhones;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
 import io.tryx.simulator.transport.ChatServer;
@@ -35,6 +36,7 @@ public final class Simulator implements AutoCloseable {
     private final LinkCodePairing linkCodes;
     private final SimulatorHandler handler;
     private final Messaging messaging;
+    private final MockPhones phones;
     private ChatServer chat;
     private AdminServer admin;
 
@@ -51,6 +53,7 @@ public final class Simulator implements AutoCloseable {
         SessionIqs.register(router);
         this.messaging = new Messaging(accounts, sessions, config.clock());
         messaging.register(router);
+        this.phones = new MockPhones(accounts, messaging, config.clock());
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
                 messaging.delivery(), router);
     }
@@ -62,7 +65,7 @@ public final class Simulator implements AutoCloseable {
             simulator.chat = new ChatServer(simulator.boss, simulator.workers, config.host(), config.port(),
                     simulator.identity, simulator.handler);
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
-                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator::stats);
+                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones, simulator::stats);
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;

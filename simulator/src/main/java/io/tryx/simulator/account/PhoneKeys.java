@@ -71,6 +71,11 @@ public final class PhoneKeys {
         return Optional.ofNullable(all.get(id));
     }
 
+    /** Every one-time prekey generated so far (handed out or not), for the phone's Signal store. */
+    public synchronized List<PreKeyRecord> allPreKeys() {
+        return List.copyOf(all.values());
+    }
+
     private void refill() {
         for (PreKeyRecord key : KeyHelper.generatePreKeys(nextId, POOL, RANDOM)) {
             unused.add(key);

@@ -91,6 +91,38 @@ class BaileysChatTest {
         }
     }
 
+    @Test
+    void mockPhoneAndBaileysExchangeTexts(@TempDir Path authB) throws Exception {
+        assertThat(admin.post("/admin/accounts", Map.of("phone", PHONE_A, "pushName", "Phone A")).status()).isEqualTo(201);
+        try (NodeScript b = linked(PHONE_B, authB)) {
+            long started = System.nanoTime();
+            var sent = admin.post("/admin/accounts/" + PHONE_A + "/messages",
+                    Map.of("to", PHONE_B + "@s.whatsapp.net", "text", "hello from phone A"));
+            assertThat(sent.status()).as("%s", sent.body()).isEqualTo(200);
+            JsonNode received = awaitText(b, "hello from phone A");
+            System.out.printf("mock phone A -> Baileys B in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            assertThat(received.path("id").asText()).isEqualTo(sent.body().path("id").asText());
+            assertThat(received.path("from").asText()).contains(PHONE_A);
+
+            started = System.nanoTime();
+            send(b, PHONE_A + "@s.whatsapp.net", "hello phone, from B");
+            await("phone A inbox\n" + b).atMost(WITHIN).until(() ->
+                    admin.get("/admin/accounts/" + PHONE_A + "/inbox").body().size() == 1);
+            System.out.printf("Baileys B -> mock phone A inbox in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            JsonNode entry = admin.get("/admin/accounts/" + PHONE_A + "/inbox").body().get(0);
+            assertThat(entry.path("text").asText()).isEqualTo("hello phone, from B");
+            assertThat(entry.path("type").asText()).isEqualTo("text");
+            assertThat(entry.path("from").asText()).startsWith(PHONE_B + ":1@");
+            assertThat(entry.path("chat").asText()).isEqualTo(PHONE_B + "@s.whatsapp.net");
+
+            send(b, PHONE_A + "@s.whatsapp.net", "second to phone");
+            await("phone A inbox second\n" + b).atMost(WITHIN).until(() ->
+                    admin.get("/admin/accounts/" + PHONE_A + "/inbox").body().size() == 2);
+            String sentId = b.last("sent").orElseThrow().path("id").asText();
+            await("delivery receipt from the phone\n" + b).atMost(WITHIN).until(() -> status(b, sentId) >= 3);
+        }
+    }
+
     NodeScript linked(String phone, Path auth) {
         assertThat(admin.post("/admin/accounts", Map.of("phone", phone, "pushName", "User " + phone)).status()).isEqualTo(201);
         NodeScript client = client(auth);
