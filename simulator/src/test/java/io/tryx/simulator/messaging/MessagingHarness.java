@@ -26,10 +26,12 @@ final class MessagingHarness {
         var device = account.link(account.reserveSlot(), client.noiseKey.publicKey(), client.identityKey.publicKey(), "1");
         List<PreKeyUpload.PreKey> keys = new ArrayList<>();
         for (int i = 1; i <= preKeys; i++) {
-            keys.add(new PreKeyUpload.PreKey(i, filled(32, i)));
+            keys.add(new PreKeyUpload.PreKey(i, io.tryx.protocol.crypto.Curve25519.generateKeyPair().publicKey()));
         }
+        var signed = io.tryx.protocol.signal.KeyHelper.generateSignedPreKey(
+                new io.tryx.protocol.signal.IdentityKeyPair(client.identityKey), 1, 0, new java.security.SecureRandom());
         device.upload(new PreKeyUpload(77, client.identityKey.publicKey(),
-                new PreKeyUpload.SignedPreKey(1, filled(32, 100), filled(64, 101)), keys));
+                new PreKeyUpload.SignedPreKey(1, signed.keyPair().publicKey(), signed.signature()), keys));
         client.handshake(TestClient.login(account.phone(), device.deviceId()));
         return client;
     }
