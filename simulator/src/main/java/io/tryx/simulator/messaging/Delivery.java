@@ -53,6 +53,8 @@ public final class Delivery {
             }
             queue.addLast(stanza);
         }
+        // the device may have logged in (and flushed) between the check above and the enqueue
+        sessions.connection(device).ifPresent(c -> c.execute(() -> flush(device, c::send)));
     }
 
     /** Sends the device's queued stanzas in order through {@code send} and empties its queue; returns how many. */
