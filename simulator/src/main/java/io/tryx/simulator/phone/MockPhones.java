@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mock phones of all accounts. A phone receives what is routed to device 0 (decrypting it into its inbox
- * and answering with a delivery receipt), and sends texts on the admin API's behalf: it lists the peer's
+ * and answering a peer's message with a delivery receipt; copies of its own companions' messages get none), and sends texts on the admin API's behalf: it lists the peer's
  * devices, starts sessions from their bundles (taking one-time prekeys as a client's prekey fetch would), encrypts
  * one {@code enc} per device and hands the stanza to the same routing as any client. Thread-safe.
  */
@@ -108,6 +108,9 @@ public final class MockPhones {
         try {
             MockPhone.InboxEntry entry = phone(account.get()).receive(stanza);
             log.info("phone {} received {} from {}", account.get().phone(), entry.id(), entry.from());
+            if (stanza.attrs().has("recipient")) {
+                return; // a copy of the own companion's message: no delivery receipt to oneself
+            }
             Node receipt = Node.builder("receipt").attr("id", entry.id()).attr("to", entry.from()).build();
             messaging.receipts().relay(account.get(), 0, receipt);
         } catch (RuntimeException e) {
