@@ -6,7 +6,12 @@
 // Events (stdout): {"event":"qr","qr"}, {"event":"pair-code","code"}, {"event":"pair-success","jid","lid"}, {"event":"restart","code"},
 //   {"event":"open","jid","lid"}, {"event":"close","code"}, {"event":"stopped"}, {"event":"error","message"}.
 // Commands (stdin): {"cmd":"stop"} saves the auth state, closes the socket and exits 0;
-//   {"cmd":"logout"} unlinks this device (Baileys' logout: remove-companion-device), then reports close.
+//   {"cmd":"logout"} unlinks this device (Baileys' logout: remove-companion-device), then reports close;
+//   {"cmd":"send","to":"<jid>","text"} sends a text ({"event":"sent","id","to"}); {"cmd":"read","key":{remoteJid,id,fromMe,participant?}}
+//   sends a read receipt for a received message.
+// Chat events: {"event":"message","from","id","text","fromMe","key"} for received texts (messages.upsert),
+//   {"event":"receipt","id","status"} (messages.update status: 3 DELIVERY_ACK, 4 READ, 5 PLAYED),
+//   {"event":"user-receipt","id","type"} (message-receipt.update).
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import makeWASocket, { useMultiFileAuthState, DisconnectReason } from '@whiskeysockets/baileys';
@@ -34,6 +39,25 @@ function connect() {
     syncFullHistory: false,
   });
   sock.ev.on('creds.update', (update) => { pendingSave = pendingSave.then(() => saveCreds(update)); });
+  sock.ev.on('messages.upsert', ({ messages }) => {
+    for (const m of messages) {
+      // Baileys' event buffer folds a receipt that arrives before the upsert is flushed into the message's status
+      if (m.key.fromMe && m.status !== undefined && m.status !== null) emit({ event: 'receipt', id: m.key.id, status: m.status });
+      const text = m.message?.conversation ?? m.message?.extendedTextMessage?.text;
+      if (text === undefined || text === null) continue;
+      emit({ event: 'message', from: m.key.remoteJid, id: m.key.id, text, fromMe: !!m.key.fromMe, key: m.key });
+    }
+  });
+  sock.ev.on('messages.update', (updates) => {
+    for (const { key, update } of updates) {
+      if (update?.status !== undefined && update?.status !== null) emit({ event: 'receipt', id: key.id, status: update.status });
+    }
+  });
+  sock.ev.on('message-receipt.update', (updates) => {
+    for (const { key, receipt } of updates) {
+      emit({ event: 'user-receipt', id: key.id, type: receipt?.readTimestamp ? 'read' : 'delivery' });
+    }
+  });
   sock.ev.on('connection.update', ({ connection, qr, lastDisconnect, isNewLogin }) => {
     if (qr) emit({ event: 'qr', qr });
     if (qr && args['pair-code'] && !codeRequested) {
@@ -61,6 +85,18 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
   try { cmd = JSON.parse(line); } catch { return emit({ event: 'error', message: 'not JSON: ' + line }); }
   if (cmd.cmd === 'logout') {
     try { await sock.logout(); } catch (e) { emit({ event: 'error', message: String(e) }); }
+    return;
+  }
+  if (cmd.cmd === 'send') {
+    try {
+      const sent = await sock.sendMessage(cmd.to, { text: cmd.text });
+      emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });
+    } catch (e) { emit({ event: 'error', message: 'send: ' + String(e?.stack ?? e) }); }
+    return;
+  }
+  if (cmd.cmd === 'read') {
+    try { await sock.readMessages([cmd.key]); emit({ event: 'read-sent', id: cmd.key.id }); }
+    catch (e) { emit({ event: 'error', message: 'read: ' + String(e?.stack ?? e) }); }
     return;
   }
   if (cmd.cmd === 'stop') {

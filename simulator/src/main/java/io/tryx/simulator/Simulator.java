@@ -9,7 +9,9 @@ import io.tryx.simulator.connection.ServerIdentity;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.login.LoginService;
 import io.tryx.simulator.login.SessionIqs;
+import io.tryx.simulator.messaging.Messaging;
 import io.tryx.simulator.pairing.LinkCodePairing;
+import io.tryx.simulator.phone.MockPhones;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
 import io.tryx.simulator.transport.ChatServer;
@@ -33,6 +35,8 @@ public final class Simulator implements AutoCloseable {
     private final DeviceSessions sessions = new DeviceSessions();
     private final LinkCodePairing linkCodes;
     private final SimulatorHandler handler;
+    private final Messaging messaging;
+    private final MockPhones phones;
     private ChatServer chat;
     private AdminServer admin;
 
@@ -47,7 +51,11 @@ public final class Simulator implements AutoCloseable {
         StanzaRouter router = new StanzaRouter();
         pairing.register(router);
         SessionIqs.register(router);
-        this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions, router);
+        this.messaging = new Messaging(accounts, sessions, config.clock());
+        messaging.register(router);
+        this.phones = new MockPhones(accounts, messaging, config.clock());
+        this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
+                messaging.delivery(), router);
     }
 
     /** Starts a simulator; fails if a port cannot be bound. */
@@ -57,7 +65,7 @@ public final class Simulator implements AutoCloseable {
             simulator.chat = new ChatServer(simulator.boss, simulator.workers, config.host(), config.port(),
                     simulator.identity, simulator.handler);
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
-                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator::stats);
+                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones, simulator::stats);
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -93,6 +101,11 @@ public final class Simulator implements AutoCloseable {
 
     public AccountRegistry accounts() {
         return accounts;
+    }
+
+    /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */
+    public int queued(String phone, int deviceId) {
+        return messaging.delivery().queued(io.tryx.protocol.jid.Jid.device(phone, deviceId, "s.whatsapp.net"));
     }
 
     /** Current counts: open chat connections, accounts, linked devices. */

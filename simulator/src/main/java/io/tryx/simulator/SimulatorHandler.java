@@ -6,6 +6,7 @@ import io.tryx.simulator.connection.ChatConnection;
 import io.tryx.simulator.connection.ConnectionHandler;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.login.LoginService;
+import io.tryx.simulator.messaging.Delivery;
 import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
@@ -25,10 +26,12 @@ final class SimulatorHandler implements ConnectionHandler {
     private final StanzaRouter router;
     private final DeviceSessions sessions;
     private final LinkCodePairing linkCodes;
+    private final Delivery delivery;
     private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
 
     SimulatorHandler(PairingService pairing, LinkCodePairing linkCodes, LoginService login, DeviceSessions sessions,
-                     StanzaRouter router) {
+                     Delivery delivery, StanzaRouter router) {
+        this.delivery = delivery;
         this.sessions = sessions;
         this.linkCodes = linkCodes;
         this.pairing = pairing;
@@ -44,7 +47,11 @@ final class SimulatorHandler implements ConnectionHandler {
         if (!payload.hasUsername()) {
             pairing.begin(connection);
         } else {
-            login.login(connection, payload).ifPresent(device -> sessions.loggedIn(device, connection));
+            login.login(connection, payload).ifPresent(device -> {
+                sessions.loggedIn(device, connection);
+                int count = delivery.flush(device.jid(), connection::send);
+                connection.send(Node.builder("ib").children(Node.builder("offline").attr("count", count).build()).build());
+            });
         }
     }
 

@@ -19,6 +19,8 @@ public final class Harness {
     public final io.tryx.simulator.login.DeviceSessions sessions = new io.tryx.simulator.login.DeviceSessions();
     public final io.tryx.simulator.pairing.LinkCodePairing linkCodes =
             new io.tryx.simulator.pairing.LinkCodePairing(accounts, pairing, clock);
+    public final io.tryx.simulator.messaging.Messaging messaging =
+            new io.tryx.simulator.messaging.Messaging(accounts, sessions, clock);
     final SimulatorHandler handler;
     private long ids;
 
@@ -26,7 +28,9 @@ public final class Harness {
         StanzaRouter router = new StanzaRouter();
         pairing.register(router);
         SessionIqs.register(router);
-        handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, clock), sessions, router);
+        messaging.register(router);
+        handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, clock), sessions,
+                messaging.delivery(), router);
     }
 
     /** A new client connection (not yet handshaken). */

@@ -23,6 +23,7 @@ public final class Account {
     private final String pushName;
     private final KeyPair accountKey;
     private final List<LinkedDevice> devices = new ArrayList<>();
+    private final PhoneKeys phoneKeys = PhoneKeys.generate();
     private int nextDeviceId = 1;
     private int nextKeyIndex = 1;
 
@@ -55,6 +56,11 @@ public final class Account {
     /** The mock phone's ADV account signature key. */
     public KeyPair accountKey() {
         return accountKey;
+    }
+
+    /** The mock phone's (device 0) Signal keys. */
+    public PhoneKeys phoneKeys() {
+        return phoneKeys;
     }
 
     /** The next device id and key index to issue, reserved so two pairings never share them. */

@@ -42,6 +42,11 @@ public final class AccountRegistry {
         return Optional.ofNullable(phone == null ? null : byPhone.get(phone));
     }
 
+    /** The account whose LID user is {@code lidUser}. */
+    public Optional<Account> findByLid(String lidUser) {
+        return byPhone.values().stream().filter(a -> a.lid().user().equals(lidUser)).findFirst();
+    }
+
     public Optional<LinkedDevice> findDevice(String phone, int deviceId) {
         return find(phone).flatMap(a -> a.device(deviceId));
     }

@@ -81,6 +81,17 @@ public final class LinkedDevice {
         return keys;
     }
 
+    /** Hands out one one-time prekey and deletes it (the server gives each prekey once); empty when exhausted. */
+    public synchronized java.util.Optional<PreKeyUpload.PreKey> takePreKey() {
+        if (keys == null || keys.preKeys().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<PreKeyUpload.PreKey> rest = new ArrayList<>(keys.preKeys());
+        PreKeyUpload.PreKey taken = rest.removeFirst();
+        keys = new PreKeyUpload(keys.registrationId(), keys.identity(), keys.signedPreKey(), rest);
+        return java.util.Optional.of(taken);
+    }
+
     /** How many one-time prekeys the server holds for this device. */
     public synchronized int preKeyCount() {
         return keys == null ? 0 : keys.preKeys().size();

@@ -7,6 +7,7 @@ import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.account.LinkedDevice;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.pairing.LinkCodePairing;
+import io.tryx.simulator.phone.MockPhones;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.pairing.ScanException;
 
@@ -36,6 +37,7 @@ import java.util.regex.Pattern;
  *   <li>{@code DELETE /admin/accounts/{phone}/devices/{id}} -> 200 the removed device (the phone unlinks it; its
  *       session ends with {@code conflict type="device_removed"}); 400 {@code invalid-device}, 404
  *       {@code unknown-account}/{@code unknown-device}</li>
+ *   <li>{@code POST /admin/accounts/{phone}/messages}, {@code GET /admin/accounts/{phone}/inbox}: see {@link PhoneEndpoints}</li>
  *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices"}}</li>
  * </ul>
  * Unknown paths answer 404 {@code not-found}, known paths with another method 405 {@code method-not-allowed}.
@@ -55,9 +57,17 @@ public final class AdminApi {
     private final LinkCodePairing linkCodes;
     private final DeviceSessions sessions;
     private final Supplier<?> stats;
+    private final PhoneEndpoints phoneEndpoints;
 
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     Supplier<?> stats) {
+        this(accounts, pairing, linkCodes, sessions, null, stats);
+    }
+
+    /** With the mock phones' messaging endpoints (see {@link PhoneEndpoints}) when {@code phones} is not null. */
+    public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
+                    MockPhones phones, Supplier<?> stats) {
+        this.phoneEndpoints = phones == null ? null : new PhoneEndpoints(accounts, phones);
         this.linkCodes = linkCodes;
         this.accounts = accounts;
         this.pairing = pairing;
@@ -82,6 +92,12 @@ public final class AdminApi {
             Matcher code = PAIR_CODE.matcher(path);
             if (code.matches()) {
                 return method.equals("POST") ? enterCode(code.group(1), body) : CompletableFuture.completedFuture(methodNotAllowed());
+            }
+            if (phoneEndpoints != null) {
+                Optional<AdminResponse> answer = phoneEndpoints.handle(method, path, body);
+                if (answer.isPresent()) {
+                    return CompletableFuture.completedFuture(answer.get());
+                }
             }
             Matcher account = ACCOUNT.matcher(path);
             if (account.matches()) {

@@ -13,6 +13,8 @@ import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.pairing.PairingService;
 
+import io.tryx.simulator.phone.MockPhones;
+
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
@@ -23,8 +25,8 @@ public final class AdminServer implements AutoCloseable {
 
     public AdminServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port,
                        AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
-                       Supplier<?> stats) throws InterruptedException {
-        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, stats);
+                       MockPhones phones, Supplier<?> stats) throws InterruptedException {
+        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, phones, stats);
         serverChannel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

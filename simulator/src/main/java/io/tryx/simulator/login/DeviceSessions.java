@@ -43,6 +43,11 @@ public final class DeviceSessions {
         }
     }
 
+    /** The connection of a logged-in device ({@code phone:N@s.whatsapp.net}), if online. */
+    public Optional<ChatConnection> connection(Jid deviceJid) {
+        return Optional.ofNullable(byDevice.get(deviceJid.toString()));
+    }
+
     /** Forgets the connection if it is the device's current one. */
     public void closed(ChatConnection connection) {
         LinkedDevice device = connection.device();

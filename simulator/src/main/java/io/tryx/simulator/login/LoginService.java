@@ -16,7 +16,7 @@ import java.util.Optional;
  * Login of a linked device: the payload's username and device must name a device linked to an account,
  * and the connection's Noise static key must be the one it paired with; otherwise {@code <failure
  * reason="401"/>}. On success the server sends {@code <success>} (with {@code t} and the device's
- * {@code lid}) and, as there is no offline queue yet, {@code <ib><offline count="0"/></ib>}.
+ * {@code lid}); the caller then flushes the offline queue and sends {@code <ib><offline count=N/></ib>}.
  */
 public final class LoginService {
 
@@ -52,7 +52,6 @@ public final class LoginService {
                 .attr("lid", linked.lid())
                 .attr("display_name", linked.account().pushName())
                 .build());
-        connection.send(Node.builder("ib").children(Node.builder("offline").attr("count", "0").build()).build());
         log.info("{}: logged in as {}", connection, linked.jid());
         return device;
     }

@@ -1,0 +1,93 @@
+package io.tryx.simulator.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tryx.protocol.jid.Jid;
+import io.tryx.simulator.account.Account;
+import io.tryx.simulator.account.AccountRegistry;
+import io.tryx.simulator.phone.MockPhones;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The mock phone's messaging endpoints:
+ * <ul>
+ *   <li>{@code POST /admin/accounts/{phone}/messages {"to","text"}} -> 200 {@code {"id"}}: the phone encrypts the
+ *       text for every device of {@code to} and sends it through the routing; 400 {@code invalid-json} /
+ *       {@code invalid-jid} / {@code invalid-text}, 404 {@code unknown-account} / {@code unknown-recipient},
+ *       502 {@code send-failed}</li>
+ *   <li>{@code GET /admin/accounts/{phone}/inbox} -> 200 {@code [{"id","from","chat","type":"text","text"}]},
+ *       the messages the phone received and decrypted; 404 {@code unknown-account}</li>
+ * </ul>
+ */
+final class PhoneEndpoints {
+
+    private static final Pattern MESSAGES = Pattern.compile("/admin/accounts/([^/]+)/messages");
+    private static final Pattern INBOX = Pattern.compile("/admin/accounts/([^/]+)/inbox");
+
+    private final AccountRegistry accounts;
+    private final MockPhones phones;
+
+    PhoneEndpoints(AccountRegistry accounts, MockPhones phones) {
+        this.accounts = accounts;
+        this.phones = phones;
+    }
+
+    /** The answer when the path is one of these endpoints. */
+    Optional<AdminResponse> handle(String method, String path, byte[] body) {
+        Matcher messages = MESSAGES.matcher(path);
+        if (messages.matches()) {
+            return Optional.of(method.equals("POST") ? send(messages.group(1), body) : methodNotAllowed());
+        }
+        Matcher inbox = INBOX.matcher(path);
+        if (inbox.matches()) {
+            return Optional.of(method.equals("GET") ? inbox(inbox.group(1)) : methodNotAllowed());
+        }
+        return Optional.empty();
+    }
+
+    private AdminResponse send(String phone, byte[] body) {
+        Optional<Account> account = accounts.find(phone);
+        if (account.isEmpty()) {
+            return AdminResponse.error(404, "unknown-account", "no account " + phone);
+        }
+        JsonNode json;
+        try {
+            json = body.length == 0 ? null : AdminApi.JSON.readTree(body);
+        } catch (IOException e) {
+            json = null;
+        }
+        if (json == null || !json.isObject()) {
+            return AdminResponse.error(400, "invalid-json", "body must be a JSON object");
+        }
+        Jid to;
+        try {
+            to = Jid.parse(json.path("to").asText(""));
+        } catch (RuntimeException e) {
+            return AdminResponse.error(400, "invalid-jid", "\"to\" must be a user JID");
+        }
+        String text = json.path("text").asText(null);
+        if (text == null || text.isEmpty()) {
+            return AdminResponse.error(400, "invalid-text", "\"text\" must be a non-empty string");
+        }
+        try {
+            return new AdminResponse(200, Map.of("id", phones.sendText(account.get(), to, text)));
+        } catch (IllegalArgumentException e) {
+            return AdminResponse.error(404, "unknown-recipient", e.getMessage());
+        } catch (RuntimeException e) {
+            return AdminResponse.error(502, "send-failed", e.toString());
+        }
+    }
+
+    private AdminResponse inbox(String phone) {
+        return accounts.find(phone).map(a -> new AdminResponse(200, phones.phone(a).inbox()))
+                .orElseGet(() -> AdminResponse.error(404, "unknown-account", "no account " + phone));
+    }
+
+    private static AdminResponse methodNotAllowed() {
+        return AdminResponse.error(405, "method-not-allowed", "method not allowed");
+    }
+}

@@ -1,0 +1,117 @@
+package io.tryx.simulator.phone;
+
+import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.message.MessageCodec;
+import io.tryx.protocol.proto.E2EProto;
+import io.tryx.protocol.signal.IdentityKey;
+import io.tryx.protocol.signal.PreKeyBundle;
+import io.tryx.protocol.signal.PreKeyRecord;
+import io.tryx.protocol.signal.SignalAddress;
+import io.tryx.protocol.signal.session.Ciphertext;
+import io.tryx.protocol.signal.session.SessionBuilder;
+import io.tryx.protocol.signal.session.SessionCipher;
+import io.tryx.protocol.signal.store.InMemorySignalStore;
+import io.tryx.simulator.account.Account;
+import io.tryx.simulator.account.PhoneKeys;
+import io.tryx.simulator.account.PreKeyUpload;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * One account's mock phone (device 0) as a Signal endpoint: its store holds the account's {@link PhoneKeys}
+ * (identity, signed prekey, one-time prekeys), it starts sessions from peers' bundles, encrypts texts
+ * ({@code conversation}) and decrypts {@code pkmsg}/{@code msg} sent to it into its inbox. Sessions are keyed by
+ * the peer's address as the stanza names it (user and device). Thread-safe (one lock per phone).
+ */
+public final class MockPhone {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Account account;
+    private final InMemorySignalStore store;
+    private final Set<Integer> storedPreKeys = new HashSet<>();
+    private final List<InboxEntry> inbox = new ArrayList<>();
+    private final SessionBuilder builder = new SessionBuilder(RANDOM);
+    private final SessionCipher cipher = new SessionCipher(RANDOM);
+
+    MockPhone(Account account) {
+        this.account = account;
+        PhoneKeys keys = account.phoneKeys();
+        this.store = new InMemorySignalStore(keys.identity(), keys.registrationId());
+        store.storeSignedPreKey(keys.signedPreKey());
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    /** True when the phone holds a session with {@code device}. */
+    public synchronized boolean hasSession(Jid device) {
+        return store.session(address(device)).isPresent();
+    }
+
+    /** Starts a session with {@code device} from its bundle. */
+    public synchronized void startSession(Jid device, PreKeyUpload bundle) {
+        PreKeyUpload.PreKey oneTime = bundle.preKeys().isEmpty() ? null : bundle.preKeys().getFirst();
+        builder.processBundle(store, address(device), new PreKeyBundle(bundle.registrationId(), device.device(),
+                oneTime == null ? OptionalInt.empty() : OptionalInt.of(oneTime.id()),
+                oneTime == null ? null : oneTime.publicKey(),
+                bundle.signedPreKey().id(), bundle.signedPreKey().publicKey(), bundle.signedPreKey().signature(),
+                new IdentityKey(bundle.identity())));
+    }
+
+    /** Encrypts a text for {@code device} (a session must exist): the {@code enc} node. */
+    public synchronized Node encryptText(Jid device, String text) {
+        byte[] plaintext = MessageCodec.encode(E2EProto.Message.newBuilder().setConversation(text).build(), RANDOM);
+        Ciphertext ciphertext = cipher.encrypt(store, address(device), plaintext);
+        return Node.builder("enc").attr("v", "2").attr("type", ciphertext.type()).bytes(ciphertext.serialized()).build();
+    }
+
+    /**
+     * Decrypts a {@code message} stanza addressed to the phone and records it in the inbox; returns the entry.
+     *
+     * @throws RuntimeException when it has no {@code enc} or does not decrypt
+     */
+    public synchronized InboxEntry receive(Node stanza) {
+        Jid from = stanza.attrs().jid("from");
+        Node enc = stanza.child("enc").orElseThrow(() -> new IllegalArgumentException("no enc"));
+        syncPreKeys();
+        byte[] plaintext = cipher.decrypt(store, address(from), enc.attrs().string("type"),
+                enc.contentBytes().orElseThrow()).plaintext();
+        E2EProto.Message message = MessageCodec.decode(plaintext);
+        if (message.hasDeviceSentMessage()) {
+            message = message.getDeviceSentMessage().getMessage();
+        }
+        String text = message.hasExtendedTextMessage() ? message.getExtendedTextMessage().getText() : message.getConversation();
+        String chat = stanza.attrs().optionalString("recipient").orElse(from.toNonAd().toString());
+        InboxEntry entry = new InboxEntry(stanza.attrs().string("id"), from.toString(), chat, "text", text);
+        inbox.add(entry);
+        return entry;
+    }
+
+    public synchronized List<InboxEntry> inbox() {
+        return List.copyOf(inbox);
+    }
+
+    private void syncPreKeys() {
+        for (PreKeyRecord record : account.phoneKeys().allPreKeys()) {
+            if (storedPreKeys.add(record.id())) {
+                store.storePreKey(record);
+            }
+        }
+    }
+
+    private static SignalAddress address(Jid device) {
+        return new SignalAddress(device.user(), device.device());
+    }
+
+    /** A message the phone received and decrypted. */
+    public record InboxEntry(String id, String from, String chat, String type, String text) {
+    }
+}

@@ -1,0 +1,120 @@
+package io.tryx.simulator.phone;
+
+import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.message.MessageIds;
+import io.tryx.simulator.account.Account;
+import io.tryx.simulator.account.AccountRegistry;
+import io.tryx.simulator.account.LinkedDevice;
+import io.tryx.simulator.account.PreKeyUpload;
+import io.tryx.simulator.messaging.Directory;
+import io.tryx.simulator.messaging.Messaging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The mock phones of all accounts. A phone receives what is routed to device 0 (decrypting it into its inbox
+ * and answering a peer's message with a delivery receipt; copies of its own companions' messages get none), and sends texts on the admin API's behalf: it lists the peer's
+ * devices, starts sessions from their bundles (taking one-time prekeys as a client's prekey fetch would), encrypts
+ * one {@code enc} per device and hands the stanza to the same routing as any client. Thread-safe.
+ */
+public final class MockPhones {
+
+    private static final Logger log = LoggerFactory.getLogger(MockPhones.class);
+
+    private final AccountRegistry accounts;
+    private final Messaging messaging;
+    private final InstantSource clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, MockPhone> phones = new ConcurrentHashMap<>();
+
+    public MockPhones(AccountRegistry accounts, Messaging messaging, InstantSource clock) {
+        this.accounts = accounts;
+        this.messaging = messaging;
+        this.clock = clock;
+        messaging.delivery().phone(this::onStanza);
+    }
+
+    /** The account's phone. */
+    public MockPhone phone(Account account) {
+        return phones.computeIfAbsent(account.phone(), p -> new MockPhone(account));
+    }
+
+    /**
+     * The phone of {@code from} sends {@code text} to {@code to} (a phone or LID user JID); returns the message id.
+     *
+     * @throws IllegalArgumentException when {@code to} is no account
+     * @throws IllegalStateException    when the routing refused the stanza
+     */
+    public String sendText(Account from, Jid to, String text) {
+        Account peer = messaging.directory().account(to)
+                .orElseThrow(() -> new IllegalArgumentException("no account " + to));
+        MockPhone phone = phone(from);
+        List<Node> targets = new ArrayList<>();
+        for (int deviceId : Directory.deviceIds(peer)) {
+            if (peer == from && deviceId == 0) {
+                continue;
+            }
+            Jid device = peer.jid().withDevice(deviceId);
+            if (!phone.hasSession(device)) {
+                Optional<PreKeyUpload> bundle = bundle(peer, deviceId);
+                if (bundle.isEmpty()) {
+                    log.info("phone {}: {} has no keys, skipped", from.phone(), device);
+                    continue;
+                }
+                phone.startSession(device, bundle.get());
+            }
+            targets.add(Node.builder("to").attr("jid", device).children(phone.encryptText(device, text)).build());
+        }
+        String id = MessageIds.generate(clock.instant(), from.phone(), random);
+        Node stanza = Node.builder("message").attr("id", id).attr("to", peer.jid()).attr("type", "text")
+                .children(Node.builder("participants").children(targets).build()).build();
+        Node ack = messaging.messages().relay(from, 0, stanza);
+        if (ack.attrs().has("error")) {
+            throw new IllegalStateException("message refused: " + ack);
+        }
+        return id;
+    }
+
+    private static Optional<PreKeyUpload> bundle(Account peer, int deviceId) {
+        if (deviceId == 0) {
+            return Optional.of(peer.phoneKeys().bundle());
+        }
+        Optional<LinkedDevice> device = peer.device(deviceId);
+        if (device.isEmpty() || device.get().keys() == null) {
+            return Optional.empty();
+        }
+        PreKeyUpload keys = device.get().keys();
+        List<PreKeyUpload.PreKey> oneTime = device.get().takePreKey().map(List::of).orElse(List.of());
+        return Optional.of(new PreKeyUpload(keys.registrationId(), keys.identity(), keys.signedPreKey(), oneTime));
+    }
+
+    private void onStanza(Jid phoneJid, Node stanza) {
+        if (!stanza.tag().equals("message")) {
+            return;
+        }
+        Optional<Account> account = accounts.find(phoneJid.user());
+        if (account.isEmpty()) {
+            return;
+        }
+        try {
+            MockPhone.InboxEntry entry = phone(account.get()).receive(stanza);
+            log.info("phone {} received {} from {}", account.get().phone(), entry.id(), entry.from());
+            if (stanza.attrs().has("recipient")) {
+                return; // a copy of the own companion's message: no delivery receipt to oneself
+            }
+            Node receipt = Node.builder("receipt").attr("id", entry.id()).attr("to", entry.from()).build();
+            messaging.receipts().relay(account.get(), 0, receipt);
+        } catch (RuntimeException e) {
+            log.warn("phone {} could not decrypt {}: {}", account.get().phone(), stanza.attrs().optionalString("id").orElse(""), e.toString());
+        }
+    }
+}
