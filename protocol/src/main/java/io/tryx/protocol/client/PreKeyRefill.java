@@ -1,0 +1,54 @@
+package io.tryx.protocol.client;
+
+import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.signal.KeyHelper;
+import io.tryx.protocol.signal.PreKeyRecord;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * After login: asks how many one-time prekeys the server holds ({@code iq encrypt get count}), uploads a batch
+ * when fewer than the threshold remain ({@code iq encrypt set}), then marks the session active
+ * ({@code iq passive set active}). Failures are left to the next login.
+ */
+final class PreKeyRefill {
+
+    private final ClientSession session;
+    private final CredentialStore store;
+    private final ClientConfig config;
+    private final SecureRandom random;
+
+    PreKeyRefill(ClientSession session, CredentialStore store, ClientConfig config, SecureRandom random) {
+        this.session = session;
+        this.store = store;
+        this.config = config;
+        this.random = random;
+    }
+
+    /** Runs the post-login sequence; completes when the session is active. */
+    CompletableFuture<Void> afterLogin() {
+        return session.query(ClientNodes.preKeyCount(session.nextIqId()))
+                .thenCompose(answer -> {
+                    int count = answer.child("count").flatMap(c -> c.attrs().optionalString("value"))
+                            .map(Integer::parseInt).orElse(0);
+                    return count < config.preKeyMinCount() ? upload() : CompletableFuture.completedFuture(null);
+                })
+                .thenCompose(ignored -> session.query(ClientNodes.active(session.nextIqId())))
+                .<Void>thenApply(ignored -> null)
+                .exceptionally(error -> null);
+    }
+
+    private CompletableFuture<Void> upload() {
+        DeviceCredentials credentials = store.load().orElseThrow();
+        List<PreKeyRecord> keys = KeyHelper.generatePreKeys(credentials.nextPreKeyId(), config.preKeyUploadCount(), random);
+        int next = KeyHelper.nextPreKeyId(keys.getLast().id());
+        Node upload = ClientNodes.preKeyUpload(session.nextIqId(), credentials.registrationId(),
+                credentials.identity().publicKey().publicKey(), keys, credentials.signedPreKey());
+        return session.query(upload).thenAccept(answer -> {
+            store.load().ifPresent(current -> store.save(current.withNextPreKeyId(next)));
+            session.emit(new ClientEvent.PreKeysUploaded(keys.size()));
+        });
+    }
+}
