@@ -76,6 +76,70 @@ class ClientLifecycleTest {
                 .isEqualTo(812);
     }
 
+    @Test
+    void unlinkingFromThePhoneLogsOutAndWipesCredentials() {
+        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        Linked linked = pair(store);
+
+        AdminClient.Answer removed = admin.delete("/admin/accounts/" + PHONE + "/devices/" + linked.connected.jid().device());
+        assertThat(removed.status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> linked.events.stream().anyMatch(ClientEvent.LoggedOut.class::isInstance));
+        assertThat(store.load()).isEmpty();
+        assertThat(linked.session.state()).isEqualTo(ClientSession.State.STOPPED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().connections() == 0);
+        assertThat(simulator.stats().devices()).isZero();
+        assertThat(linked.events.getLast()).isInstanceOf(ClientEvent.LoggedOut.class);
+    }
+
+    @Test
+    void aSecondLoginOfTheSameDeviceReplacesTheFirstWhichDoesNotReconnect() {
+        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        Linked linked = pair(store);
+
+        InMemoryCredentialStore elsewhere = new InMemoryCredentialStore();
+        elsewhere.save(store.load().orElseThrow());
+        List<ClientEvent> other = new CopyOnWriteArrayList<>();
+        clients.session(elsewhere, other).start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> linked.events.contains(new ClientEvent.StreamReplaced()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> other.stream().anyMatch(ClientEvent.Connected.class::isInstance));
+        assertThat(linked.session.state()).isEqualTo(ClientSession.State.STOPPED);
+        assertThat(store.load()).as("a replaced session keeps its credentials").isPresent();
+        assertThat(linked.events.getLast()).isEqualTo(new ClientEvent.StreamReplaced());
+        assertThat(simulator.stats().connections()).isEqualTo(1);
+    }
+
+    @Test
+    void aDroppedConnectionReconnectsWithBackoffAndConnectsAgain() throws Exception {
+        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        pair(store).session.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().connections() == 0);
+
+        try (TcpProxy proxy = new TcpProxy(simulator.port());
+             ClientHarness viaProxy = new ClientHarness("ws://127.0.0.1:" + proxy.port() + "/ws/chat", simulator.rootPublicKey())) {
+            List<ClientEvent> events = new CopyOnWriteArrayList<>();
+            ClientSession session = viaProxy.session(store, events);
+            session.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(events, ClientEvent.Connected.class) == 1);
+
+            proxy.dropAll();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(events, ClientEvent.Connected.class) == 2);
+            ClientEvent.Disconnected dropped = events.stream().filter(ClientEvent.Disconnected.class::isInstance)
+                    .map(ClientEvent.Disconnected.class::cast).findFirst().orElseThrow();
+            assertThat(dropped.reconnectIn()).isNotNull().isPositive().isLessThanOrEqualTo(Duration.ofMillis(110));
+            assertThat(events.stream().map(e -> e.getClass().getSimpleName()).toList())
+                    .containsSubsequence("Connected", "Disconnected", "Connected");
+            assertThat(session.state()).isEqualTo(ClientSession.State.CONNECTED);
+            assertThat(store.load()).isPresent();
+        }
+    }
+
+    private static long count(List<ClientEvent> events, Class<?> type) {
+        return events.stream().filter(type::isInstance).count();
+    }
+
     record Linked(ClientSession session, List<ClientEvent> events, ClientEvent.Connected connected,
                   DeviceCredentials credentials) {
     }
