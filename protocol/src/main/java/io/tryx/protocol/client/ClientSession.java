@@ -6,6 +6,7 @@ import io.tryx.protocol.login.ClientPayloads;
 import io.tryx.protocol.pairing.AdvCompanion;
 import io.tryx.protocol.pairing.QrPayload;
 import io.tryx.protocol.proto.CompanionProto.DeviceProps;
+import io.tryx.protocol.signal.store.PreKeyStore;
 import io.tryx.protocol.transport.NodeListener;
 import io.tryx.protocol.transport.TransportException;
 
@@ -62,8 +63,13 @@ public final class ClientSession implements AutoCloseable {
     private Cancellable qrTimer;
     private Cancellable reconnectTimer;
 
-    public ClientSession(Connector connector, CredentialStore store, ClientConfig config, ClientScheduler scheduler,
-                         Executor events, InstantSource clock) {
+    /**
+     * A session connecting through {@code connector}; credentials live in {@code store}, generated one-time
+     * prekeys in {@code preKeyStore} (stored before they are uploaded); timers run on {@code scheduler}; events
+     * are delivered on {@code events}, which must run tasks one at a time in submission order.
+     */
+    public ClientSession(Connector connector, CredentialStore store, PreKeyStore preKeyStore, ClientConfig config,
+                         ClientScheduler scheduler, Executor events, InstantSource clock) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.store = Objects.requireNonNull(store, "store");
         this.config = Objects.requireNonNull(config, "config");
@@ -71,7 +77,7 @@ public final class ClientSession implements AutoCloseable {
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.payloads = new ClientPayloads(config.version());
-        this.preKeys = new PreKeyRefill(this, store, config, random);
+        this.preKeys = new PreKeyRefill(this, store, Objects.requireNonNull(preKeyStore, "preKeyStore"), config, random);
     }
 
     /** Registers a listener for all later events. */
@@ -79,7 +85,10 @@ public final class ClientSession implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Connects (registering or logging in); completes when the first transport connection is open. */
+    /**
+     * Connects (registering or logging in); completes when the first transport connection is open, or
+     * exceptionally when that attempt fails (the session then keeps retrying with backoff until closed).
+     */
     public synchronized CompletableFuture<Void> start() {
         if (state != State.IDLE) {
             throw new IllegalStateException("session already started: " + state);

@@ -23,9 +23,10 @@ class ClientSessionTest {
 
     private final FakeConnector connector = new FakeConnector();
     private final InMemoryCredentialStore store = new InMemoryCredentialStore();
+    private final MapPreKeyStore preKeys = new MapPreKeyStore();
     private final ManualScheduler scheduler = new ManualScheduler();
     private final List<ClientEvent> events = new CopyOnWriteArrayList<>();
-    private final ClientSession session = new ClientSession(connector, store, ClientConfig.defaults(), scheduler,
+    private final ClientSession session = new ClientSession(connector, store, preKeys, ClientConfig.defaults(), scheduler,
             Runnable::run, Clock.systemUTC());
 
     ClientSessionTest() {
@@ -131,6 +132,10 @@ class ClientSessionTest {
         login.deliver(Node.builder("iq").attr("id", upload.attrs().string("id")).attr("type", "result").build());
         assertThat(events.getLast()).isEqualTo(new ClientEvent.PreKeysUploaded(812));
         assertThat(store.load().orElseThrow().nextPreKeyId()).isEqualTo(813);
+        assertThat(preKeys.keys).hasSize(812).containsKeys(1, 812);
+        Node firstKey = upload.child("list").orElseThrow().children().getFirst();
+        assertThat(firstKey.child("value").flatMap(Node::contentBytes).orElseThrow())
+                .isEqualTo(preKeys.keys.get(1).keyPair().publicKey());
 
         Node passive = login.lastSent();
         assertThat(passive.attrs().string("xmlns")).isEqualTo("passive");
@@ -179,7 +184,7 @@ class ClientSessionTest {
 
     @Test
     void dropsReconnectWithFibonacciBackoffResetBySuccess() {
-        ClientSession quiet = new ClientSession(connector, store, ClientConfig.defaults().withBackoff(new FibonacciBackoff(
+        ClientSession quiet = new ClientSession(connector, store, preKeys, ClientConfig.defaults().withBackoff(new FibonacciBackoff(
                 Duration.ofSeconds(1), Duration.ofSeconds(4), 0, java.util.random.RandomGenerator.of("L64X128MixRandom"))),
                 scheduler, Runnable::run, Clock.systemUTC());
         quiet.addListener(events::add);

@@ -46,7 +46,8 @@ class ClientLifecycleTest {
     @Test
     void pairsByQrRestartsLogsInUploadsPreKeysThenLogsInAgainWithoutQr() {
         InMemoryCredentialStore store = new InMemoryCredentialStore();
-        Linked linked = pair(store);
+        ClientHarness.PreKeys preKeys = new ClientHarness.PreKeys();
+        Linked linked = pair(store, preKeys);
 
         assertThat(linked.credentials.deviceJid()).isEqualTo(linked.connected.jid());
         assertThat(linked.connected.jid().user()).isEqualTo(PHONE);
@@ -60,6 +61,12 @@ class ClientLifecycleTest {
                 simulator.accounts().findDevice(PHONE, linked.connected.jid().device()).orElseThrow().preKeyCount())
                 .isEqualTo(812));
         await().atMost(Duration.ofSeconds(10)).until(() -> linked.events.contains(new ClientEvent.PreKeysUploaded(812)));
+        var uploaded = simulator.accounts().findDevice(PHONE, linked.connected.jid().device()).orElseThrow().keys();
+        assertThat(uploaded.registrationId()).isEqualTo(linked.credentials.registrationId());
+        assertThat(uploaded.identity()).isEqualTo(linked.credentials.identity().publicKey().publicKey());
+        assertThat(uploaded.signedPreKey().publicKey()).isEqualTo(linked.credentials.signedPreKey().keyPair().publicKey());
+        assertThat(uploaded.preKeys()).hasSize(812).allSatisfy(k ->
+                assertThat(preKeys.keys.get(k.id()).keyPair().publicKey()).isEqualTo(k.publicKey()));
 
         linked.session.close();
         await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().connections() == 0);
@@ -146,8 +153,12 @@ class ClientLifecycleTest {
 
     /** Starts a session, scans its QR with the account's phone, waits for Connected. */
     Linked pair(InMemoryCredentialStore store) {
+        return pair(store, new ClientHarness.PreKeys());
+    }
+
+    Linked pair(InMemoryCredentialStore store, ClientHarness.PreKeys preKeys) {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        ClientSession session = clients.session(store, events);
+        ClientSession session = clients.session(store, preKeys, events);
         session.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(ClientEvent.QrCode.class::isInstance));
         String qr = events.stream().filter(ClientEvent.QrCode.class::isInstance).map(e -> ((ClientEvent.QrCode) e).qr())
