@@ -78,7 +78,10 @@ public final class ClientPayloads {
                 .setHistorySyncConfig(DeviceProps.HistorySyncConfig.newBuilder()
                         .setStorageQuotaMb(10240).setInlineInitialPayloadInE2EeMsg(true)
                         .setSupportCallLogHistory(false).setSupportBotUserAgentChatHistory(true)
-                        .setSupportCagReactionsAndPolls(true).setSupportGroupHistory(false))
+                        .setSupportCagReactionsAndPolls(true).setSupportBizHostedMsg(true)
+                        .setSupportRecentSyncChunkMessageCountTuning(true).setSupportHostedGroupMsg(true)
+                        .setSupportFbidBotChatHistory(true).setSupportMessageAssociation(true)
+                        .setSupportGroupHistory(false))
                 .build();
     }
 
