@@ -35,6 +35,10 @@ public sealed interface ClientEvent {
     record StreamReplaced() implements ClientEvent {
     }
 
+    /** The server refused the login ({@code failure} other than 401/5xx, e.g. 403 banned, 405 outdated); the session stops. */
+    record LoginFailed(String reason) implements ClientEvent {
+    }
+
     /** No QR was scanned before the server's refs ran out; the session stops. */
     record QrTimeout() implements ClientEvent {
     }

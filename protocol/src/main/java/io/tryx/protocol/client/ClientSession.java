@@ -28,7 +28,8 @@ import java.util.concurrent.Executor;
  * {@code pair-success} and, on {@code stream:error 515}, reconnects at once with the login payload. Logged in
  * ({@code success}) it emits {@link ClientEvent.Connected}, starts keepalive, tops up one-time prekeys and
  * marks itself active. {@code failure 401} and unlinking end in {@link ClientEvent.LoggedOut} with the
- * credentials wiped; {@code conflict type=replaced} ends in {@link ClientEvent.StreamReplaced}; any other
+ * credentials wiped; {@code conflict type=replaced} ends in {@link ClientEvent.StreamReplaced}; another
+ * {@code failure} (403, 405, ...) ends in {@link ClientEvent.LoginFailed}; any other
  * end reconnects with jittered Fibonacci backoff. Thread-safe: connection callbacks and timers serialize on
  * this object; events go to listeners in order on the (serial) event executor.
  */
@@ -37,7 +38,7 @@ public final class ClientSession implements AutoCloseable {
     /** Where the session is. */
     public enum State { IDLE, CONNECTING, PAIRING, LOGGING_IN, CONNECTED, WAITING_TO_RECONNECT, STOPPED }
 
-    private enum Ending { RECONNECT, RESTART, LOGGED_OUT, REPLACED, QR_TIMEOUT, STOPPED }
+    private enum Ending { RECONNECT, RESTART, LOGGED_OUT, REPLACED, QR_TIMEOUT, LOGIN_FAILED, STOPPED }
 
     private final Connector connector;
     private final CredentialStore store;
@@ -58,6 +59,7 @@ public final class ClientSession implements AutoCloseable {
     private IqTracker tracker;
     private Ending ending = Ending.RECONNECT;
     private String endReason;
+    private String failureReason;
     private int failedAttempts;
     private final Deque<String> refs = new ArrayDeque<>();
     private Cancellable qrTimer;
@@ -284,8 +286,11 @@ public final class ClientSession implements AutoCloseable {
         String reason = failure.attrs().optionalString("reason").orElse("");
         if (reason.equals("401")) {
             ending = Ending.LOGGED_OUT;
+        } else if (!reason.startsWith("5")) {
+            ending = Ending.LOGIN_FAILED; // 403 banned, 405 outdated client, ...: retrying cannot help
         }
         endReason = "failure " + reason;
+        failureReason = reason;
         connection.close();
     }
 
@@ -319,7 +324,7 @@ public final class ClientSession implements AutoCloseable {
         switch (ending) {
             case RESTART -> connectNow();
             case STOPPED -> { }
-            case LOGGED_OUT, REPLACED, QR_TIMEOUT -> stop(ending, why);
+            case LOGGED_OUT, REPLACED, QR_TIMEOUT, LOGIN_FAILED -> stop(ending, why);
             case RECONNECT -> {
                 Duration delay = config.backoff().delay(failedAttempts++);
                 state = State.WAITING_TO_RECONNECT;
@@ -353,6 +358,7 @@ public final class ClientSession implements AutoCloseable {
             }
             case REPLACED -> emit(new ClientEvent.StreamReplaced());
             case QR_TIMEOUT -> emit(new ClientEvent.QrTimeout());
+            case LOGIN_FAILED -> emit(new ClientEvent.LoginFailed(failureReason));
             default -> {
                 if (before != State.IDLE) {
                     emit(new ClientEvent.Disconnected(reason, null));
@@ -368,7 +374,7 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
-    void emit(ClientEvent event) {
+    synchronized void emit(ClientEvent event) {
         events.execute(() -> listeners.forEach(l -> l.onEvent(event)));
     }
 }

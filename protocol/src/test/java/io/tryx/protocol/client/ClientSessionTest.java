@@ -164,6 +164,25 @@ class ClientSessionTest {
     }
 
     @Test
+    void otherFailuresStopWithoutWipingAndServerErrorsRetry() {
+        connectPaired();
+        connector.last().deliver(Node.builder("failure").attr("reason", "405").build());
+        assertThat(events.getLast()).isEqualTo(new ClientEvent.LoginFailed("405"));
+        assertThat(store.load()).isPresent();
+        scheduler.advance(Duration.ofMinutes(5));
+        assertThat(connector.connections).hasSize(1);
+    }
+
+    @Test
+    void serverFailureRetries() {
+        connectPaired();
+        connector.last().deliver(Node.builder("failure").attr("reason", "503").build());
+        assertThat(((ClientEvent.Disconnected) events.getLast()).reconnectIn()).isNotNull();
+        scheduler.advance(Duration.ofMinutes(1));
+        assertThat(connector.connections).hasSize(2);
+    }
+
+    @Test
     void deviceRemovedLogsOut() {
         connectLoggedIn();
         connector.last().deliver(conflict("device_removed"));
