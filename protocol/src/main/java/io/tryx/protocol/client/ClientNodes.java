@@ -26,6 +26,13 @@ final class ClientNodes {
                 .children(Node.builder("error").attr("code", code).attr("text", text).build()).build();
     }
 
+    /** The {@code ack} of a server notification. */
+    static Node ack(Node notification) {
+        return Node.builder("ack").attr("id", notification.attrs().optionalString("id").orElse(""))
+                .attr("class", "notification").attr("to", SERVER)
+                .optionalAttr("type", notification.attrs().optionalString("type").orElse(null)).build();
+    }
+
     /** The answer to {@code pair-success}: the countersigned device identity and its key index. */
     static Node pairDeviceSign(String id, byte[] identity, int keyIndex) {
         return Node.builder("iq").attr("to", SERVER).attr("type", "result").attr("id", id).children(

@@ -50,6 +50,7 @@ public final class ClientSession implements AutoCloseable {
     private final ClientPayloads payloads;
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
     private final PreKeyRefill preKeys;
+    private final PairCodeLinking pairCode;
 
     private State state = State.IDLE;
     private int generation;
@@ -79,6 +80,7 @@ public final class ClientSession implements AutoCloseable {
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.payloads = new ClientPayloads(config.version());
+        this.pairCode = new PairCodeLinking(this, store, random);
         this.preKeys = new PreKeyRefill(this, store, Objects.requireNonNull(preKeyStore, "preKeyStore"), config, random);
     }
 
@@ -125,6 +127,20 @@ public final class ClientSession implements AutoCloseable {
             }
         });
         return answer;
+    }
+
+    /**
+     * Links by pair code instead of QR (registration only, once {@code pair-device} arrived): completes with the
+     * 8-character code the user types on the phone of {@code phone} (digits only); pairing then ends as for a QR.
+     */
+    public CompletableFuture<String> requestPairCode(String phone) {
+        synchronized (this) {
+            if (state != State.PAIRING) {
+                return CompletableFuture.failedFuture(new IllegalStateException("not registering: " + state));
+            }
+            cancelQrTimer();
+        }
+        return pairCode.request(phone);
     }
 
     /** A fresh IQ id of the current connection. */
@@ -206,6 +222,7 @@ public final class ClientSession implements AutoCloseable {
             case "success" -> onSuccess(node);
             case "failure" -> onFailure(node);
             case "stream:error" -> onStreamError(node);
+            case "notification" -> onNotification(node);
             default -> { }
         }
     }
@@ -222,6 +239,13 @@ public final class ClientSession implements AutoCloseable {
         } else if (iq.attrs().optionalString("xmlns").filter("urn:xmpp:ping"::equals).isPresent()) {
             connection.send(ClientNodes.result(id));
         }
+    }
+
+    private void onNotification(Node notification) {
+        connection.send(ClientNodes.ack(notification));
+        notification.child("link_code_companion_reg")
+                .filter(r -> r.attrs().optionalString("stage").filter("primary_hello"::equals).isPresent())
+                .map(pairCode::onPrimaryHello).ifPresent(connection::send);
     }
 
     private void showNextQr(Duration lifetime) {

@@ -68,6 +68,12 @@ public record DeviceCredentials(KeyPair noiseKey, IdentityKeyPair identity, int 
                 nextPreKeyId);
     }
 
+    /** These credentials with the ADV secret a pair-code exchange derived. */
+    public DeviceCredentials withAdvSecret(byte[] secret) {
+        return new DeviceCredentials(noiseKey, identity, registrationId, signedPreKey, secret, deviceJid, lid, account,
+                nextPreKeyId);
+    }
+
     /** These credentials with a (new) LID. */
     public DeviceCredentials withLid(Jid newLid) {
         return new DeviceCredentials(noiseKey, identity, registrationId, signedPreKey, advSecret, deviceJid, newLid,

@@ -154,6 +154,27 @@ class ClientSessionTest {
     }
 
     @Test
+    void pairCodeNeedsARegistrationConnectionAndSendsCompanionHello() {
+        session.start();
+        assertThat(session.requestPairCode("15550001111")).isCompletedExceptionally();
+        FakeConnector.FakeConnection c = connector.last();
+        c.deliver(pairDevice("r1", "r2"));
+        var code = session.requestPairCode("15550001111");
+        Node hello = c.lastSent();
+        Node reg = hello.child("link_code_companion_reg").orElseThrow();
+        assertThat(reg.attrs().string("stage")).isEqualTo("companion_hello");
+        assertThat(reg.attrs().string("jid")).isEqualTo("15550001111@s.whatsapp.net");
+        assertThat(reg.child("companion_server_auth_key_pub").flatMap(Node::contentBytes).orElseThrow())
+                .isEqualTo(store.load().orElseThrow().noiseKey().publicKey());
+        assertThat(reg.child("link_code_pairing_wrapped_companion_ephemeral_pub").flatMap(Node::contentBytes).orElseThrow())
+                .hasSize(80);
+        c.deliver(Node.builder("iq").attr("id", hello.attrs().string("id")).attr("type", "result").build());
+        assertThat(code.join()).hasSize(8).matches("[1-9A-HJ-NP-TV-Z]{8}");
+        scheduler.advance(Duration.ofSeconds(120));
+        assertThat(qrRefs()).as("the QR stops rotating once a code is requested").containsExactly("r1");
+    }
+
+    @Test
     void failure401LogsOutAndWipes() {
         connectPaired();
         connector.last().deliver(Node.builder("failure").attr("reason", "401").build());

@@ -84,6 +84,27 @@ class ClientLifecycleTest {
     }
 
     @Test
+    void pairsByCodeTypedOnThePhone() throws Exception {
+        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        List<ClientEvent> events = new CopyOnWriteArrayList<>();
+        ClientSession session = clients.session(store, events);
+        session.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(ClientEvent.QrCode.class::isInstance));
+
+        String code = session.requestPairCode(PHONE).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(code).hasSize(8);
+        AdminClient.Answer typed = admin.post("/admin/accounts/" + PHONE + "/pair-code", Map.of("code", code));
+        assertThat(typed.status()).as(typed.body().toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(ClientEvent.Connected.class::isInstance));
+        ClientEvent.Connected connected = events.stream().filter(ClientEvent.Connected.class::isInstance)
+                .map(ClientEvent.Connected.class::cast).findFirst().orElseThrow();
+        assertThat(connected.jid().toString()).isEqualTo(typed.body().get("jid").asText());
+        assertThat(events.stream().filter(ClientEvent.QrCode.class::isInstance)).hasSize(1);
+        assertThat(simulator.stats().devices()).isEqualTo(1);
+    }
+
+    @Test
     void unlinkingFromThePhoneLogsOutAndWipesCredentials() {
         InMemoryCredentialStore store = new InMemoryCredentialStore();
         Linked linked = pair(store);
