@@ -100,6 +100,7 @@ public final class ClientSession implements AutoCloseable {
         return connectNow().thenApply(c -> null);
     }
 
+    /** The current lifecycle state. */
     public synchronized State state() {
         return state;
     }
@@ -143,8 +144,8 @@ public final class ClientSession implements AutoCloseable {
         return pairCode.request(phone);
     }
 
-    /** A fresh IQ id of the current connection. */
-    synchronized String nextIqId() {
+    /** A fresh IQ id for {@link #query(Node)}, unique on the current connection. */
+    public synchronized String nextIqId() {
         return tracker == null ? "tryx.x" : tracker.nextId();
     }
 
