@@ -24,7 +24,7 @@ class CoreIsPureTest {
             "io.tryx.protocol.jid..", "io.tryx.protocol.binary..", "io.tryx.protocol.noise..",
             "io.tryx.protocol.cert..", "io.tryx.protocol.crypto..", "io.tryx.protocol.proto..",
             "io.tryx.protocol.message..", "io.tryx.protocol.signal..", "io.tryx.protocol.appstate..",
-            "io.tryx.protocol.media..", "io.tryx.protocol.pairing.."};
+            "io.tryx.protocol.media..", "io.tryx.protocol.pairing..", "io.tryx.protocol.login.."};
 
     private static JavaClasses classes;
 

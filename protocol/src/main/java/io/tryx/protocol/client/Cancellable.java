@@ -1,0 +1,8 @@
+package io.tryx.protocol.client;
+
+/** A scheduled task that can be cancelled. */
+@FunctionalInterface
+public interface Cancellable {
+
+    void cancel();
+}

@@ -1,0 +1,45 @@
+package io.tryx.protocol.client;
+
+import io.tryx.protocol.jid.Jid;
+
+import java.time.Duration;
+
+/** What a {@link ClientSession} reports to its listeners, in order. */
+public sealed interface ClientEvent {
+
+    /** A QR text to show (registration); a new one replaces the previous as the server's refs rotate. */
+    record QrCode(String qr) implements ClientEvent {
+    }
+
+    /** The phone linked this device; the session restarts and logs in next. */
+    record PairSuccess(Jid jid, Jid lid, String platform) implements ClientEvent {
+    }
+
+    /** Logged in ({@code success}). */
+    record Connected(Jid jid, Jid lid) implements ClientEvent {
+    }
+
+    /** One-time prekeys were uploaded after login. */
+    record PreKeysUploaded(int count) implements ClientEvent {
+    }
+
+    /** The connection ended; {@code reconnectIn} is null when the session does not reconnect. */
+    record Disconnected(String reason, Duration reconnectIn) implements ClientEvent {
+    }
+
+    /** The device was unlinked or its login refused (401): credentials are wiped; the session stops. */
+    record LoggedOut(String reason) implements ClientEvent {
+    }
+
+    /** Another connection of this device replaced ours; the session stops (no auto-reconnect). */
+    record StreamReplaced() implements ClientEvent {
+    }
+
+    /** The server refused the login ({@code failure} other than 401/5xx, e.g. 403 banned, 405 outdated); the session stops. */
+    record LoginFailed(String reason) implements ClientEvent {
+    }
+
+    /** No QR was scanned before the server's refs ran out; the session stops. */
+    record QrTimeout() implements ClientEvent {
+    }
+}

@@ -1,0 +1,90 @@
+package io.tryx.simulator.e2e;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.tryx.protocol.client.ClientConfig;
+import io.tryx.protocol.client.ClientEvent;
+import io.tryx.protocol.client.ClientScheduler;
+import io.tryx.protocol.client.ClientSession;
+import io.tryx.protocol.client.Connector;
+import io.tryx.protocol.client.CredentialStore;
+import io.tryx.protocol.client.FibonacciBackoff;
+import io.tryx.protocol.signal.PreKeyRecord;
+import io.tryx.protocol.signal.store.PreKeyStore;
+import io.tryx.protocol.transport.KeepAliveConfig;
+import io.tryx.protocol.transport.NoiseTransport;
+import io.tryx.protocol.transport.TransportConfig;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/** Our client sessions against one endpoint, recording their events; closes everything it made. */
+final class ClientHarness implements AutoCloseable {
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final List<ExecutorService> eventThreads = new CopyOnWriteArrayList<>();
+    private final List<ClientSession> sessions = new CopyOnWriteArrayList<>();
+    private final NoiseTransport transport;
+
+    ClientHarness(String chatUrl, byte[] root) {
+        this.transport = new NoiseTransport(group, TransportConfig.builder().uri(chatUrl).trustedRoot(root).build());
+    }
+
+    /** A started-later session with fast backoff, recording into {@code events}. */
+    ClientSession session(CredentialStore store, List<ClientEvent> events) {
+        return session(store, new PreKeys(), events);
+    }
+
+    /** As {@link #session(CredentialStore, List)} keeping one-time prekeys in {@code preKeys}. */
+    ClientSession session(CredentialStore store, PreKeyStore preKeys, List<ClientEvent> events) {
+        ExecutorService eventThread = Executors.newSingleThreadExecutor();
+        eventThreads.add(eventThread);
+        ClientConfig config = ClientConfig.defaults().withBackoff(
+                new FibonacciBackoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1, RandomGenerator.of("L64X128MixRandom")));
+        ClientSession session = new ClientSession(Connector.noise(transport, KeepAliveConfig.DEFAULT), store, preKeys, config,
+                ClientScheduler.of(timers), eventThread, Clock.systemUTC());
+        session.addListener(events::add);
+        sessions.add(session);
+        return session;
+    }
+
+    /** One-time prekeys in a map. */
+    static final class PreKeys implements PreKeyStore {
+        final Map<Integer, PreKeyRecord> keys = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<PreKeyRecord> preKey(int id) {
+            return Optional.ofNullable(keys.get(id));
+        }
+
+        @Override
+        public void storePreKey(PreKeyRecord record) {
+            keys.put(record.id(), record);
+        }
+
+        @Override
+        public void removePreKey(int id) {
+            keys.remove(id);
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.forEach(ClientSession::close);
+        eventThreads.forEach(ExecutorService::shutdownNow);
+        timers.shutdownNow();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
