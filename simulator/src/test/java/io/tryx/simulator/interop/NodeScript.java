@@ -2,7 +2,6 @@ package io.tryx.simulator.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,9 +9,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,26 +50,7 @@ public final class NodeScript implements AutoCloseable {
 
     /** The {@code test-support/node} folder; skips or fails (per {@code tryx.interop}) when peers are missing. */
     public static Path home() {
-        String mode = System.getProperty("tryx.interop", "auto");
-        if (mode.equals("off")) {
-            Assumptions.abort("interop tests disabled (tryx.interop=off)");
-        }
-        Path home = locate();
-        String problem = null;
-        if (home == null) {
-            problem = "test-support/node not found";
-        } else if (!Files.isDirectory(home.resolve("node_modules/@whiskeysockets/baileys"))) {
-            problem = "npm peers not installed: run `npm ci` in " + home;
-        } else if (!nodeAvailable()) {
-            problem = "node is not on the PATH";
-        }
-        if (problem != null) {
-            if (mode.equals("required")) {
-                throw new IllegalStateException("interop tests are required but cannot run: " + problem);
-            }
-            Assumptions.abort(problem);
-        }
-        return home;
+        return io.tryx.protocol.interop.NodePeer.home();
     }
 
     /** Every JSON line printed so far, in order. */
@@ -160,33 +138,6 @@ public final class NodeScript implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // the process ended
-        }
-    }
-
-    private static Path locate() {
-        String root = System.getProperty("tryx.repoRoot");
-        if (root != null && Files.isDirectory(Paths.get(root, "test-support", "node"))) {
-            return Paths.get(root, "test-support", "node").toAbsolutePath();
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("test-support").resolve("node");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static boolean nodeAvailable() {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
