@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  *       session ends with {@code conflict type="device_removed"}); 400 {@code invalid-device}, 404
  *       {@code unknown-account}/{@code unknown-device}</li>
  *   <li>{@code POST /admin/accounts/{phone}/messages}, {@code GET /admin/accounts/{phone}/inbox}: see {@link PhoneEndpoints}</li>
+ *   <li>{@code POST /admin/devices/{jid}/disconnect}: fault injection, see {@link FaultEndpoints}</li>
  *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices"}}</li>
  * </ul>
  * Unknown paths answer 404 {@code not-found}, known paths with another method 405 {@code method-not-allowed}.
@@ -58,6 +59,7 @@ public final class AdminApi {
     private final DeviceSessions sessions;
     private final Supplier<?> stats;
     private final PhoneEndpoints phoneEndpoints;
+    private final FaultEndpoints faults;
 
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     Supplier<?> stats) {
@@ -68,6 +70,7 @@ public final class AdminApi {
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     MockPhones phones, Supplier<?> stats) {
         this.phoneEndpoints = phones == null ? null : new PhoneEndpoints(accounts, phones);
+        this.faults = new FaultEndpoints(sessions);
         this.linkCodes = linkCodes;
         this.accounts = accounts;
         this.pairing = pairing;
@@ -98,6 +101,10 @@ public final class AdminApi {
                 if (answer.isPresent()) {
                     return CompletableFuture.completedFuture(answer.get());
                 }
+            }
+            Optional<AdminResponse> fault = faults.handle(method, path, body);
+            if (fault.isPresent()) {
+                return CompletableFuture.completedFuture(fault.get());
             }
             Matcher account = ACCOUNT.matcher(path);
             if (account.matches()) {

@@ -164,6 +164,28 @@ class ClientLifecycleTest {
         }
     }
 
+    @Test
+    void faultInjectionEndsTheStreamAndTheClientComesBack() {
+        Linked linked = pair(new InMemoryCredentialStore());
+        String disconnect = "/admin/devices/" + linked.connected.jid() + "/disconnect";
+
+        // a silent drop, a 515 restart and a 503 each bring the session back to Connected
+        int connectedBefore = (int) count(linked.events, ClientEvent.Connected.class);
+        for (Object fault : List.of(Map.of(), Map.of("streamError", 515), Map.of("streamError", 503))) {
+            AdminClient.Answer answer = admin.post(disconnect, fault);
+            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+            int expected = ++connectedBefore;
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> count(linked.events, ClientEvent.Connected.class) == expected);
+        }
+        assertThat(linked.session.state()).isEqualTo(ClientSession.State.CONNECTED);
+
+        linked.session.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().connections() == 0);
+        assertThat(admin.post(disconnect, Map.of()).status()).isEqualTo(404);
+        assertThat(admin.post("/admin/devices/1:x@s.whatsapp.net/disconnect", Map.of()).status()).isEqualTo(400);
+    }
+
     private static long count(List<ClientEvent> events, Class<?> type) {
         return events.stream().filter(type::isInstance).count();
     }
