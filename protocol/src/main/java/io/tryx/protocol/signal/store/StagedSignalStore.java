@@ -10,9 +10,7 @@ import io.tryx.protocol.signal.group.SenderKeyRecord;
 import io.tryx.protocol.signal.session.SessionRecord;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,11 +22,11 @@ import java.util.function.Consumer;
 public final class StagedSignalStore implements SignalStore {
 
     private final SignalStore base;
-    private final Map<SignalAddress, Optional<IdentityKey>> identities = new HashMap<>();
-    private final Map<Integer, Optional<PreKeyRecord>> preKeys = new HashMap<>();
-    private final Map<Integer, Optional<SignedPreKeyRecord>> signedPreKeys = new HashMap<>();
-    private final Map<SignalAddress, Optional<SessionRecord>> sessions = new HashMap<>();
-    private final Map<SenderKeyName, Optional<SenderKeyRecord>> senderKeys = new HashMap<>();
+    private final StagedTable<SignalAddress, IdentityKey> identities = new StagedTable<>();
+    private final StagedTable<Integer, PreKeyRecord> preKeys = new StagedTable<>();
+    private final StagedTable<Integer, SignedPreKeyRecord> signedPreKeys = new StagedTable<>();
+    private final StagedTable<SignalAddress, SessionRecord> sessions = new StagedTable<>();
+    private final StagedTable<SenderKeyName, SenderKeyRecord> senderKeys = new StagedTable<>();
     private final List<Consumer<SignalStore>> writes = new ArrayList<>();
 
     public StagedSignalStore(SignalStore base) {
@@ -63,68 +61,68 @@ public final class StagedSignalStore implements SignalStore {
 
     @Override
     public Optional<IdentityKey> identity(SignalAddress address) {
-        return identities.containsKey(address) ? identities.get(address) : base.identity(address);
+        return identities.read(address, base::identity);
     }
 
     @Override
     public void saveIdentity(SignalAddress address, IdentityKey identity) {
-        identities.put(address, Optional.of(identity));
+        identities.put(address, identity);
         writes.add(s -> s.saveIdentity(address, identity));
     }
 
     @Override
     public Optional<PreKeyRecord> preKey(int id) {
-        return preKeys.containsKey(id) ? preKeys.get(id) : base.preKey(id);
+        return preKeys.read(id, base::preKey);
     }
 
     @Override
     public void storePreKey(PreKeyRecord record) {
-        preKeys.put(record.id(), Optional.of(record));
+        preKeys.put(record.id(), record);
         writes.add(s -> s.storePreKey(record));
     }
 
     @Override
     public void removePreKey(int id) {
-        preKeys.put(id, Optional.empty());
+        preKeys.delete(id);
         writes.add(s -> s.removePreKey(id));
     }
 
     @Override
     public Optional<SignedPreKeyRecord> signedPreKey(int id) {
-        return signedPreKeys.containsKey(id) ? signedPreKeys.get(id) : base.signedPreKey(id);
+        return signedPreKeys.read(id, base::signedPreKey);
     }
 
     @Override
     public void storeSignedPreKey(SignedPreKeyRecord record) {
-        signedPreKeys.put(record.id(), Optional.of(record));
+        signedPreKeys.put(record.id(), record);
         writes.add(s -> s.storeSignedPreKey(record));
     }
 
     @Override
     public Optional<SessionRecord> session(SignalAddress address) {
-        return sessions.containsKey(address) ? sessions.get(address) : base.session(address);
+        return sessions.read(address, base::session);
     }
 
     @Override
     public void storeSession(SignalAddress address, SessionRecord record) {
-        sessions.put(address, Optional.of(record));
+        sessions.put(address, record);
         writes.add(s -> s.storeSession(address, record));
     }
 
     @Override
     public void deleteSession(SignalAddress address) {
-        sessions.put(address, Optional.empty());
+        sessions.delete(address);
         writes.add(s -> s.deleteSession(address));
     }
 
     @Override
     public Optional<SenderKeyRecord> senderKey(SenderKeyName name) {
-        return senderKeys.containsKey(name) ? senderKeys.get(name) : base.senderKey(name);
+        return senderKeys.read(name, base::senderKey);
     }
 
     @Override
     public void storeSenderKey(SenderKeyName name, SenderKeyRecord record) {
-        senderKeys.put(name, Optional.of(record));
+        senderKeys.put(name, record);
         writes.add(s -> s.storeSenderKey(name, record));
     }
 }
