@@ -1,5 +1,7 @@
 package io.tryx.protocol.client;
 
+import io.tryx.protocol.store.CredentialStore;
+import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.crypto.KeyPair;

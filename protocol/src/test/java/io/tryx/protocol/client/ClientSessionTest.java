@@ -1,5 +1,7 @@
 package io.tryx.protocol.client;
 
+import io.tryx.protocol.store.DeviceCredentials;
+import io.tryx.protocol.store.InMemoryAccountStore;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.crypto.KeyPair;
@@ -22,7 +24,7 @@ class ClientSessionTest {
     private static final Jid LID = Jid.parse("100000000000001:3@lid");
 
     private final FakeConnector connector = new FakeConnector();
-    private final InMemoryCredentialStore store = new InMemoryCredentialStore();
+    private final InMemoryAccountStore store = new InMemoryAccountStore("test");
     private final MapPreKeyStore preKeys = new MapPreKeyStore();
     private final ManualScheduler scheduler = new ManualScheduler();
     private final List<ClientEvent> events = new CopyOnWriteArrayList<>();

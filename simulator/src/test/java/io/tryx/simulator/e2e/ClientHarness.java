@@ -8,7 +8,7 @@ import io.tryx.protocol.client.ClientEvent;
 import io.tryx.protocol.client.ClientScheduler;
 import io.tryx.protocol.client.ClientSession;
 import io.tryx.protocol.client.Connector;
-import io.tryx.protocol.client.CredentialStore;
+import io.tryx.protocol.store.CredentialStore;
 import io.tryx.protocol.client.FibonacciBackoff;
 import io.tryx.protocol.signal.PreKeyRecord;
 import io.tryx.protocol.signal.store.PreKeyStore;

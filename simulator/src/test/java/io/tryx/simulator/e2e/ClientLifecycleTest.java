@@ -2,8 +2,8 @@ package io.tryx.simulator.e2e;
 
 import io.tryx.protocol.client.ClientEvent;
 import io.tryx.protocol.client.ClientSession;
-import io.tryx.protocol.client.DeviceCredentials;
-import io.tryx.protocol.client.InMemoryCredentialStore;
+import io.tryx.protocol.store.DeviceCredentials;
+import io.tryx.protocol.store.InMemoryAccountStore;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
@@ -45,7 +45,7 @@ class ClientLifecycleTest {
 
     @Test
     void pairsByQrRestartsLogsInUploadsPreKeysThenLogsInAgainWithoutQr() {
-        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        InMemoryAccountStore store = new InMemoryAccountStore("test");
         ClientHarness.PreKeys preKeys = new ClientHarness.PreKeys();
         Linked linked = pair(store, preKeys);
 
@@ -85,7 +85,7 @@ class ClientLifecycleTest {
 
     @Test
     void pairsByCodeTypedOnThePhone() throws Exception {
-        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        InMemoryAccountStore store = new InMemoryAccountStore("test");
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         ClientSession session = clients.session(store, events);
         session.start();
@@ -106,7 +106,7 @@ class ClientLifecycleTest {
 
     @Test
     void unlinkingFromThePhoneLogsOutAndWipesCredentials() {
-        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        InMemoryAccountStore store = new InMemoryAccountStore("test");
         Linked linked = pair(store);
 
         AdminClient.Answer removed = admin.delete("/admin/accounts/" + PHONE + "/devices/" + linked.connected.jid().device());
@@ -122,10 +122,10 @@ class ClientLifecycleTest {
 
     @Test
     void aSecondLoginOfTheSameDeviceReplacesTheFirstWhichDoesNotReconnect() {
-        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        InMemoryAccountStore store = new InMemoryAccountStore("test");
         Linked linked = pair(store);
 
-        InMemoryCredentialStore elsewhere = new InMemoryCredentialStore();
+        InMemoryAccountStore elsewhere = new InMemoryAccountStore("test");
         elsewhere.save(store.load().orElseThrow());
         List<ClientEvent> other = new CopyOnWriteArrayList<>();
         clients.session(elsewhere, other).start();
@@ -140,7 +140,7 @@ class ClientLifecycleTest {
 
     @Test
     void aDroppedConnectionReconnectsWithBackoffAndConnectsAgain() throws Exception {
-        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        InMemoryAccountStore store = new InMemoryAccountStore("test");
         pair(store).session.close();
         await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().connections() == 0);
 
@@ -166,7 +166,7 @@ class ClientLifecycleTest {
 
     @Test
     void faultInjectionEndsTheStreamAndTheClientComesBack() {
-        Linked linked = pair(new InMemoryCredentialStore());
+        Linked linked = pair(new InMemoryAccountStore("test"));
         String disconnect = "/admin/devices/" + linked.connected.jid() + "/disconnect";
 
         // a silent drop, a 515 restart and a 503 each bring the session back to Connected
@@ -195,11 +195,11 @@ class ClientLifecycleTest {
     }
 
     /** Starts a session, scans its QR with the account's phone, waits for Connected. */
-    Linked pair(InMemoryCredentialStore store) {
+    Linked pair(InMemoryAccountStore store) {
         return pair(store, new ClientHarness.PreKeys());
     }
 
-    Linked pair(InMemoryCredentialStore store, ClientHarness.PreKeys preKeys) {
+    Linked pair(InMemoryAccountStore store, ClientHarness.PreKeys preKeys) {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         ClientSession session = clients.session(store, preKeys, events);
         session.start();

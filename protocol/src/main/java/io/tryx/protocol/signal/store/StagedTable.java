@@ -6,28 +6,28 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One kind of record inside a {@link StagedSignalStore}: staged values and deletions shadow the
- * underlying store until the transaction commits.
+ * One kind of record inside a transaction ({@link StagedSignalStore}, the runtime's unit of work): staged
+ * values and deletions shadow the underlying store until the transaction commits.
  */
-final class StagedTable<K, V> {
+public final class StagedTable<K, V> {
 
     private final Map<K, Optional<V>> staged = new HashMap<>();
 
     /** The staged value (or deletion) of {@code key}, else what the underlying store holds. */
-    Optional<V> read(K key, Function<K, Optional<V>> underlying) {
+    public Optional<V> read(K key, Function<K, Optional<V>> underlying) {
         Optional<V> value = staged.get(key);
         return value != null ? value : underlying.apply(key);
     }
 
-    void put(K key, V value) {
+    public void put(K key, V value) {
         staged.put(key, Optional.of(value));
     }
 
-    void delete(K key) {
+    public void delete(K key) {
         staged.put(key, Optional.empty());
     }
 
-    void clear() {
+    public void clear() {
         staged.clear();
     }
 }

@@ -1,4 +1,4 @@
-package io.tryx.protocol.client;
+package io.tryx.protocol.store;
 
 import io.tryx.protocol.crypto.Curve25519;
 import io.tryx.protocol.crypto.KeyPair;
