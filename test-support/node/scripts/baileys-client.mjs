@@ -12,9 +12,15 @@
 // Chat events: {"event":"message","from","id","text","fromMe","key"} for received texts (messages.upsert),
 //   {"event":"receipt","id","status"} (messages.update status: 3 DELIVERY_ACK, 4 READ, 5 PLAYED),
 //   {"event":"user-receipt","id","type"} (message-receipt.update).
+// Media: {"cmd":"send-media","to","kind":"image|document|audio|video","base64","mimetype","caption?","fileName?"} uploads
+//   through media_conn and the media host, then sends ({"event":"sent","id","to"}); received media messages are
+//   downloaded and decrypted by Baileys and reported as {"event":"media","from","id","kind","mimetype","caption",
+//   "fileName","size","sha256"} (sha256: hex of the decrypted bytes), or {"event":"media-error","id","message"}.
+// For a TLS simulator (wss chat, HTTPS media) start node with NODE_EXTRA_CA_CERTS=<the simulator's PEM>.
 import { createInterface } from 'node:readline';
 import pino from 'pino';
-import makeWASocket, { useMultiFileAuthState, DisconnectReason } from '@whiskeysockets/baileys';
+import { createHash } from 'node:crypto';
+import makeWASocket, { useMultiFileAuthState, DisconnectReason, downloadMediaMessage } from '@whiskeysockets/baileys';
 import { WA_CERT_DETAILS } from '@whiskeysockets/baileys/lib/Defaults/index.js';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
@@ -43,6 +49,7 @@ function connect() {
     for (const m of messages) {
       // Baileys' event buffer folds a receipt that arrives before the upsert is flushed into the message's status
       if (m.key.fromMe && m.status !== undefined && m.status !== null) emit({ event: 'receipt', id: m.key.id, status: m.status });
+      if (!m.key.fromMe) reportMedia(m);
       const text = m.message?.conversation ?? m.message?.extendedTextMessage?.text;
       if (text === undefined || text === null) continue;
       emit({ event: 'message', from: m.key.remoteJid, id: m.key.id, text, fromMe: !!m.key.fromMe, key: m.key });
@@ -80,6 +87,19 @@ function connect() {
   });
 }
 
+const MEDIA_KINDS = { imageMessage: 'image', documentMessage: 'document', audioMessage: 'audio', videoMessage: 'video', stickerMessage: 'sticker' };
+
+function reportMedia(m) {
+  const type = Object.keys(m.message ?? {}).find((k) => MEDIA_KINDS[k]);
+  if (!type) return;
+  const media = m.message[type];
+  downloadMediaMessage(m, 'buffer', {})
+    .then((bytes) => emit({ event: 'media', from: m.key.remoteJid, id: m.key.id, kind: MEDIA_KINDS[type],
+      mimetype: media.mimetype, caption: media.caption ?? null, fileName: media.fileName ?? null, size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex') }))
+    .catch((e) => emit({ event: 'media-error', id: m.key.id, message: String(e?.stack ?? e) }));
+}
+
 createInterface({ input: process.stdin }).on('line', async (line) => {
   let cmd;
   try { cmd = JSON.parse(line); } catch { return emit({ event: 'error', message: 'not JSON: ' + line }); }
@@ -92,6 +112,17 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
       const sent = await sock.sendMessage(cmd.to, { text: cmd.text });
       emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });
     } catch (e) { emit({ event: 'error', message: 'send: ' + String(e?.stack ?? e) }); }
+    return;
+  }
+  if (cmd.cmd === 'send-media') {
+    try {
+      const content = { [cmd.kind]: Buffer.from(cmd.base64, 'base64'), mimetype: cmd.mimetype };
+      if (cmd.caption) content.caption = cmd.caption;
+      if (cmd.fileName) content.fileName = cmd.fileName;
+      if (cmd.kind === 'image' || cmd.kind === 'video') content.jpegThumbnail = Buffer.alloc(0);
+      const sent = await sock.sendMessage(cmd.to, content);
+      emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });
+    } catch (e) { emit({ event: 'error', message: 'send-media: ' + String(e?.stack ?? e) }); }
     return;
   }
   if (cmd.cmd === 'read') {

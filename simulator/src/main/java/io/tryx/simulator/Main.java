@@ -3,9 +3,7 @@ package io.tryx.simulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.InstantSource;
@@ -32,14 +30,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--admin-port", defaultValue = "0", description = "Admin API port, 0 = any free port.")
     int adminPort;
 
-    @Option(names = "--media-port", defaultValue = "0", description = "Media port (media is not built yet).")
+    @Option(names = "--media-port", defaultValue = "0", description = "HTTPS media port, 0 = any free port.")
     int mediaPort;
 
-    @Option(names = "--tls", description = "TLS on the chat endpoint (not built yet).")
+    @Option(names = "--tls", description = "TLS (wss) on the chat endpoint, with the media server's self-signed certificate.")
     boolean tls;
-
-    @Spec
-    CommandSpec spec;
 
     private final PrintStream out;
     private final CountDownLatch stop;
@@ -57,12 +52,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (tls) {
-            spec.commandLine().getErr().println("--tls is not built yet");
-            return 2;
-        }
         try (Simulator simulator = Simulator.start(
-                new SimulatorConfig(host, port, adminPort, mediaPort, false, InstantSource.system()))) {
+                new SimulatorConfig(host, port, adminPort, mediaPort, tls, InstantSource.system()))) {
             out.println(readyLine(simulator));
             out.flush();
             stop.await();
@@ -75,7 +66,7 @@ public final class Main implements Callable<Integer> {
         Map<String, String> ready = new LinkedHashMap<>();
         ready.put("ws", simulator.chatUrl());
         ready.put("admin", simulator.adminUrl());
-        ready.put("media", "");
+        ready.put("media", simulator.mediaUrl());
         ready.put("rootPublicKey", simulator.rootPublicKeyBase64());
         return new ObjectMapper().writeValueAsString(ready);
     }

@@ -14,17 +14,27 @@ import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.phone.MockPhones;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
+import io.tryx.simulator.media.MediaAuth;
+import io.tryx.simulator.media.MediaBlobs;
+import io.tryx.simulator.media.MediaConnHandler;
+import io.tryx.simulator.media.MediaServer;
+import io.tryx.simulator.tls.SelfSignedTls;
 import io.tryx.simulator.transport.ChatServer;
+
+import java.security.cert.X509Certificate;
 
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The WhatsApp server simulator, usable in-process: {@link #start(SimulatorConfig)} binds the chat
- * WebSocket and the admin API (port 0 picks free ports, see {@link #port()} and {@link #adminPort()}),
- * {@link #close()} stops both.
+ * WebSocket ({@code wss} with TLS on), the HTTPS media server and the admin API (port 0 picks free ports, see
+ * {@link #port()}, {@link #adminPort()}, {@link #mediaUrl()}), {@link #close()} stops them all.
  */
 public final class Simulator implements AutoCloseable {
+
+    /** The largest media upload accepted (the real limit depends on the type; 64 MiB keeps tests honest). */
+    public static final long MAX_UPLOAD_BYTES = 64L << 20;
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
@@ -37,15 +47,18 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorHandler handler;
     private final Messaging messaging;
     private final MockPhones phones;
+    private final SelfSignedTls tls;
+    private final MediaAuth mediaAuth;
+    private final MediaBlobs blobs = new MediaBlobs();
     private ChatServer chat;
     private AdminServer admin;
+    private MediaServer media;
 
     private Simulator(SimulatorConfig config) {
-        if (config.tls()) {
-            throw new UnsupportedOperationException("TLS on the chat endpoint is not built yet");
-        }
         this.config = config;
         this.identity = ServerIdentity.generate(config.clock().instant());
+        this.tls = SelfSignedTls.generate(config.host(), config.clock().instant());
+        this.mediaAuth = new MediaAuth(config.clock());
         this.pairing = new PairingService(accounts, config.clock());
         this.linkCodes = new LinkCodePairing(accounts, pairing, config.clock());
         StanzaRouter router = new StanzaRouter();
@@ -53,6 +66,7 @@ public final class Simulator implements AutoCloseable {
         SessionIqs.register(router);
         this.messaging = new Messaging(accounts, sessions, config.clock());
         messaging.register(router);
+        router.iq("w:m", "media_conn", new MediaConnHandler(mediaAuth, () -> media.hostname(), MAX_UPLOAD_BYTES));
         this.phones = new MockPhones(accounts, messaging, config.clock());
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
                 messaging.delivery(), router);
@@ -62,10 +76,13 @@ public final class Simulator implements AutoCloseable {
     public static Simulator start(SimulatorConfig config) throws InterruptedException {
         Simulator simulator = new Simulator(config);
         try {
+            simulator.media = new MediaServer(simulator.boss, simulator.workers, config.host(), config.mediaPort(),
+                    simulator.tls.serverContext(), simulator.blobs, simulator.mediaAuth, MAX_UPLOAD_BYTES);
             simulator.chat = new ChatServer(simulator.boss, simulator.workers, config.host(), config.port(),
-                    simulator.identity, simulator.handler);
+                    config.tls() ? simulator.tls.serverContext() : null, simulator.identity, simulator.handler);
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
-                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones, simulator::stats);
+                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones,
+                    simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -81,9 +98,29 @@ public final class Simulator implements AutoCloseable {
         return admin.port();
     }
 
-    /** {@code ws://host:port/ws/chat}. */
+    /** {@code ws://host:port/ws/chat}, or {@code wss://} with TLS on. */
     public String chatUrl() {
-        return "ws://" + config.host() + ":" + port() + ChatServer.PATH;
+        return (config.tls() ? "wss://" : "ws://") + config.host() + ":" + port() + ChatServer.PATH;
+    }
+
+    /** {@code https://host:port} of the media server. */
+    public String mediaUrl() {
+        return media.url();
+    }
+
+    /** The self-signed certificate of the media server (and of {@code wss}); clients must trust it. */
+    public X509Certificate tlsCertificate() {
+        return tls.certificate();
+    }
+
+    /** {@link #tlsCertificate()} in PEM. */
+    public String tlsCertificatePem() {
+        return tls.pem();
+    }
+
+    /** The uploaded media blobs. */
+    public MediaBlobs media() {
+        return blobs;
     }
 
     public String adminUrl() {
@@ -121,8 +158,12 @@ public final class Simulator implements AutoCloseable {
         if (admin != null) {
             admin.close();
         }
+        if (media != null) {
+            media.close();
+        }
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        blobs.close();
     }
 
     /** The admin API's {@code GET /admin/stats}. */

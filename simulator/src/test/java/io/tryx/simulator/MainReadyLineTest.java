@@ -33,7 +33,7 @@ class MainReadyLineTest {
         JsonNode ready = new ObjectMapper().readTree(out);
         assertThat(ready.path("ws").asText()).matches("ws://127\\.0\\.0\\.1:[1-9][0-9]*/ws/chat");
         assertThat(ready.path("admin").asText()).matches("http://127\\.0\\.0\\.1:[1-9][0-9]*");
-        assertThat(ready.has("media")).isTrue();
+        assertThat(ready.path("media").asText()).matches("https://127\\.0\\.0\\.1:[1-9][0-9]*");
         assertThat(Base64.getDecoder().decode(ready.path("rootPublicKey").asText())).hasSize(32);
         assertThat(new AdminClient(ready.path("admin").asText()).get("/admin/stats").status()).isEqualTo(200);
 
@@ -42,9 +42,17 @@ class MainReadyLineTest {
     }
 
     @Test
-    void tlsIsRefusedUntilBuilt() {
-        int code = new CommandLine(new Main(new PrintStream(new ByteArrayOutputStream()), new CountDownLatch(1)))
-                .execute("--tls");
-        assertThat(code).isEqualTo(2);
+    void withTlsTheChatEndpointIsWss() throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        CountDownLatch stop = new CountDownLatch(1);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(
+                new Main(new PrintStream(stdout, true, StandardCharsets.UTF_8), stop)).execute("--tls"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stdout.toString(StandardCharsets.UTF_8).endsWith("\n"));
+        JsonNode ready = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+        assertThat(ready.path("ws").asText()).matches("wss://127\\.0\\.0\\.1:[1-9][0-9]*/ws/chat");
+        assertThat(new AdminClient(ready.path("admin").asText()).get("/admin/tls").body().path("certificatePem").asText())
+                .startsWith("-----BEGIN CERTIFICATE-----");
+        stop.countDown();
+        assertThat(exit.get()).isZero();
     }
 }

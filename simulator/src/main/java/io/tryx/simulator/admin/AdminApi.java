@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  *   <li>{@code POST /admin/accounts/{phone}/messages}, {@code GET /admin/accounts/{phone}/inbox}: see {@link PhoneEndpoints}</li>
  *   <li>{@code POST /admin/devices/{jid}/disconnect}: fault injection, see {@link FaultEndpoints}</li>
  *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices"}}</li>
+ *   <li>{@code GET /admin/tls} -> {@code {"certificatePem"}}: the self-signed certificate of the HTTPS media
+ *   server (and of {@code wss} when TLS is on), for clients to trust</li>
  * </ul>
  * Unknown paths answer 404 {@code not-found}, known paths with another method 405 {@code method-not-allowed}.
  */
@@ -58,17 +60,18 @@ public final class AdminApi {
     private final LinkCodePairing linkCodes;
     private final DeviceSessions sessions;
     private final Supplier<?> stats;
+    private final Supplier<?> tls;
     private final PhoneEndpoints phoneEndpoints;
     private final FaultEndpoints faults;
 
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     Supplier<?> stats) {
-        this(accounts, pairing, linkCodes, sessions, null, stats);
+        this(accounts, pairing, linkCodes, sessions, null, stats, () -> null);
     }
 
     /** With the mock phones' messaging endpoints (see {@link PhoneEndpoints}) when {@code phones} is not null. */
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
-                    MockPhones phones, Supplier<?> stats) {
+                    MockPhones phones, Supplier<?> stats, Supplier<?> tls) {
         this.phoneEndpoints = phones == null ? null : new PhoneEndpoints(accounts, phones);
         this.faults = new FaultEndpoints(sessions);
         this.linkCodes = linkCodes;
@@ -76,6 +79,7 @@ public final class AdminApi {
         this.pairing = pairing;
         this.sessions = sessions;
         this.stats = stats;
+        this.tls = tls;
     }
 
     /** Answers one request; the future completes when the answer is known (scan-qr waits for linking). */
@@ -87,6 +91,10 @@ public final class AdminApi {
             if (path.equals("/admin/stats")) {
                 return CompletableFuture.completedFuture(method.equals("GET")
                         ? new AdminResponse(200, stats.get()) : methodNotAllowed());
+            }
+            if (path.equals("/admin/tls")) {
+                return CompletableFuture.completedFuture(method.equals("GET")
+                        ? new AdminResponse(200, tls.get()) : methodNotAllowed());
             }
             Matcher scan = SCAN.matcher(path);
             if (scan.matches()) {

@@ -25,8 +25,8 @@ public final class AdminServer implements AutoCloseable {
 
     public AdminServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port,
                        AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
-                       MockPhones phones, Supplier<?> stats) throws InterruptedException {
-        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, phones, stats);
+                       MockPhones phones, Supplier<?> stats, Supplier<?> tls) throws InterruptedException {
+        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, phones, stats, tls);
         serverChannel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -20,7 +21,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The chat endpoint: a plain WebSocket server at {@code /ws/chat}; each channel gets one
+ * The chat endpoint: a WebSocket server at {@code /ws/chat} (TLS when given a context); each channel gets one
  * {@link ChatConnection} that lives on the channel's event loop.
  */
 public final class ChatServer implements AutoCloseable {
@@ -32,8 +33,8 @@ public final class ChatServer implements AutoCloseable {
     private final Channel serverChannel;
     private final AtomicLong ids = new AtomicLong();
 
-    /** Binds and starts accepting; {@code port} 0 picks a free port. */
-    public ChatServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port,
+    /** Binds and starts accepting; {@code port} 0 picks a free port; {@code tls} null serves plain {@code ws}. */
+    public ChatServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port, SslContext tls,
                       ServerIdentity identity, ConnectionHandler handler) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
@@ -45,6 +46,9 @@ public final class ChatServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ChatConnection connection = new ChatConnection(ids.incrementAndGet(), identity,
                                 new WebSocketTransport(ch), handler);
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
                                 new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                         .websocketPath(PATH).maxFramePayloadLength(MAX_MESSAGE)

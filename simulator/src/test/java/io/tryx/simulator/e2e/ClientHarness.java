@@ -39,7 +39,13 @@ final class ClientHarness implements AutoCloseable {
     private final NoiseTransport transport;
 
     ClientHarness(String chatUrl, byte[] root) {
-        this.transport = new NoiseTransport(group, TransportConfig.builder().uri(chatUrl).trustedRoot(root).build());
+        this(chatUrl, root, List.of());
+    }
+
+    /** Trusting {@code tlsAnchors} for {@code wss} (empty: the JDK's default trust store). */
+    ClientHarness(String chatUrl, byte[] root, List<java.security.cert.X509Certificate> tlsAnchors) {
+        this.transport = new NoiseTransport(group, TransportConfig.builder().uri(chatUrl).trustedRoot(root)
+                .tlsTrustAnchors(tlsAnchors).build());
     }
 
     /** A started-later session with fast backoff, recording into {@code events}. */

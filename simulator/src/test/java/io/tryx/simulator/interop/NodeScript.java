@@ -38,11 +38,18 @@ public final class NodeScript implements AutoCloseable {
 
     /** Starts {@code scripts/<script>} with these arguments, after checking interop tests may run. */
     public static NodeScript start(String script, String... args) {
+        return start(java.util.Map.of(), script, args);
+    }
+
+    /** As {@link #start(String, String...)} with extra environment variables (e.g. {@code NODE_EXTRA_CA_CERTS}). */
+    public static NodeScript start(java.util.Map<String, String> env, String script, String... args) {
         Path home = home();
         List<String> command = new ArrayList<>(List.of("node", home.resolve("scripts").resolve(script).toString()));
         command.addAll(List.of(args));
         try {
-            return new NodeScript(new ProcessBuilder(command).directory(home.toFile()).start());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+            builder.environment().putAll(env);
+            return new NodeScript(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
