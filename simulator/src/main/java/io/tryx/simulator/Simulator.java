@@ -6,6 +6,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.admin.AdminServer;
 import io.tryx.simulator.connection.ServerIdentity;
+import io.tryx.simulator.groups.Groups;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.login.LoginService;
 import io.tryx.simulator.login.SessionIqs;
@@ -37,6 +38,7 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorHandler handler;
     private final Messaging messaging;
     private final MockPhones phones;
+    private final Groups groups;
     private ChatServer chat;
     private AdminServer admin;
 
@@ -53,6 +55,8 @@ public final class Simulator implements AutoCloseable {
         SessionIqs.register(router);
         this.messaging = new Messaging(accounts, sessions, config.clock());
         messaging.register(router);
+        this.groups = new Groups(messaging, config.clock());
+        groups.register(router);
         this.phones = new MockPhones(accounts, messaging, config.clock());
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
                 messaging.delivery(), router);
@@ -65,7 +69,7 @@ public final class Simulator implements AutoCloseable {
             simulator.chat = new ChatServer(simulator.boss, simulator.workers, config.host(), config.port(),
                     simulator.identity, simulator.handler);
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
-                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones, simulator::stats);
+                    simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones, simulator.groups, simulator::stats);
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -101,6 +105,10 @@ public final class Simulator implements AutoCloseable {
 
     public AccountRegistry accounts() {
         return accounts;
+    }
+
+    public Groups groups() {
+        return groups;
     }
 
     /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.account.LinkedDevice;
+import io.tryx.simulator.groups.Groups;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.phone.MockPhones;
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  *       {@code unknown-account}/{@code unknown-device}</li>
  *   <li>{@code POST /admin/accounts/{phone}/messages}, {@code GET /admin/accounts/{phone}/inbox}: see {@link PhoneEndpoints}</li>
  *   <li>{@code POST /admin/devices/{jid}/disconnect}: fault injection, see {@link FaultEndpoints}</li>
+ *   <li>{@code GET /admin/groups/{jid}}, {@code POST /admin/accounts/{phone}/groups}: see {@link GroupEndpoints}</li>
  *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices"}}</li>
  * </ul>
  * Unknown paths answer 404 {@code not-found}, known paths with another method 405 {@code method-not-allowed}.
@@ -60,6 +62,7 @@ public final class AdminApi {
     private final Supplier<?> stats;
     private final PhoneEndpoints phoneEndpoints;
     private final FaultEndpoints faults;
+    private final GroupEndpoints groupEndpoints;
 
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     Supplier<?> stats) {
@@ -69,7 +72,14 @@ public final class AdminApi {
     /** With the mock phones' messaging endpoints (see {@link PhoneEndpoints}) when {@code phones} is not null. */
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     MockPhones phones, Supplier<?> stats) {
+        this(accounts, pairing, linkCodes, sessions, phones, null, stats);
+    }
+
+    /** With the group endpoints (see {@link GroupEndpoints}) too when {@code groups} is not null. */
+    public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
+                    MockPhones phones, Groups groups, Supplier<?> stats) {
         this.phoneEndpoints = phones == null ? null : new PhoneEndpoints(accounts, phones);
+        this.groupEndpoints = groups == null ? null : new GroupEndpoints(accounts, groups);
         this.faults = new FaultEndpoints(sessions);
         this.linkCodes = linkCodes;
         this.accounts = accounts;
@@ -98,6 +108,12 @@ public final class AdminApi {
             }
             if (phoneEndpoints != null) {
                 Optional<AdminResponse> answer = phoneEndpoints.handle(method, path, body);
+                if (answer.isPresent()) {
+                    return CompletableFuture.completedFuture(answer.get());
+                }
+            }
+            if (groupEndpoints != null) {
+                Optional<AdminResponse> answer = groupEndpoints.handle(method, path, body);
                 if (answer.isPresent()) {
                     return CompletableFuture.completedFuture(answer.get());
                 }
