@@ -57,7 +57,7 @@ public final class Simulator implements AutoCloseable {
         messaging.register(router);
         this.groups = new Groups(messaging, config.clock());
         groups.register(router);
-        this.phones = new MockPhones(accounts, messaging, config.clock());
+        this.phones = new MockPhones(accounts, messaging, groups, config.clock());
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
                 messaging.delivery(), router);
     }

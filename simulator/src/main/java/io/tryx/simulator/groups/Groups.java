@@ -57,6 +57,11 @@ public final class Groups {
         return registry;
     }
 
+    /** The group receipt relay (the mock phones acknowledge group messages through it). */
+    public GroupReceiptRelay receipts() {
+        return receipts;
+    }
+
     /** The create handler, for groups the admin API creates on a mock phone's behalf. */
     public CreateHandler creator() {
         return create;
