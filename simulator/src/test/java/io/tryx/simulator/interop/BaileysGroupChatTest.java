@@ -90,6 +90,12 @@ class BaileysGroupChatTest {
             assertThat(atB.path("participant").asText()).isEqualTo(a);
             assertThat(atC.path("participant").asText()).isEqualTo(a);
             String firstId = clientA.last("sent").orElseThrow().path("id").asText();
+            // B's mock phone (device 0) got the sender key in a pkmsg and decrypted the skmsg too
+            await("B's phone inbox").atMost(WITHIN).until(() -> admin.get("/admin/accounts/" + PHONE_B + "/inbox").body()
+                    .findValuesAsText("text").contains("hello group from A"));
+            JsonNode atPhone = admin.get("/admin/accounts/" + PHONE_B + "/inbox").body().get(0);
+            assertThat(atPhone.path("chat").asText()).isEqualTo(group);
+            assertThat(atPhone.path("from").asText()).isEqualTo(PHONE_A + ":1@s.whatsapp.net");
             await("group delivery receipts at A\n" + clientA).atMost(WITHIN).until(() -> clientA.events().stream()
                     .anyMatch(e -> e.path("event").asText().equals("user-receipt") && e.path("id").asText().equals(firstId)));
 
