@@ -1,5 +1,6 @@
 package io.tryx.simulator.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.jid.Jid;
@@ -67,7 +68,7 @@ final class GroupEndpoints {
         if (!jid.isGroup()) {
             return AdminResponse.error(400, "invalid-jid", "not a group JID: " + text);
         }
-        return groups.registry().find(jid).map(g -> new AdminResponse(200, GroupBody.of(g.view(), List.of())))
+        return groups.registry().find(jid).map(g -> new AdminResponse(200, GroupBody.of(g.view(), null)))
                 .orElseGet(() -> AdminResponse.error(404, "unknown-group", "no group " + text));
     }
 
@@ -104,10 +105,11 @@ final class GroupEndpoints {
         }
     }
 
-    /** A group as the admin API shows it. */
+    /** A group as the admin API shows it; {@code failed} only in the create answer. */
     public record GroupBody(String jid, String subject, String creator, long creation, String description,
                             boolean locked, boolean announce, int ephemeral, String memberAddMode,
-                            List<ParticipantBody> participants, List<String> failed) {
+                            List<ParticipantBody> participants,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> failed) {
 
         static GroupBody of(Group.GroupView view, List<String> failed) {
             return new GroupBody(view.jid().toString(), view.subject(), view.creator().jid().toString(), view.creation(),

@@ -24,7 +24,8 @@ import java.util.Optional;
  * gets {@code <message from=group participant="sender device" participant_lid id t type notify
  * addressing_mode="pn">} with its own {@code enc} (the sender key distribution), if any, before the
  * {@code skmsg} and the {@code device-identity} when its enc is a pkmsg. A device with nothing to receive is
- * skipped. A stanza with a {@code participant} attribute (a retry resend) goes to that device only. Refusals,
+ * skipped. A stanza with a {@code participant} attribute (a retry resend, not taken for a duplicate of the
+ * original) goes to that device only. Refusals,
  * as {@code <ack class="message" error>}: unknown group 404, sender not in the group 403, a non-admin
  * in an announcement group 401, malformed 400. A repeated id from the same device is acked only.
  */
@@ -74,7 +75,8 @@ public final class GroupMessageRelay {
         }
         long t = clock.instant().getEpochSecond();
         Node ack = Node.builder("ack").attr("class", "message").attr("id", id).attr("from", group.jid()).attr("t", t).build();
-        if (!seen.firstTime(sender.phone() + ':' + senderDevice, id)) {
+        // a retry resend reuses the id for one device, so it counts apart from the original
+        if (!seen.firstTime(sender.phone() + ':' + senderDevice, id + only.map(o -> '/' + o).orElse(""))) {
             return ack;
         }
         List<Node> shared = stanza.children("enc");

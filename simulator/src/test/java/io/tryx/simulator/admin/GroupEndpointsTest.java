@@ -50,6 +50,7 @@ class GroupEndpointsTest {
                 .containsExactly("15553330001@s.whatsapp.net", "15553330002@s.whatsapp.net");
         assertThat(group.body().path("participants").findValuesAsText("role")).containsExactly("superadmin", "member");
         assertThat(group.body().path("participants").get(1).path("lid").asText()).endsWith("@lid");
+        assertThat(group.body().has("failed")).isFalse();
     }
 
     @Test

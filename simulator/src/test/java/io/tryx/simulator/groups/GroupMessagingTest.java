@@ -52,6 +52,14 @@ class GroupMessagingTest {
 
         h.a1.send(groupMessage("G1", B + ":1@s.whatsapp.net", true));
         assertThat(tagged(h.b1, "message")).hasSize(1);
+
+        // a retry resend of the same id to C's device only
+        h.a1.send(Node.builder("message").attr("id", "G1").attr("to", group).attr("participant", C + ":1@s.whatsapp.net")
+                .children(Node.builder("enc").attr("v", "2").attr("type", "msg").attr("count", "1").bytes(filled(20, 5)).build()).build());
+        assertThat(tagged(h.c1, "message")).hasSize(2);
+        assertThat(tagged(h.c1, "message").getLast().child("enc").orElseThrow().attrs().string("type")).isEqualTo("msg");
+        assertThat(tagged(h.b1, "message")).hasSize(1);
+        assertThat(tagged(a2, "message")).hasSize(1);
     }
 
     @Test
