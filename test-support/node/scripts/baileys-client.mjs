@@ -9,7 +9,12 @@
 //   {"cmd":"logout"} unlinks this device (Baileys' logout: remove-companion-device), then reports close;
 //   {"cmd":"send","to":"<jid>","text"} sends a text ({"event":"sent","id","to"}); {"cmd":"read","key":{remoteJid,id,fromMe,participant?}}
 //   sends a read receipt for a received message.
-// Chat events: {"event":"message","from","id","text","fromMe","key"} for received texts (messages.upsert),
+//   {"cmd":"group","op":"<Baileys group function, e.g. groupCreate>","args":[...],"ref"} calls sock[op](...args) and
+//   answers {"event":"group-result","op","ref","result"} or {"event":"group-error","op","ref","status","message"}.
+// Group events: {"event":"groups-upsert","groups":[{id,subject,participants:[{id,admin}]}]} (groups.upsert),
+//   {"event":"groups-update","updates":[{id,subject?,desc?,announce?,restrict?,author}]} (groups.update),
+//   {"event":"group-participants","id","author","action","participants":[jid]} (group-participants.update).
+// Chat events: {"event":"message","from","participant","id","text","fromMe","key"} for received texts (messages.upsert),
 //   {"event":"receipt","id","status"} (messages.update status: 3 DELIVERY_ACK, 4 READ, 5 PLAYED),
 //   {"event":"user-receipt","id","type"} (message-receipt.update).
 // Media: {"cmd":"send-media","to","kind":"image|document|audio|video","base64","mimetype","caption?","fileName?"} uploads
@@ -52,9 +57,17 @@ function connect() {
       if (!m.key.fromMe) reportMedia(m);
       const text = m.message?.conversation ?? m.message?.extendedTextMessage?.text;
       if (text === undefined || text === null) continue;
-      emit({ event: 'message', from: m.key.remoteJid, id: m.key.id, text, fromMe: !!m.key.fromMe, key: m.key });
+      emit({ event: 'message', from: m.key.remoteJid, participant: m.key.participant, id: m.key.id, text, fromMe: !!m.key.fromMe, key: m.key });
     }
   });
+  sock.ev.on('groups.upsert', (groups) => emit({ event: 'groups-upsert', groups: groups.map(summary) }));
+  sock.ev.on('groups.update', (updates) => emit({
+    event: 'groups-update',
+    updates: updates.map(({ id, subject, desc, announce, restrict, author }) => ({ id, subject, desc, announce, restrict, author })),
+  }));
+  sock.ev.on('group-participants.update', ({ id, author, action, participants }) => emit({
+    event: 'group-participants', id, author, action, participants: participants.map((p) => (typeof p === 'string' ? p : p.id)),
+  }));
   sock.ev.on('messages.update', (updates) => {
     for (const { key, update } of updates) {
       if (update?.status !== undefined && update?.status !== null) emit({ event: 'receipt', id: key.id, status: update.status });
@@ -100,6 +113,15 @@ function reportMedia(m) {
     .catch((e) => emit({ event: 'media-error', id: m.key.id, message: String(e?.stack ?? e) }));
 }
 
+// group metadata as the tests compare it (Baileys' objects carry more)
+function summary(meta) {
+  return {
+    id: meta.id, subject: meta.subject, owner: meta.owner, desc: meta.desc, descId: meta.descId, announce: meta.announce,
+    restrict: meta.restrict, addressingMode: meta.addressingMode, size: meta.size,
+    participants: (meta.participants ?? []).map(({ id, lid, admin }) => ({ id, lid, admin })),
+  };
+}
+
 createInterface({ input: process.stdin }).on('line', async (line) => {
   let cmd;
   try { cmd = JSON.parse(line); } catch { return emit({ event: 'error', message: 'not JSON: ' + line }); }
@@ -123,6 +145,20 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
       const sent = await sock.sendMessage(cmd.to, content);
       emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });
     } catch (e) { emit({ event: 'error', message: 'send-media: ' + String(e?.stack ?? e) }); }
+    return;
+  }
+  if (cmd.cmd === 'group') {
+    if (typeof cmd.op !== 'string' || !cmd.op.startsWith('group') || typeof sock[cmd.op] !== 'function') {
+      return emit({ event: 'group-error', op: cmd.op, ref: cmd.ref, status: 0, message: 'unknown group function' });
+    }
+    try {
+      const result = await sock[cmd.op](...(cmd.args ?? []));
+      const shown = Array.isArray(result) ? result.map(({ status, jid }) => ({ status, jid }))
+        : result && result.participants ? summary(result) : (result ?? null);
+      emit({ event: 'group-result', op: cmd.op, ref: cmd.ref, result: shown });
+    } catch (e) {
+      emit({ event: 'group-error', op: cmd.op, ref: cmd.ref, status: e?.output?.statusCode ?? e?.data?.attrs?.code ?? 0, message: String(e?.message ?? e) });
+    }
     return;
   }
   if (cmd.cmd === 'read') {

@@ -6,6 +6,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.admin.AdminServer;
 import io.tryx.simulator.connection.ServerIdentity;
+import io.tryx.simulator.groups.Groups;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.login.LoginService;
 import io.tryx.simulator.login.SessionIqs;
@@ -50,6 +51,7 @@ public final class Simulator implements AutoCloseable {
     private final SelfSignedTls tls;
     private final MediaAuth mediaAuth;
     private final MediaBlobs blobs = new MediaBlobs();
+    private final Groups groups;
     private ChatServer chat;
     private AdminServer admin;
     private MediaServer media;
@@ -67,7 +69,9 @@ public final class Simulator implements AutoCloseable {
         this.messaging = new Messaging(accounts, sessions, config.clock());
         messaging.register(router);
         router.iq("w:m", "media_conn", new MediaConnHandler(mediaAuth, () -> media.hostname(), MAX_UPLOAD_BYTES));
-        this.phones = new MockPhones(accounts, messaging, config.clock());
+        this.groups = new Groups(messaging, config.clock());
+        groups.register(router);
+        this.phones = new MockPhones(accounts, messaging, groups, config.clock());
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
                 messaging.delivery(), router);
     }
@@ -82,7 +86,7 @@ public final class Simulator implements AutoCloseable {
                     config.tls() ? simulator.tls.serverContext() : null, simulator.identity, simulator.handler);
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
                     simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones,
-                    simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
+                    simulator.groups, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -138,6 +142,10 @@ public final class Simulator implements AutoCloseable {
 
     public AccountRegistry accounts() {
         return accounts;
+    }
+
+    public Groups groups() {
+        return groups;
     }
 
     /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */

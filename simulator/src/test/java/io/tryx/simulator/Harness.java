@@ -21,6 +21,7 @@ public final class Harness {
             new io.tryx.simulator.pairing.LinkCodePairing(accounts, pairing, clock);
     public final io.tryx.simulator.messaging.Messaging messaging =
             new io.tryx.simulator.messaging.Messaging(accounts, sessions, clock);
+    public final io.tryx.simulator.groups.Groups groups = new io.tryx.simulator.groups.Groups(messaging, clock);
     final SimulatorHandler handler;
     private long ids;
 
@@ -29,6 +30,7 @@ public final class Harness {
         pairing.register(router);
         SessionIqs.register(router);
         messaging.register(router);
+        groups.register(router);
         handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, clock), sessions,
                 messaging.delivery(), router);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.account.LinkedDevice;
+import io.tryx.simulator.groups.Groups;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.phone.MockPhones;
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  *       {@code unknown-account}/{@code unknown-device}</li>
  *   <li>{@code POST /admin/accounts/{phone}/messages}, {@code GET /admin/accounts/{phone}/inbox}: see {@link PhoneEndpoints}</li>
  *   <li>{@code POST /admin/devices/{jid}/disconnect}: fault injection, see {@link FaultEndpoints}</li>
+ *   <li>{@code GET /admin/groups/{jid}}, {@code POST /admin/accounts/{phone}/groups}: see {@link GroupEndpoints}</li>
  *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices"}}</li>
  *   <li>{@code GET /admin/tls} -> {@code {"certificatePem"}}: the self-signed certificate of the HTTPS media
  *   server (and of {@code wss} when TLS is on), for clients to trust</li>
@@ -63,6 +65,7 @@ public final class AdminApi {
     private final Supplier<?> tls;
     private final PhoneEndpoints phoneEndpoints;
     private final FaultEndpoints faults;
+    private final GroupEndpoints groupEndpoints;
 
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     Supplier<?> stats) {
@@ -72,7 +75,14 @@ public final class AdminApi {
     /** With the mock phones' messaging endpoints (see {@link PhoneEndpoints}) when {@code phones} is not null. */
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     MockPhones phones, Supplier<?> stats, Supplier<?> tls) {
+        this(accounts, pairing, linkCodes, sessions, phones, null, stats, tls);
+    }
+
+    /** With the group endpoints (see {@link GroupEndpoints}) too when {@code groups} is not null. */
+    public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
+                    MockPhones phones, Groups groups, Supplier<?> stats, Supplier<?> tls) {
         this.phoneEndpoints = phones == null ? null : new PhoneEndpoints(accounts, phones);
+        this.groupEndpoints = groups == null ? null : new GroupEndpoints(accounts, groups);
         this.faults = new FaultEndpoints(sessions);
         this.linkCodes = linkCodes;
         this.accounts = accounts;
@@ -106,6 +116,12 @@ public final class AdminApi {
             }
             if (phoneEndpoints != null) {
                 Optional<AdminResponse> answer = phoneEndpoints.handle(method, path, body);
+                if (answer.isPresent()) {
+                    return CompletableFuture.completedFuture(answer.get());
+                }
+            }
+            if (groupEndpoints != null) {
+                Optional<AdminResponse> answer = groupEndpoints.handle(method, path, body);
                 if (answer.isPresent()) {
                     return CompletableFuture.completedFuture(answer.get());
                 }

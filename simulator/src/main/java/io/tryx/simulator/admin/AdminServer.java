@@ -13,6 +13,7 @@ import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.pairing.PairingService;
 
+import io.tryx.simulator.groups.Groups;
 import io.tryx.simulator.phone.MockPhones;
 
 import java.net.InetSocketAddress;
@@ -25,8 +26,8 @@ public final class AdminServer implements AutoCloseable {
 
     public AdminServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port,
                        AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
-                       MockPhones phones, Supplier<?> stats, Supplier<?> tls) throws InterruptedException {
-        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, phones, stats, tls);
+                       MockPhones phones, Groups groups, Supplier<?> stats, Supplier<?> tls) throws InterruptedException {
+        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, phones, groups, stats, tls);
         serverChannel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

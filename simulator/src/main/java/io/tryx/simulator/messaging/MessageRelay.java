@@ -11,12 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * 1:1 message routing. A client's {@code <message id to type><participants><to jid="device"><enc/></to>...
@@ -37,12 +33,7 @@ public final class MessageRelay {
     private final Directory directory;
     private final Delivery delivery;
     private final InstantSource clock;
-    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > DEDUPE_LIMIT;
-        }
-    });
+    private final SeenIds seen = new SeenIds(DEDUPE_LIMIT);
 
     public MessageRelay(Directory directory, Delivery delivery, InstantSource clock) {
         this.directory = directory;
@@ -51,10 +42,11 @@ public final class MessageRelay {
     }
 
     public void register(StanzaRouter router) {
-        router.stanza("message", this::onMessage);
+        router.stanza("message", this::handle);
     }
 
-    private void onMessage(ChatConnection connection, Node stanza) {
+    /** Handles a {@code message} stanza of a connection: relays it and sends the ack. */
+    public void handle(ChatConnection connection, Node stanza) {
         if (connection.device() == null) {
             log.info("{}: message before login dropped", connection);
             return;
@@ -83,12 +75,9 @@ public final class MessageRelay {
         }
         Node ack = Node.builder("ack").attr("class", "message").attr("id", id.get()).attr("from", to.get())
                 .attr("t", t).build();
-        String key = sender.phone() + ':' + senderDevice + ':' + id.get();
-        synchronized (seen) {
-            if (!seen.add(key)) {
-                log.info("duplicate message {} from {}:{}, acked only", id.get(), sender.phone(), senderDevice);
-                return ack;
-            }
+        if (!seen.firstTime(sender.phone() + ':' + senderDevice, id.get())) {
+            log.info("duplicate message {} from {}:{}, acked only", id.get(), sender.phone(), senderDevice);
+            return ack;
         }
         boolean lid = to.get().isLid();
         Optional<Node> deviceIdentity = stanza.child("device-identity");

@@ -34,10 +34,11 @@ public final class ReceiptRelay {
     }
 
     public void register(StanzaRouter router) {
-        router.stanza("receipt", this::onReceipt);
+        router.stanza("receipt", this::handle);
     }
 
-    private void onReceipt(ChatConnection connection, Node receipt) {
+    /** Handles a {@code receipt} stanza of a connection: relays it and sends the ack. */
+    public void handle(ChatConnection connection, Node receipt) {
         if (connection.device() == null) {
             return;
         }

@@ -8,10 +8,14 @@ import io.tryx.protocol.signal.IdentityKey;
 import io.tryx.protocol.signal.PreKeyBundle;
 import io.tryx.protocol.signal.PreKeyRecord;
 import io.tryx.protocol.signal.SignalAddress;
+import io.tryx.protocol.signal.group.GroupCipher;
+import io.tryx.protocol.signal.group.GroupSessionBuilder;
+import io.tryx.protocol.signal.group.SenderKeyName;
 import io.tryx.protocol.signal.session.Ciphertext;
 import io.tryx.protocol.signal.session.SessionBuilder;
 import io.tryx.protocol.signal.session.SessionCipher;
 import io.tryx.protocol.signal.store.InMemorySignalStore;
+import io.tryx.protocol.signal.wire.SenderKeyDistributionMessage;
 import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.PhoneKeys;
 import io.tryx.simulator.account.PreKeyUpload;
@@ -26,7 +30,8 @@ import java.util.Set;
 /**
  * One account's mock phone (device 0) as a Signal endpoint: its store holds the account's {@link PhoneKeys}
  * (identity, signed prekey, one-time prekeys), it starts sessions from peers' bundles, encrypts texts
- * ({@code conversation}) and decrypts {@code pkmsg}/{@code msg} sent to it into its inbox. Sessions are keyed by
+ * ({@code conversation}) and decrypts {@code pkmsg}/{@code msg} sent to it, and group {@code skmsg} once it holds
+ * the author's sender key, into its inbox. Sessions are keyed by
  * the peer's address as the stanza names it (user and device). Thread-safe (one lock per phone).
  */
 public final class MockPhone {
@@ -39,6 +44,8 @@ public final class MockPhone {
     private final List<InboxEntry> inbox = new ArrayList<>();
     private final SessionBuilder builder = new SessionBuilder(RANDOM);
     private final SessionCipher cipher = new SessionCipher(RANDOM);
+    private final GroupCipher groupCipher = new GroupCipher(RANDOM);
+    private final GroupSessionBuilder groupBuilder = new GroupSessionBuilder(RANDOM);
 
     MockPhone(Account account) {
         this.account = account;
@@ -75,22 +82,41 @@ public final class MockPhone {
 
     /**
      * Decrypts a {@code message} stanza addressed to the phone and records it in the inbox; returns the entry.
+     * A group message ({@code from} a group, {@code participant} the author) may carry the author's sender key
+     * distribution in a pkmsg/msg before the {@code skmsg}; the sender key is stored and the skmsg decrypted.
      *
      * @throws RuntimeException when it has no {@code enc} or does not decrypt
      */
     public synchronized InboxEntry receive(Node stanza) {
         Jid from = stanza.attrs().jid("from");
-        Node enc = stanza.child("enc").orElseThrow(() -> new IllegalArgumentException("no enc"));
+        boolean group = from.isGroup();
+        Jid author = group ? stanza.attrs().jid("participant") : from;
+        List<Node> encs = stanza.children("enc");
+        if (encs.isEmpty()) {
+            throw new IllegalArgumentException("no enc");
+        }
         syncPreKeys();
-        byte[] plaintext = cipher.decrypt(store, address(from), enc.attrs().string("type"),
-                enc.contentBytes().orElseThrow()).plaintext();
-        E2EProto.Message message = MessageCodec.decode(plaintext);
-        if (message.hasDeviceSentMessage()) {
-            message = message.getDeviceSentMessage().getMessage();
+        E2EProto.Message message = null;
+        for (Node enc : encs) {
+            byte[] ciphertext = enc.contentBytes().orElseThrow();
+            String type = enc.attrs().string("type");
+            E2EProto.Message decrypted = type.equals("skmsg")
+                    ? MessageCodec.decode(groupCipher.decrypt(store, new SenderKeyName(from.toString(), address(author)), ciphertext))
+                    : MessageCodec.decode(cipher.decrypt(store, address(author), type, ciphertext).plaintext());
+            if (decrypted.hasDeviceSentMessage()) {
+                decrypted = decrypted.getDeviceSentMessage().getMessage();
+            }
+            if (group && decrypted.hasSenderKeyDistributionMessage()) {
+                groupBuilder.process(store, new SenderKeyName(from.toString(), address(author)), SenderKeyDistributionMessage.parse(
+                        decrypted.getSenderKeyDistributionMessage().getAxolotlSenderKeyDistributionMessage().toByteArray()));
+            }
+            if (message == null || decrypted.hasConversation() || decrypted.hasExtendedTextMessage()) {
+                message = decrypted;
+            }
         }
         String text = message.hasExtendedTextMessage() ? message.getExtendedTextMessage().getText() : message.getConversation();
-        String chat = stanza.attrs().optionalString("recipient").orElse(from.toNonAd().toString());
-        InboxEntry entry = new InboxEntry(stanza.attrs().string("id"), from.toString(), chat, "text", text);
+        String chat = group ? from.toString() : stanza.attrs().optionalString("recipient").orElse(from.toNonAd().toString());
+        InboxEntry entry = new InboxEntry(stanza.attrs().string("id"), author.toString(), chat, "text", text);
         inbox.add(entry);
         return entry;
     }

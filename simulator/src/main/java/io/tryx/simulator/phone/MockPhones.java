@@ -7,6 +7,7 @@ import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.account.LinkedDevice;
 import io.tryx.simulator.account.PreKeyUpload;
+import io.tryx.simulator.groups.Groups;
 import io.tryx.simulator.messaging.Directory;
 import io.tryx.simulator.messaging.Messaging;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mock phones of all accounts. A phone receives what is routed to device 0 (decrypting it into its inbox
- * and answering a peer's message with a delivery receipt; copies of its own companions' messages get none), and sends texts on the admin API's behalf: it lists the peer's
+ * and answering a peer's message, 1:1 or group, with a delivery receipt; copies of its own companions' messages get none), and sends texts on the admin API's behalf: it lists the peer's
  * devices, starts sessions from their bundles (taking one-time prekeys as a client's prekey fetch would), encrypts
  * one {@code enc} per device and hands the stanza to the same routing as any client. Thread-safe.
  */
@@ -32,13 +33,15 @@ public final class MockPhones {
 
     private final AccountRegistry accounts;
     private final Messaging messaging;
+    private final Groups groups;
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, MockPhone> phones = new ConcurrentHashMap<>();
 
-    public MockPhones(AccountRegistry accounts, Messaging messaging, InstantSource clock) {
+    public MockPhones(AccountRegistry accounts, Messaging messaging, Groups groups, InstantSource clock) {
         this.accounts = accounts;
         this.messaging = messaging;
+        this.groups = groups;
         this.clock = clock;
         messaging.delivery().phone(this::onStanza);
     }
@@ -110,6 +113,14 @@ public final class MockPhones {
             log.info("phone {} received {} from {}", account.get().phone(), entry.id(), entry.from());
             if (stanza.attrs().has("recipient")) {
                 return; // a copy of the own companion's message: no delivery receipt to oneself
+            }
+            if (stanza.attrs().optionalString("from").filter(f -> f.endsWith("@g.us")).isPresent()) {
+                if (Jid.parse(entry.from()).user().equals(account.get().phone())) {
+                    return; // the own companion's group message
+                }
+                groups.receipts().relay(account.get(), 0, Node.builder("receipt").attr("id", entry.id())
+                        .attr("to", entry.chat()).attr("participant", entry.from()).build());
+                return;
             }
             Node receipt = Node.builder("receipt").attr("id", entry.id()).attr("to", entry.from()).build();
             messaging.receipts().relay(account.get(), 0, receipt);

@@ -7,6 +7,8 @@ public enum IqError {
     FORBIDDEN(403, "forbidden"),
     ITEM_NOT_FOUND(404, "item-not-found"),
     NOT_ACCEPTABLE(406, "not-acceptable"),
+    CONFLICT(409, "conflict"),
+    GONE(410, "gone"),
     INTERNAL_SERVER_ERROR(500, "internal-server-error"),
     FEATURE_NOT_IMPLEMENTED(501, "feature-not-implemented");
 

@@ -10,18 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Two accounts with logged-in companions on a {@link Harness}, for the messaging handler tests. */
-final class MessagingHarness {
+public final class MessagingHarness {
 
-    static final String A = "15550007771";
-    static final String B = "15550007772";
+    public static final String A = "15550007771";
+    public static final String B = "15550007772";
 
-    final Harness harness = new Harness();
-    final Account a = harness.accounts.create(A, "Alice");
-    final Account b = harness.accounts.create(B, "Bob");
+    public final Harness harness = new Harness();
+    public final Account a = harness.accounts.create(A, "Alice");
+    public final Account b = harness.accounts.create(B, "Bob");
     private int ids;
 
     /** Links a companion of {@code account} with {@code preKeys} uploaded one-time prekeys and logs it in. */
-    TestClient companion(Account account, int preKeys) {
+    public TestClient companion(Account account, int preKeys) {
         TestClient client = harness.client();
         var device = account.link(account.reserveSlot(), client.noiseKey.publicKey(), client.identityKey.publicKey(), "1");
         List<PreKeyUpload.PreKey> keys = new ArrayList<>();
@@ -37,33 +37,33 @@ final class MessagingHarness {
     }
 
     /** Logs a linked device in again on a new connection (same keys as {@code before}). */
-    TestClient relogin(Account account, int deviceId, TestClient before) {
+    public TestClient relogin(Account account, int deviceId, TestClient before) {
         TestClient client = harness.client();
         client.useKeysOf(before);
         client.handshake(TestClient.login(account.phone(), deviceId));
         return client;
     }
 
-    Node iq(String xmlns, String type, Node... children) {
+    public Node iq(String xmlns, String type, Node... children) {
         return Node.builder("iq").attr("id", "q" + ++ids).attr("xmlns", xmlns).attr("type", type)
                 .attr("to", "s.whatsapp.net").children(children).build();
     }
 
-    static Node message(String id, String to, Node... participants) {
+    public static Node message(String id, String to, Node... participants) {
         return Node.builder("message").attr("id", id).attr("to", to).attr("type", "text")
                 .children(Node.builder("participants").children(participants).build()).build();
     }
 
-    static Node to(String jid, String type, int fill) {
+    public static Node to(String jid, String type, int fill) {
         return Node.builder("to").attr("jid", jid).children(
                 Node.builder("enc").attr("v", "2").attr("type", type).bytes(filled(20, fill)).build()).build();
     }
 
-    static List<Node> tagged(TestClient client, String tag) {
+    public static List<Node> tagged(TestClient client, String tag) {
         return client.received().stream().filter(n -> n.tag().equals(tag)).toList();
     }
 
-    static byte[] filled(int length, int value) {
+    public static byte[] filled(int length, int value) {
         byte[] out = new byte[length];
         java.util.Arrays.fill(out, (byte) value);
         return out;

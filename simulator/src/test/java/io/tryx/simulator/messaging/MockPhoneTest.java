@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MockPhoneTest {
 
     private final MessagingHarness h = new MessagingHarness();
-    private final MockPhones phones = new MockPhones(h.harness.accounts, h.harness.messaging, h.harness.clock);
+    private final MockPhones phones = new MockPhones(h.harness.accounts, h.harness.messaging, h.harness.groups, h.harness.clock);
 
     @Test
     void twoPhonesExchangeTextsBothWaysWithSessionsFromBundles() {
