@@ -12,7 +12,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StoredRecordsTest {
+/** Device credentials and value MACs survive their stored form; damaged or future records are refused. */
+class StoredAccountRecordsTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
