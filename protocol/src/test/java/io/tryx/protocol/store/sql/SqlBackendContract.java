@@ -1,16 +1,24 @@
 package io.tryx.protocol.store.sql;
 
+import io.tryx.protocol.appstate.CollectionState;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.signal.IdentityKeyPair;
 import io.tryx.protocol.signal.KeyHelper;
 import io.tryx.protocol.signal.SignalAddress;
+import io.tryx.protocol.signal.group.GroupSessionBuilder;
+import io.tryx.protocol.signal.group.SenderKeyName;
+import io.tryx.protocol.signal.session.SessionRecord;
 import io.tryx.protocol.store.AccountStore;
+import io.tryx.protocol.store.AppStateSyncKey;
 import io.tryx.protocol.store.BufferedPlaintext;
 import io.tryx.protocol.store.DeviceCredentials;
+import io.tryx.protocol.store.DeviceList;
+import io.tryx.protocol.store.MessageRef;
 import io.tryx.protocol.store.SentMessage;
 import io.tryx.protocol.store.StateChange;
 import io.tryx.protocol.store.StoreBackend;
 import io.tryx.protocol.store.StoreException;
+import io.tryx.protocol.store.UnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +123,58 @@ abstract class SqlBackendContract {
         store.apply(changes);
         assertThat(store.preKey(5)).as("the store keeps serving after a failed apply").isPresent();
         assertThat(store.lidForPhone(PHONE)).isPresent();
+    }
+
+    /** The tables of the migrated schema, from the database's own catalog (Flyway's history excluded). */
+    List<String> schemaTables() throws SQLException {
+        try (Connection connection = rawConnection();
+             ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[]{"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                String schema = tables.getString("TABLE_SCHEM");
+                String name = tables.getString("TABLE_NAME");
+                if ((schema == null || schema.equals("public")) && !name.equals(Migrations.HISTORY_TABLE)) {
+                    names.add(name);
+                }
+            }
+            return names;
+        }
+    }
+
+    private static void fillEveryTable(AccountStore store) {
+        DeviceCredentials credentials = credentials();
+        SignalAddress peer = new SignalAddress("15550001111", 0);
+        UnitOfWork work = store.begin();
+        work.save(credentials);
+        work.saveIdentity(peer, IdentityKeyPair.generate(RANDOM).publicKey());
+        work.storePreKey(KeyHelper.generatePreKeys(1, 1, RANDOM).getFirst());
+        work.storeSignedPreKey(credentials.signedPreKey());
+        work.storeSession(peer, SessionRecord.empty());
+        new GroupSessionBuilder(RANDOM).create(work, new SenderKeyName("1203630001@g.us", peer));
+        work.storeLidMapping(Jid.parse("100000000000001@lid"), PHONE);
+        work.storeDeviceList(new DeviceList(PHONE, List.of(0, 1), 1, 1));
+        work.storeMessageSecret(new MessageRef(PHONE, PHONE, "S"), new byte[32]);
+        work.bufferPlaintext(new BufferedPlaintext(hash(1), new byte[]{1}, 1, 1));
+        work.storeSentMessage(new SentMessage(PHONE, "M", new byte[]{1}, 1));
+        work.storeAppStateSyncKey(new AppStateSyncKey(new byte[]{1}, new byte[32], null, 1));
+        work.storeCollection(CollectionState.initial("regular"));
+        work.commit();
+    }
+
+    @Test
+    void clearingAnAccountEmptiesEveryTableOfTheSchemaForItAlone() throws SQLException {
+        fillEveryTable(backend.open("a"));
+        fillEveryTable(backend.open("b"));
+        List<String> tables = schemaTables();
+        assertThat(tables).containsExactlyInAnyOrderElementsOf(AccountTables.ALL);
+        for (String table : tables) {
+            assertThat(count(table, "a")).as(table).isEqualTo(1);
+        }
+        backend.open("a").clear();
+        for (String table : tables) {
+            assertThat(count(table, "a")).as(table).isZero();
+            assertThat(count(table, "b")).as(table).isEqualTo(1);
+        }
     }
 
     @Test
