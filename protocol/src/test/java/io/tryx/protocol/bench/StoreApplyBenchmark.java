@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,8 +128,6 @@ public class StoreApplyBenchmark {
                 if (bench.server != null) {
                     System.out.printf("postgresql started in %d ms%n", bench.server.startup().toMillis());
                 }
-            } catch (RuntimeException e) {
-                throw new UncheckedIOException(new IOException(e));
             } finally {
                 bench.close();
             }
