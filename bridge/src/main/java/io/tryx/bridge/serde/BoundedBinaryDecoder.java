@@ -111,7 +111,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
     @Override
     public void skipString() throws IOException {
-        pos += readLength();
+        int length = readLength(); // read first: the length's own bytes move pos
+        pos += length;
     }
 
     @Override
@@ -125,7 +126,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
     @Override
     public void skipBytes() throws IOException {
-        pos += readLength();
+        int length = readLength();
+        pos += length;
     }
 
     @Override
