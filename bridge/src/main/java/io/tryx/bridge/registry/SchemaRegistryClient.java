@@ -176,7 +176,11 @@ public final class SchemaRegistryClient implements AutoCloseable {
         if (level == null) {
             throw new SchemaRegistryException(200, 0, "GET", path, "answer has no compatibility level", null);
         }
-        return Compatibility.valueOf(level.asText().toUpperCase(Locale.ROOT));
+        try {
+            return Compatibility.valueOf(level.asText().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SchemaRegistryException(200, 0, "GET", path, "unknown compatibility level " + level.asText(), e);
+        }
     }
 
     /** Sets the global compatibility level. PUT {@code /config}. */
