@@ -147,9 +147,21 @@ public final class KafkaTestEnvironment implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
+        IllegalStateException failure = null;
         for (AutoCloseable resource : owned) {
-            resource.close();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("cannot stop the test Kafka environment", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }
