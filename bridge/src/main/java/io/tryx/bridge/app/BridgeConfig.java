@@ -1,0 +1,96 @@
+package io.tryx.bridge.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a bridge process needs to start, already resolved (the launcher builds it from a file, the
+ * environment and flags). Immutable.
+ *
+ * @param kafka       where Kafka and the schema registry are, or that embedded ones should be started
+ * @param topicPrefix prefix of every topic name (default {@code tryx})
+ * @param store       where account state lives
+ * @param whatsapp    which WhatsApp endpoint the accounts connect to (the real service or a simulator)
+ * @param httpPort    port of the status page, health, readiness and metrics endpoints on loopback; 0 picks a free one
+ * @param dataDir     directory for the embedded broker's data, the SQLite file and other local state
+ */
+public record BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSettings store, WhatsAppSettings whatsapp,
+                           int httpPort, Path dataDir) {
+
+    public BridgeConfig {
+        Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(whatsapp, "whatsapp");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (topicPrefix == null || !topicPrefix.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("topic prefix must be 1-100 of [A-Za-z0-9._-]: " + topicPrefix);
+        }
+    }
+
+    /**
+     * Kafka and schema registry access.
+     *
+     * @param embedded          start an in-process broker and a local registry (then the two addresses are ignored)
+     * @param bootstrapServers  Kafka bootstrap servers when not embedded
+     * @param clientProperties  passed to every Kafka client as is (security: {@code security.protocol}, SASL, TLS, ...)
+     * @param schemaRegistryUrl Confluent-compatible registry base URL when not embedded
+     * @param registryUser      basic-auth user, with {@code registryPassword}; empty for none
+     * @param registryPassword  basic-auth password
+     * @param registryBearerToken bearer token; empty for none
+     */
+    public record KafkaSettings(boolean embedded, String bootstrapServers, Map<String, String> clientProperties,
+                                String schemaRegistryUrl, Optional<String> registryUser, Optional<String> registryPassword,
+                                Optional<String> registryBearerToken) {
+        public KafkaSettings {
+            clientProperties = Map.copyOf(clientProperties);
+            if (!embedded && (bootstrapServers == null || schemaRegistryUrl == null)) {
+                throw new IllegalArgumentException("bootstrap servers and schema registry URL are required unless embedded");
+            }
+        }
+
+        /** Start an embedded broker and registry. */
+        public static KafkaSettings embeddedDefaults() {
+            return new KafkaSettings(true, null, Map.of(), null, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** Where account state lives: one SQLite file (the default) or a PostgreSQL database. */
+    public sealed interface StoreSettings {
+        record Sqlite(Path file) implements StoreSettings {
+        }
+
+        record Postgres(String jdbcUrl, String user, String password, int poolSize) implements StoreSettings {
+            @Override
+            public String toString() {
+                return "Postgres[" + jdbcUrl + ", user=" + user + ", poolSize=" + poolSize + "]";
+            }
+        }
+
+        record InMemory() implements StoreSettings {
+        }
+    }
+
+    /**
+     * The WhatsApp endpoint. The defaults are the real service; a simulator gives its chat URL, its Noise
+     * certificate root and its TLS certificate.
+     *
+     * @param chatUrl        {@code wss://web.whatsapp.com/ws/chat} by default
+     * @param noiseRoot      the trusted Noise certificate root (32 bytes); empty for WhatsApp's own
+     * @param tlsCertificatePem extra trusted TLS certificate (PEM) for {@code wss} and media; empty for the JDK's trust store
+     */
+    public record WhatsAppSettings(URI chatUrl, Optional<byte[]> noiseRoot, Optional<String> tlsCertificatePem) {
+        public static final URI WHATSAPP_WEB = URI.create("wss://web.whatsapp.com/ws/chat");
+
+        public WhatsAppSettings {
+            Objects.requireNonNull(chatUrl, "chatUrl");
+            noiseRoot = noiseRoot.map(byte[]::clone);
+        }
+
+        public static WhatsAppSettings realService() {
+            return new WhatsAppSettings(WHATSAPP_WEB, Optional.empty(), Optional.empty());
+        }
+    }
+}
