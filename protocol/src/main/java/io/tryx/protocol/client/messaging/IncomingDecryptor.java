@@ -94,6 +94,9 @@ final class IncomingDecryptor {
             if (buffered.isPresent()) {
                 plaintext = buffered.get().plaintext();
             } else {
+                if (type.equals("pkmsg")) {
+                    ensureSignedPreKey(work, own);
+                }
                 try {
                     plaintext = direct ? sessions.decrypt(work, address, type, ciphertext).plaintext()
                             : groups.decrypt(work, new SenderKeyName(info.chat().toString(), address), ciphertext);
@@ -126,6 +129,16 @@ final class IncomingDecryptor {
             return new AlreadyHandled(hashes);
         }
         return unwrap(info, merged, hashes);
+    }
+
+    /**
+     * The signed prekey lives in the credentials; a pkmsg's session setup reads it from the Signal store, so it is
+     * put there (in the same unit of work) the first time it is needed.
+     */
+    private static void ensureSignedPreKey(UnitOfWork work, DeviceCredentials own) {
+        if (work.signedPreKey(own.signedPreKey().id()).isEmpty()) {
+            work.storeSignedPreKey(own.signedPreKey());
+        }
     }
 
     /** Strips the key distribution and, for our own device's copy, the device-sent wrapper (its destination is the chat). */

@@ -59,7 +59,7 @@ final class ReceiptHandler {
             return channel.send(MessagingNodes.ack(receipt, MessageReceiver.NACK_PARSING_ERROR));
         }
         CompletableFuture<Void> answered = event.type() == ReceiptType.RETRY
-                ? retries.resend(receipt, event, own).exceptionally(error -> {
+                ? CompletableFuture.completedFuture(own).thenCompose(o -> retries.resend(receipt, event, o)).exceptionally(error -> {
                     log.warn("retry receipt for {} from {} not answered: {}", event.ids(), event.sender(), error.toString());
                     return null;
                 })
