@@ -86,7 +86,7 @@ class ClientMessagingTest {
         // our client's delivery receipts reach the phone's account (its companion reports them; Bob's own mock
         // phone, device 0, got the texts too and receipts them as well)
         await().atMost(WITHIN).until(() -> aliceWeb.receipts().stream()
-                .filter(r -> r.type() == ReceiptType.DELIVERY && r.sender().equals(bob.connected.jid()))
+                .filter(r -> r.type() == ReceiptType.DELIVERY && r.sender().equals(bob.connected().jid()))
                 .flatMap(r -> r.ids().stream()).toList().containsAll(ids));
         assertThat(aliceWeb.receipts()).allSatisfy(r -> assertThat(r.chat()).isEqualTo(Jid.parse(BOB + "@s.whatsapp.net")));
     }
@@ -97,7 +97,7 @@ class ClientMessagingTest {
         Linked bob = link(BOB, new InMemoryAccountStore("bob"));
 
         long started = System.nanoTime();
-        SendResult result = bob.client.sendText(Jid.parse(ALICE + "@s.whatsapp.net"), "hello phone")
+        SendResult result = bob.client().sendText(Jid.parse(ALICE + "@s.whatsapp.net"), "hello phone")
                 .get(20, TimeUnit.SECONDS);
         System.out.printf("our client -> mock phone: acked in %d ms (usync, prekeys, pkmsg)%n", (System.nanoTime() - started) / 1_000_000);
         assertThat(result.serverTimestamp().getEpochSecond()).isPositive();
@@ -105,12 +105,12 @@ class ClientMessagingTest {
         JsonNode entry = inbox(ALICE).get(0);
         assertThat(entry.get("id").asText()).isEqualTo(result.id());
         assertThat(entry.get("text").asText()).isEqualTo("hello phone");
-        assertThat(entry.get("from").asText()).isEqualTo(bob.connected.jid().toString());
+        assertThat(entry.get("from").asText()).isEqualTo(bob.connected().jid().toString());
         assertThat(entry.get("chat").asText()).isEqualTo(BOB + "@s.whatsapp.net");
         await().atMost(WITHIN).until(() -> bob.receipts().stream().anyMatch(r -> r.ids().contains(result.id())
                 && r.type() == ReceiptType.DELIVERY));
 
-        SendResult second = bob.client.sendText(Jid.parse(ALICE + "@s.whatsapp.net"), "second").get(20, TimeUnit.SECONDS);
+        SendResult second = bob.client().sendText(Jid.parse(ALICE + "@s.whatsapp.net"), "second").get(20, TimeUnit.SECONDS);
         await().atMost(WITHIN).until(() -> inbox(ALICE).size() == 2);
         assertThat(inbox(ALICE).get(1).get("id").asText()).isEqualTo(second.id());
     }
@@ -123,27 +123,27 @@ class ClientMessagingTest {
         Jid bobUser = Jid.parse(BOB + "@s.whatsapp.net");
 
         long started = System.nanoTime();
-        SendResult first = alice.client.sendText(bobUser, "hi bob").get(20, TimeUnit.SECONDS);
+        SendResult first = alice.client().sendText(bobUser, "hi bob").get(20, TimeUnit.SECONDS);
         await().atMost(WITHIN).until(() -> bob.texts().contains("hi bob"));
         System.out.printf("our client A -> B first message (usync, prekeys, pkmsg) in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         MessageEvent.MessageReceived atBob = bob.received().getFirst();
         assertThat(atBob.info().id()).isEqualTo(first.id());
-        assertThat(atBob.info().sender()).isEqualTo(alice.connected.jid());
+        assertThat(atBob.info().sender()).isEqualTo(alice.connected().jid());
         assertThat(atBob.info().chat()).isEqualTo(aliceUser);
         await().atMost(WITHIN).until(() -> alice.receiptsOf(first.id()).contains(ReceiptType.DELIVERY));
 
-        bob.client.markRead(aliceUser, null, first.id()).get(5, TimeUnit.SECONDS);
+        bob.client().markRead(aliceUser, null, first.id()).get(5, TimeUnit.SECONDS);
         await().atMost(WITHIN).until(() -> alice.receiptsOf(first.id()).contains(ReceiptType.READ));
 
         started = System.nanoTime();
-        SendResult reply = bob.client.sendText(aliceUser, "hi alice").get(20, TimeUnit.SECONDS);
+        SendResult reply = bob.client().sendText(aliceUser, "hi alice").get(20, TimeUnit.SECONDS);
         await().atMost(WITHIN).until(() -> alice.texts().contains("hi alice"));
         System.out.printf("our client B -> A reply in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         assertThat(alice.received().getFirst().info().id()).isEqualTo(reply.id());
 
         // warm sessions: latency of each message from send to the receiver's event, one at a time
         Map<String, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
-        bob.client.addMessageListener(e -> {
+        bob.client().addMessageListener(e -> {
             if (e instanceof MessageEvent.MessageReceived r) {
                 arrivals.put(r.text(), System.nanoTime());
             }
@@ -153,7 +153,7 @@ class ClientMessagingTest {
         for (int i = 0; i < 20; i++) {
             String text = "burst " + i;
             long sent = System.nanoTime();
-            alice.client.sendText(bobUser, text).get(20, TimeUnit.SECONDS);
+            alice.client().sendText(bobUser, text).get(20, TimeUnit.SECONDS);
             acks.add((System.nanoTime() - sent) / 1_000);
             await().atMost(WITHIN).until(() -> arrivals.containsKey(text));
             latencies.add((arrivals.get(text) - sent) / 1_000);
@@ -174,13 +174,13 @@ class ClientMessagingTest {
         InMemoryAccountStore bobStore = new InMemoryAccountStore("bob");
         Linked bob = link(BOB, bobStore);
         Jid bobUser = Jid.parse(BOB + "@s.whatsapp.net");
-        alice.client.sendText(bobUser, "while online").get(20, TimeUnit.SECONDS);
+        alice.client().sendText(bobUser, "while online").get(20, TimeUnit.SECONDS);
         await().atMost(WITHIN).until(() -> bob.texts().contains("while online"));
 
-        bob.client.close();
+        bob.client().close();
         await().atMost(WITHIN).until(() -> simulator.stats().connections() == 1);
-        alice.client.sendText(bobUser, "while offline").get(20, TimeUnit.SECONDS);
-        int device = bob.connected.jid().device();
+        alice.client().sendText(bobUser, "while offline").get(20, TimeUnit.SECONDS);
+        int device = bob.connected().jid().device();
         await().atMost(WITHIN).until(() -> simulator.queued(BOB, device) == 1);
 
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
@@ -204,12 +204,12 @@ class ClientMessagingTest {
         Linked alice2 = link(ALICE, new InMemoryAccountStore("alice-2"));
         Jid bobUser = Jid.parse(BOB + "@s.whatsapp.net");
 
-        SendResult sent = alice1.client.sendText(bobUser, "copy me").get(20, TimeUnit.SECONDS);
+        SendResult sent = alice1.client().sendText(bobUser, "copy me").get(20, TimeUnit.SECONDS);
         await().atMost(WITHIN).until(() -> alice2.texts().contains("copy me"));
         MessageEvent.MessageReceived copy = alice2.received().getFirst();
         assertThat(copy.info().fromMe()).isTrue();
         assertThat(copy.info().chat()).isEqualTo(bobUser);
-        assertThat(copy.info().sender()).isEqualTo(alice1.connected.jid());
+        assertThat(copy.info().sender()).isEqualTo(alice1.connected().jid());
         assertThat(copy.info().id()).isEqualTo(sent.id());
         await().atMost(WITHIN).until(() -> bob.texts().contains("copy me"));
         await().atMost(WITHIN).until(() -> alice1.receiptsOf(sent.id()).contains(ReceiptType.SENDER));
@@ -233,48 +233,8 @@ class ClientMessagingTest {
         return entries;
     }
 
-    /** Links a new client of ours to {@code phone}'s account (creating it), waits until its prekeys are uploaded. */
-    Linked link(String phone, InMemoryAccountStore store) {
+    private Linked link(String phone, InMemoryAccountStore store) {
         account(phone);
-        List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        List<MessageEvent> messages = new CopyOnWriteArrayList<>();
-        WhatsAppClient client = clients.client(store, events, messages);
-        client.start();
-        await().atMost(WITHIN).until(() -> events.stream().anyMatch(ClientEvent.QrCode.class::isInstance));
-        String qr = events.stream().filter(ClientEvent.QrCode.class::isInstance).map(e -> ((ClientEvent.QrCode) e).qr())
-                .findFirst().orElseThrow();
-        AdminClient.Answer scan = admin.post("/admin/accounts/" + phone + "/scan-qr", Map.of("qr", qr));
-        assertThat(scan.status()).as("%s", scan.body()).isEqualTo(200);
-        await().atMost(WITHIN).until(() -> events.stream().anyMatch(ClientEvent.PreKeysUploaded.class::isInstance));
-        ClientEvent.Connected connected = events.stream().filter(ClientEvent.Connected.class::isInstance)
-                .map(ClientEvent.Connected.class::cast).findFirst().orElseThrow();
-        return new Linked(client, connected, messages);
-    }
-
-    /** A linked client of ours and what it reported. */
-    record Linked(WhatsAppClient client, ClientEvent.Connected connected, List<MessageEvent> messages) {
-
-        List<MessageEvent.MessageReceived> received() {
-            return messages.stream().filter(MessageEvent.MessageReceived.class::isInstance)
-                    .map(MessageEvent.MessageReceived.class::cast).toList();
-        }
-
-        List<String> texts() {
-            return received().stream().map(MessageEvent.MessageReceived::text).toList();
-        }
-
-        List<MessageEvent.ReceiptReceived> receipts() {
-            return messages.stream().filter(MessageEvent.ReceiptReceived.class::isInstance)
-                    .map(MessageEvent.ReceiptReceived.class::cast).toList();
-        }
-
-        List<ReceiptType> receiptsOf(String id) {
-            return receipts().stream().filter(r -> r.ids().contains(id)).map(MessageEvent.ReceiptReceived::type).toList();
-        }
-
-        List<MessageEvent.UndecryptableMessage> undecryptable() {
-            return messages.stream().filter(MessageEvent.UndecryptableMessage.class::isInstance)
-                    .map(MessageEvent.UndecryptableMessage.class::cast).toList();
-        }
+        return Linked.link(clients, admin, phone, store);
     }
 }
