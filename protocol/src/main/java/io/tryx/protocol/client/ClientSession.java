@@ -269,6 +269,10 @@ public final class ClientSession implements AutoCloseable {
 
     private void onNotification(Node notification) {
         connection.send(ClientNodes.ack(notification));
+        if (notification.attrs().optionalString("type").filter("encrypt"::equals).isPresent()
+                && notification.child("count").isPresent()) {
+            preKeys.topUp().exceptionally(error -> null); // one-time prekeys run low
+        }
         notification.child("link_code_companion_reg")
                 .filter(r -> r.attrs().optionalString("stage").filter("primary_hello"::equals).isPresent())
                 .map(pairCode::onPrimaryHello).ifPresent(connection::send);

@@ -3,11 +3,13 @@ package io.tryx.simulator.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tryx.protocol.client.ClientEvent;
 import io.tryx.protocol.client.WhatsAppClient;
+import io.tryx.protocol.client.messaging.DecryptFailure;
 import io.tryx.protocol.client.messaging.MessageEvent;
 import io.tryx.protocol.client.messaging.MessageInfo;
 import io.tryx.protocol.client.messaging.ReceiptType;
 import io.tryx.protocol.client.messaging.SendResult;
 import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.signal.SignalAddress;
 import io.tryx.protocol.store.InMemoryAccountStore;
 import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
@@ -214,6 +216,37 @@ class ClientMessagingTest {
         await().atMost(WITHIN).until(() -> bob.texts().contains("copy me"));
         await().atMost(WITHIN).until(() -> alice1.receiptsOf(sent.id()).contains(ReceiptType.SENDER));
         await().atMost(WITHIN).until(() -> inbox(ALICE).stream().anyMatch(e -> e.get("text").asText().equals("copy me")));
+    }
+
+    @Test
+    void aReceiverThatLostItsSessionGetsTheMessageAgainThroughRetryReceipts() throws Exception {
+        Linked alice = link(ALICE, new InMemoryAccountStore("alice"));
+        InMemoryAccountStore bobStore = new InMemoryAccountStore("bob");
+        Linked bob = link(BOB, bobStore);
+        Jid aliceUser = Jid.parse(ALICE + "@s.whatsapp.net");
+        Jid bobUser = Jid.parse(BOB + "@s.whatsapp.net");
+        alice.client().sendText(bobUser, "first").get(20, TimeUnit.SECONDS);
+        bob.client().sendText(aliceUser, "answer").get(20, TimeUnit.SECONDS);
+        await().atMost(WITHIN).until(() -> alice.texts().contains("answer") && bob.texts().contains("first"));
+
+        // Bob loses his session with Alice's device (kept under her LID): her next msg cannot be decrypted
+        Jid aliceLid = lidOf(ALICE);
+        SignalAddress aliceDevice = new SignalAddress(aliceLid.user() + "_1", alice.connected().jid().device());
+        assertThat(bobStore.session(aliceDevice)).isPresent();
+        bobStore.deleteSession(aliceDevice);
+
+        long started = System.nanoTime();
+        SendResult lost = alice.client().sendText(bobUser, "after the loss").get(20, TimeUnit.SECONDS);
+        await().atMost(WITHIN).until(() -> bob.texts().contains("after the loss"));
+        System.out.printf("retry receipts (msg without session -> retry, retry with keys -> pkmsg) recovered in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+        assertThat(bob.undecryptable()).isNotEmpty().allSatisfy(u -> {
+            assertThat(u.info().id()).isEqualTo(lost.id());
+            assertThat(u.reason()).isEqualTo(DecryptFailure.NO_SESSION);
+        });
+        assertThat(bob.received().getLast().info().id()).isEqualTo(lost.id());
+        assertThat(alice.receiptsOf(lost.id())).contains(ReceiptType.RETRY);
+        await().atMost(WITHIN).until(() -> alice.receiptsOf(lost.id()).contains(ReceiptType.DELIVERY));
     }
 
     private void account(String phone) {

@@ -24,7 +24,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Messaging {
 
-    private final AccountStore store;
     private final StanzaChannel channel;
     private final InstantSource clock;
     private final Listeners listeners = new Listeners();
@@ -35,7 +34,7 @@ public final class Messaging {
 
     public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
                      Executor workers, InstantSource clock, SecureRandom random) {
-        this.store = Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(store, "store");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(workers, "workers");
@@ -101,9 +100,5 @@ public final class Messaging {
     /** The connection ended: sends waiting for an ack fail with {@code NOT_CONNECTED}. */
     public void connectionLost() {
         acks.failAll(new SendException(SendException.Reason.NOT_CONNECTED, "connection ended before the server's ack"));
-    }
-
-    AccountStore store() {
-        return store;
     }
 }
