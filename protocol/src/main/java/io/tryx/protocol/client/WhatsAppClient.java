@@ -18,7 +18,8 @@ import java.util.concurrent.Executor;
  * One WhatsApp account as a linked device: the {@link ClientSession} lifecycle (pairing, login, reconnects) and
  * {@link Messaging} on top of it, over one {@link AccountStore}. Lifecycle events go to {@link ClientListener}s on
  * the serial {@code events} executor; message events to {@link MessageListener}s on the shared {@code workers}
- * pool (in order per chat).
+ * pool (in order per chat). After each login, old sent messages and decrypted-buffer entries are pruned on the
+ * workers.
  */
 public final class WhatsAppClient implements AutoCloseable {
 
@@ -32,6 +33,9 @@ public final class WhatsAppClient implements AutoCloseable {
                 new SecureRandom());
         session.addStanzaHandler(messaging::onStanza);
         session.addListener(event -> {
+            if (event instanceof ClientEvent.Connected) {
+                workers.execute(messaging::prune);
+            }
             if (event instanceof ClientEvent.Disconnected || event instanceof ClientEvent.LoggedOut
                     || event instanceof ClientEvent.StreamReplaced) {
                 messaging.connectionLost();

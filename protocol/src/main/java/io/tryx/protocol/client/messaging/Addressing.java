@@ -60,6 +60,15 @@ final class Addressing {
         return lidDevice;
     }
 
+    /** Read-only: whether a session with {@code device} exists, under its LID or its phone-number address. */
+    static boolean hasSession(AccountState state, Jid device, DeviceCredentials own) {
+        if (state.session(signalAddress(device)).isPresent()) {
+            return true;
+        }
+        return device.isPhoneUser() && lidOf(state, device, own)
+                .map(lid -> state.session(signalAddress(lid.withDevice(device.device()))).isPresent()).orElse(false);
+    }
+
     /** True when {@code jid} is a device or user of our own account (either domain). */
     static boolean isOwn(Jid jid, DeviceCredentials own) {
         return (own.deviceJid() != null && jid.sameUser(own.deviceJid().toNonAd()))

@@ -64,12 +64,6 @@ final class DeviceDirectory {
         }, workers);
     }
 
-    /** Forgets a user's cached list (the server said it is stale). */
-    void invalidate(Jid user) {
-        store.deviceList(user.toNonAd()).ifPresent(list ->
-                store.storeDeviceList(new DeviceList(list.user(), list.deviceIds(), list.keyIndex(), 0)));
-    }
-
     private Map<Jid, List<Jid>> store(Node answer) {
         Node list = answer.child("usync").flatMap(u -> u.child("list"))
                 .orElseThrow(() -> new ProtocolException(ProtocolException.Reason.MISSING_FIELD, "usync answer without list"));

@@ -24,6 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Messaging {
 
+    private final AccountStore store;
+    private final java.time.Duration retention;
     private final StanzaChannel channel;
     private final InstantSource clock;
     private final Listeners listeners = new Listeners();
@@ -34,7 +36,8 @@ public final class Messaging {
 
     public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
                      Executor workers, InstantSource clock, SecureRandom random) {
-        Objects.requireNonNull(store, "store");
+        this.store = Objects.requireNonNull(store, "store");
+        this.retention = config.retention();
         this.channel = Objects.requireNonNull(channel, "channel");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(workers, "workers");
@@ -95,6 +98,18 @@ public final class Messaging {
         }
         return channel.send(MessagingNodes.readReceipt(chat, sender, List.of(ids), ReceiptType.READ,
                 clock.instant().getEpochSecond()));
+    }
+
+    /**
+     * Forgets sent messages and decrypted-buffer entries older than the retention (one store transaction);
+     * run it now and then, e.g. after each login. Blocks on the store.
+     */
+    public void prune() {
+        long before = clock.millis() - retention.toMillis();
+        var work = store.begin();
+        work.pruneSentMessages(before);
+        work.pruneBuffer(before);
+        work.commit();
     }
 
     /** The connection ended: sends waiting for an ack fail with {@code NOT_CONNECTED}. */

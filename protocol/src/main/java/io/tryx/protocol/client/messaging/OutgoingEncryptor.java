@@ -44,10 +44,9 @@ final class OutgoingEncryptor {
     record Participants(List<Node> nodes, boolean preKey, List<Jid> devices) {
     }
 
-    /** The devices among {@code devices} that have no session yet (so need a bundle). */
+    /** The devices among {@code devices} that have no session yet (so need a bundle); reads only. */
     List<Jid> withoutSession(AccountState state, List<Jid> devices, DeviceCredentials own) {
-        return devices.stream().filter(d -> state.session(Addressing.signalAddress(Addressing.sessionJid(state, d, own)))
-                .isEmpty()).toList();
+        return devices.stream().filter(d -> !Addressing.hasSession(state, d, own)).toList();
     }
 
     /** Encrypts for each device, {@code ownCopy} for the devices of our own account, {@code plaintext} for the others. */

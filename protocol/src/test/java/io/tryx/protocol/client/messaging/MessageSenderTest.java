@@ -142,7 +142,7 @@ class MessageSenderTest {
         assertThatThrownBy(() -> lost.get(5, TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(SendException.class, e -> assertThat(e.reason()).isEqualTo(SendException.Reason.NOT_CONNECTED));
 
-        try (Fixture quick = new Fixture(new MessagingConfig(Duration.ofMillis(50), Duration.ofMinutes(5)))) {
+        try (Fixture quick = new Fixture(new MessagingConfig(Duration.ofMillis(50), Duration.ofMinutes(5), Duration.ofDays(1)))) {
             quick.channel.answers = fixture.channel.answers;
             CompletableFuture<SendResult> late = quick.messaging.sendText(BOB, "late");
             assertThatThrownBy(() -> late.get(5, TimeUnit.SECONDS)).cause()
@@ -160,6 +160,26 @@ class MessageSenderTest {
         assertThat(receipt.attrs().has("participant")).isFalse();
         assertThat(receipt.child("list").orElseThrow().children("item")).extracting(i -> i.attrs().string("id"))
                 .containsExactly("B", "C");
+    }
+
+    @Test
+    void pruneForgetsSentMessagesAndBufferEntriesPastTheRetention() throws Exception {
+        try (Fixture none = new Fixture(new MessagingConfig(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ZERO))) {
+            none.channel.answers = fixture.channel.answers;
+            none.messaging.sendText(BOB, "kept until pruned");
+            await().atMost(WITHIN).until(() -> none.channel.sent("message").size() == 1);
+            String id = none.channel.sent("message").getFirst().attrs().string("id");
+            byte[] hash = new byte[32];
+            none.store.bufferPlaintext(new io.tryx.protocol.store.BufferedPlaintext(hash, new byte[] {1}, 1L,
+                    System.currentTimeMillis() - 1));
+            assertThat(none.store.sentMessage(BOB, id)).isPresent();
+
+            await().atMost(WITHIN).untilAsserted(() -> {
+                none.messaging.prune();
+                assertThat(none.store.sentMessage(BOB, id)).isEmpty();
+                assertThat(none.store.bufferedPlaintext(hash)).isEmpty();
+            });
+        }
     }
 
     static Node encFor(Node message, Fixture.Peer peer) {
