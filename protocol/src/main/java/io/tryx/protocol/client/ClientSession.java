@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The connection lifecycle of one device. Without paired credentials it registers: acknowledges
@@ -51,6 +52,7 @@ public final class ClientSession implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ClientPayloads payloads;
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Node>> stanzaHandlers = new CopyOnWriteArrayList<>();
     private final PreKeyRefill preKeys;
     private final PairCodeLinking pairCode;
 
@@ -89,6 +91,27 @@ public final class ClientSession implements AutoCloseable {
     /** Registers a listener for all later events. */
     public void addListener(ClientListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Registers a handler for the stanzas the lifecycle does not consume ({@code message}, {@code receipt},
+     * {@code ack}, ...). Handlers run on the connection's thread under the session lock: they must only hand
+     * the stanza on (to an executor), never block.
+     */
+    public void addStanzaHandler(Consumer<Node> handler) {
+        stanzaHandlers.add(Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** Sends a stanza on the current connection; fails with {@link ConnectionClosedException} when there is none. */
+    public CompletableFuture<Void> send(Node node) {
+        ClientConnection open;
+        synchronized (this) {
+            open = connection;
+        }
+        if (open == null) {
+            return CompletableFuture.failedFuture(new ConnectionClosedException("not connected"));
+        }
+        return open.send(node);
     }
 
     /**
@@ -226,7 +249,7 @@ public final class ClientSession implements AutoCloseable {
             case "failure" -> onFailure(node);
             case "stream:error" -> onStreamError(node);
             case "notification" -> onNotification(node);
-            default -> { }
+            default -> stanzaHandlers.forEach(h -> h.accept(node));
         }
     }
 
@@ -246,6 +269,10 @@ public final class ClientSession implements AutoCloseable {
 
     private void onNotification(Node notification) {
         connection.send(ClientNodes.ack(notification));
+        if (notification.attrs().optionalString("type").filter("encrypt"::equals).isPresent()
+                && notification.child("count").isPresent()) {
+            preKeys.topUp().exceptionally(error -> null); // one-time prekeys run low
+        }
         notification.child("link_code_companion_reg")
                 .filter(r -> r.attrs().optionalString("stage").filter("primary_hello"::equals).isPresent())
                 .map(pairCode::onPrimaryHello).ifPresent(connection::send);

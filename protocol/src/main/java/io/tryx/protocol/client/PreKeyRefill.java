@@ -36,15 +36,23 @@ final class PreKeyRefill {
 
     /** Runs the post-login sequence; completes when the session is active. */
     CompletableFuture<Void> afterLogin() {
+        return topUp()
+                .thenCompose(ignored -> session.query(ClientNodes.active(session.nextIqId())))
+                .<Void>thenApply(ignored -> null)
+                .exceptionally(error -> null);
+    }
+
+    /**
+     * Asks how many one-time prekeys the server holds and uploads a batch when fewer than the threshold remain
+     * (after login, and when the server notifies that they run low: peers took them for new sessions).
+     */
+    CompletableFuture<Void> topUp() {
         return session.query(ClientNodes.preKeyCount(session.nextIqId()))
                 .thenCompose(answer -> {
                     int count = answer.child("count").flatMap(c -> c.attrs().optionalString("value"))
                             .map(Integer::parseInt).orElse(0);
                     return count < config.preKeyMinCount() ? upload() : CompletableFuture.completedFuture(null);
-                })
-                .thenCompose(ignored -> session.query(ClientNodes.active(session.nextIqId())))
-                .<Void>thenApply(ignored -> null)
-                .exceptionally(error -> null);
+                });
     }
 
     private CompletableFuture<Void> upload() {

@@ -156,6 +156,26 @@ class ClientSessionTest {
     }
 
     @Test
+    void aLowPreKeyNotificationIsAckedAndTopsThemUp() {
+        connectLoggedIn();
+        FakeConnector.FakeConnection login = connector.last();
+        Node count = login.lastSent();
+        login.deliver(Node.builder("iq").attr("id", count.attrs().string("id")).attr("type", "result")
+                .children(Node.builder("count").attr("value", 812).build()).build());
+        int before = login.sent.size();
+
+        login.deliver(Node.builder("notification").attr("id", "n1").attr("type", "encrypt").attr("from", "s.whatsapp.net")
+                .children(Node.builder("count").attr("value", 3).build()).build());
+        assertThat(login.sent.get(before).attrs().string("class")).isEqualTo("notification");
+        Node again = login.lastSent();
+        assertThat(again.attrs().string("xmlns")).isEqualTo("encrypt");
+        assertThat(again.child("count")).isPresent();
+        login.deliver(Node.builder("iq").attr("id", again.attrs().string("id")).attr("type", "result")
+                .children(Node.builder("count").attr("value", 3).build()).build());
+        assertThat(login.lastSent().child("list").orElseThrow().children("key")).hasSize(812);
+    }
+
+    @Test
     void pairCodeNeedsARegistrationConnectionAndSendsCompanionHello() {
         session.start();
         assertThat(session.requestPairCode("15550001111")).isCompletedExceptionally();

@@ -22,7 +22,8 @@ import java.util.Optional;
  * ({@code from} in the addressing domain of {@code to}: the sender's phone JID with {@code sender_lid}, or its
  * LID with {@code sender_pn}); copies to the sender's own other devices carry {@code recipient} (the chat) and
  * {@code peer_recipient_lid}/{@code recipient_pn}. A message id seen again from the same device is acked
- * but not delivered twice. The phash is accepted as sent. Bad stanzas get {@code <ack class="message"
+ * but not delivered twice, unless its {@code enc} carries a {@code count}: that is the answer to a retry receipt,
+ * which reuses the id. The phash is accepted as sent. Bad stanzas get {@code <ack class="message"
  * error="400"/>} and the connection stays up.
  */
 public final class MessageRelay {
@@ -75,7 +76,9 @@ public final class MessageRelay {
         }
         Node ack = Node.builder("ack").attr("class", "message").attr("id", id.get()).attr("from", to.get())
                 .attr("t", t).build();
-        if (!seen.firstTime(sender.phone() + ':' + senderDevice, id.get())) {
+        // a retry answer (an enc with a retry count) reuses the original id and must get through
+        boolean retryAnswer = targets.stream().flatMap(target -> target.encs().stream()).anyMatch(e -> e.attrs().has("count"));
+        if (!seen.firstTime(sender.phone() + ':' + senderDevice, id.get()) && !retryAnswer) {
             log.info("duplicate message {} from {}:{}, acked only", id.get(), sender.phone(), senderDevice);
             return ack;
         }

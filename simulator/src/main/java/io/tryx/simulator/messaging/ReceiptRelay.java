@@ -15,8 +15,9 @@ import java.util.Optional;
  * Receipts: a client's {@code <receipt id to type? participant? recipient?><list><item id/></list>?...</receipt>}
  * (delivery has no type, or {@code inactive} which is relayed as a plain delivery; {@code read}, {@code played}, {@code sender}, {@code retry} with its keys) is acked
  * with {@code <ack class="receipt" id from=to type?/>} and relayed to every device of the account it is
- * addressed to as {@code <receipt from="receiver user" id t type? recipient?>children</receipt>}, {@code from}
- * in the addressing domain of {@code to}. Receipts without id or a resolvable {@code to} are acked with
+ * addressed to as {@code <receipt from="receiver device" id t type? recipient?>children</receipt>}, {@code from}
+ * naming the device that sent the receipt (the bare user for the phone) in the addressing domain of {@code to},
+ * as the real server does: a retry receipt must say which device to encrypt for. Receipts without id or a resolvable {@code to} are acked with
  * {@code error="400"} and dropped.
  */
 public final class ReceiptRelay {
@@ -65,7 +66,7 @@ public final class ReceiptRelay {
         ack.attr("from", to.get());
         boolean lid = to.get().isLid();
         Node.Builder out = Node.builder("receipt")
-                .attr("from", lid ? sender.lid() : sender.jid())
+                .attr("from", Directory.sameDomainAs(sender, senderDevice, lid))
                 .attr("id", id)
                 .attr("t", clock.instant().getEpochSecond());
         // an "inactive" receipt (the receiver was not in the foreground) reaches the sender as a plain delivery

@@ -8,6 +8,10 @@ import io.tryx.protocol.client.ClientEvent;
 import io.tryx.protocol.client.ClientScheduler;
 import io.tryx.protocol.client.ClientSession;
 import io.tryx.protocol.client.Connector;
+import io.tryx.protocol.client.WhatsAppClient;
+import io.tryx.protocol.client.messaging.MessageEvent;
+import io.tryx.protocol.client.messaging.MessagingConfig;
+import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.CredentialStore;
 import io.tryx.protocol.client.FibonacciBackoff;
 import io.tryx.protocol.signal.PreKeyRecord;
@@ -36,6 +40,7 @@ final class ClientHarness implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final List<ExecutorService> eventThreads = new CopyOnWriteArrayList<>();
     private final List<ClientSession> sessions = new CopyOnWriteArrayList<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
     private final NoiseTransport transport;
 
     ClientHarness(String chatUrl, byte[] root) {
@@ -57,13 +62,28 @@ final class ClientHarness implements AutoCloseable {
     ClientSession session(CredentialStore store, PreKeyStore preKeys, List<ClientEvent> events) {
         ExecutorService eventThread = Executors.newSingleThreadExecutor();
         eventThreads.add(eventThread);
-        ClientConfig config = ClientConfig.defaults().withBackoff(
-                new FibonacciBackoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1, RandomGenerator.of("L64X128MixRandom")));
-        ClientSession session = new ClientSession(Connector.noise(transport, KeepAliveConfig.DEFAULT), store, preKeys, config,
+        ClientSession session = new ClientSession(Connector.noise(transport, KeepAliveConfig.DEFAULT), store, preKeys, config(),
                 ClientScheduler.of(timers), eventThread, Clock.systemUTC());
         session.addListener(events::add);
         sessions.add(session);
         return session;
+    }
+
+    /** A messaging client (lifecycle and messages) on {@code store}, recording into the two lists; started later. */
+    WhatsAppClient client(AccountStore store, List<ClientEvent> events, List<MessageEvent> messages) {
+        ExecutorService eventThread = Executors.newSingleThreadExecutor();
+        eventThreads.add(eventThread);
+        WhatsAppClient client = new WhatsAppClient(Connector.noise(transport, KeepAliveConfig.DEFAULT), store, config(),
+                MessagingConfig.defaults(), ClientScheduler.of(timers), eventThread, workers, Clock.systemUTC());
+        client.addListener(events::add);
+        client.addMessageListener(messages::add);
+        sessions.add(client.session());
+        return client;
+    }
+
+    private static ClientConfig config() {
+        return ClientConfig.defaults().withBackoff(
+                new FibonacciBackoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1, RandomGenerator.of("L64X128MixRandom")));
     }
 
     /** One-time prekeys in a map. */
@@ -90,6 +110,7 @@ final class ClientHarness implements AutoCloseable {
     public void close() {
         sessions.forEach(ClientSession::close);
         eventThreads.forEach(ExecutorService::shutdownNow);
+        workers.shutdownNow();
         timers.shutdownNow();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -112,7 +112,8 @@ class RoutingTest {
         assertThat(ack.attrs().string("class")).isEqualTo("receipt");
         assertThat(ack.attrs().string("id")).isEqualTo("R1");
         Node delivered = tagged(alice1, "receipt").getLast();
-        assertThat(delivered.attrs().string("from")).isEqualTo(B + "@s.whatsapp.net");
+        assertThat(delivered.attrs().string("from"))
+                .isEqualTo(B + ":" + bob.connection.device().deviceId() + "@s.whatsapp.net");
         assertThat(delivered.attrs().has("type")).isFalse();
         assertThat(tagged(alice2, "receipt")).hasSize(1);
 

@@ -1,0 +1,101 @@
+package io.tryx.protocol.client;
+
+import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.messaging.MessageListener;
+import io.tryx.protocol.client.messaging.Messaging;
+import io.tryx.protocol.client.messaging.MessagingConfig;
+import io.tryx.protocol.client.messaging.SendResult;
+import io.tryx.protocol.client.messaging.StanzaChannel;
+import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.store.AccountStore;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * One WhatsApp account as a linked device: the {@link ClientSession} lifecycle (pairing, login, reconnects) and
+ * {@link Messaging} on top of it, over one {@link AccountStore}. Lifecycle events go to {@link ClientListener}s on
+ * the serial {@code events} executor; message events to {@link MessageListener}s on the shared {@code workers}
+ * pool (in order per chat). After each login, old sent messages and decrypted-buffer entries are pruned on the
+ * workers.
+ */
+public final class WhatsAppClient implements AutoCloseable {
+
+    private final ClientSession session;
+    private final Messaging messaging;
+
+    public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
+                          ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
+        this.session = new ClientSession(connector, store, store, config, scheduler, events, clock);
+        this.messaging = new Messaging(store, new SessionChannel(session), messagingConfig, scheduler, workers, clock,
+                new SecureRandom());
+        session.addStanzaHandler(messaging::onStanza);
+        session.addListener(event -> {
+            if (event instanceof ClientEvent.Connected) {
+                workers.execute(messaging::prune);
+            }
+            if (event instanceof ClientEvent.Disconnected || event instanceof ClientEvent.LoggedOut
+                    || event instanceof ClientEvent.StreamReplaced) {
+                messaging.connectionLost();
+            }
+        });
+    }
+
+    /** The lifecycle underneath (pair codes, state, raw IQs). */
+    public ClientSession session() {
+        return session;
+    }
+
+    /** Messaging of this account. */
+    public Messaging messaging() {
+        return messaging;
+    }
+
+    public void addListener(ClientListener listener) {
+        session.addListener(listener);
+    }
+
+    public void addMessageListener(MessageListener listener) {
+        messaging.addListener(listener);
+    }
+
+    /** Connects; see {@link ClientSession#start()}. */
+    public CompletableFuture<Void> start() {
+        return session.start();
+    }
+
+    /** Sends a text to a user; completes with the id and the server's timestamp once the server acknowledged it. */
+    public CompletableFuture<SendResult> sendText(Jid to, String text) {
+        return messaging.sendText(to, text);
+    }
+
+    /** Marks messages of {@code sender} in {@code chat} read. */
+    public CompletableFuture<Void> markRead(Jid chat, Jid sender, String... ids) {
+        return messaging.markRead(chat, sender, ids);
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    /** The session as messaging's channel. */
+    private record SessionChannel(ClientSession session) implements StanzaChannel {
+        @Override
+        public CompletableFuture<Void> send(Node node) {
+            return session.send(node);
+        }
+
+        @Override
+        public CompletableFuture<Node> query(Node iq) {
+            return session.query(iq);
+        }
+
+        @Override
+        public String nextIqId() {
+            return session.nextIqId();
+        }
+    }
+}

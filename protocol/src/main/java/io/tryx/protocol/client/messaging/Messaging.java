@@ -1,0 +1,119 @@
+package io.tryx.protocol.client.messaging;
+
+import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.ClientScheduler;
+import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.proto.E2EProto;
+import io.tryx.protocol.store.AccountStore;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One account's messaging: routes inbound {@code message}, {@code receipt} and {@code ack} stanzas, sends
+ * messages and read receipts. Work runs on ordered per-chat lanes over the shared {@code workers} executor (a
+ * bounded pool shared by all accounts); Signal state of the account is touched by one operation at a time
+ * (decrypts, encrypts and retries take one account lock for their short crypto-and-commit step, never while
+ * waiting on the network or a listener). Thread-safe.
+ */
+public final class Messaging {
+
+    private final AccountStore store;
+    private final java.time.Duration retention;
+    private final StanzaChannel channel;
+    private final InstantSource clock;
+    private final Listeners listeners = new Listeners();
+    private final AckTracker acks;
+    private final MessageReceiver receiver;
+    private final ReceiptHandler receipts;
+    private final MessageSender sender;
+
+    public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
+                     Executor workers, InstantSource clock, SecureRandom random) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.retention = config.retention();
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(workers, "workers");
+        Lock signalLock = new ReentrantLock();
+        OrderedLanes<String> lanes = new OrderedLanes<>(workers);
+        OutgoingEncryptor encryptor = new OutgoingEncryptor(random);
+        PreKeyBundles bundles = new PreKeyBundles(channel);
+        this.acks = new AckTracker(scheduler, config.sendTimeout());
+        this.receiver = new MessageReceiver(store, channel, lanes, signalLock, listeners, clock, random);
+        this.receipts = new ReceiptHandler(store, channel, lanes, listeners,
+                new RetryResponder(store, channel, signalLock, workers, bundles, encryptor));
+        DeviceDirectory directory = new DeviceDirectory(store, channel, workers, clock, config.deviceListTtl());
+        this.sender = new MessageSender(store, channel, lanes, signalLock, workers, clock, random, directory, bundles,
+                encryptor, acks);
+    }
+
+    /** Registers a listener for all later events. */
+    public void addListener(MessageListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Takes an inbound stanza if it is messaging's ({@code message}, {@code receipt}, {@code ack class=message});
+     * never blocks, so it can run on the connection's thread.
+     */
+    public boolean onStanza(Node stanza) {
+        switch (stanza.tag()) {
+            case "message" -> receiver.onMessage(stanza);
+            case "receipt" -> receipts.onReceipt(stanza);
+            case "ack" -> {
+                return acks.onAck(stanza);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sends a text ({@code conversation}) to a user (phone-number or LID JID without device). */
+    public CompletableFuture<SendResult> sendText(Jid to, String text) {
+        Objects.requireNonNull(text, "text");
+        return send(to, E2EProto.Message.newBuilder().setConversation(text).build());
+    }
+
+    /** Sends any E2E message to a user (phone-number or LID JID without device). */
+    public CompletableFuture<SendResult> send(Jid to, E2EProto.Message message) {
+        return sender.send(Objects.requireNonNull(to, "to"), Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Marks messages read: {@code chat} is the conversation, {@code sender} the user who sent them (needed in
+     * groups, may be null in 1:1 chats); completes once the receipt is written.
+     */
+    public CompletableFuture<Void> markRead(Jid chat, Jid sender, String... ids) {
+        if (ids.length == 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no message ids"));
+        }
+        return channel.send(MessagingNodes.readReceipt(chat, sender, List.of(ids), ReceiptType.READ,
+                clock.instant().getEpochSecond()));
+    }
+
+    /**
+     * Forgets sent messages and decrypted-buffer entries older than the retention (one store transaction);
+     * run it now and then, e.g. after each login. Blocks on the store.
+     */
+    public void prune() {
+        long before = clock.millis() - retention.toMillis();
+        var work = store.begin();
+        work.pruneSentMessages(before);
+        work.pruneBuffer(before);
+        work.commit();
+    }
+
+    /** The connection ended: sends waiting for an ack fail with {@code NOT_CONNECTED}. */
+    public void connectionLost() {
+        acks.failAll(new SendException(SendException.Reason.NOT_CONNECTED, "connection ended before the server's ack"));
+    }
+}

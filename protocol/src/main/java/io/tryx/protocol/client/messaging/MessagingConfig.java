@@ -1,0 +1,24 @@
+package io.tryx.protocol.client.messaging;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Messaging tuning: how long a send waits for the server's {@code ack}; how long a device list learned by
+ * usync is trusted before it is asked again (the server's device notifications are not handled yet, so this
+ * bounds how long a newly linked device of a peer can be missed); how long sent messages (for answering retry
+ * receipts) and decrypted-buffer entries are kept before {@link Messaging#prune()} drops them.
+ */
+public record MessagingConfig(Duration sendTimeout, Duration deviceListTtl, Duration retention) {
+
+    public MessagingConfig {
+        Objects.requireNonNull(sendTimeout, "sendTimeout");
+        Objects.requireNonNull(deviceListTtl, "deviceListTtl");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    /** 20 s for the ack (WhatsApp Web's IQ timeout), device lists for 5 minutes, sent messages and buffer for 1 day. */
+    public static MessagingConfig defaults() {
+        return new MessagingConfig(Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofDays(1));
+    }
+}
