@@ -16,7 +16,8 @@ import java.util.Optional;
  * (delivery has no type, or {@code inactive} which is relayed as a plain delivery; {@code read}, {@code played}, {@code sender}, {@code retry} with its keys) is acked
  * with {@code <ack class="receipt" id from=to type?/>} and relayed to every device of the account it is
  * addressed to as {@code <receipt from="receiver user" id t type? recipient?>children</receipt>}, {@code from}
- * in the addressing domain of {@code to}. Receipts without id or a resolvable {@code to} are acked with
+ * in the addressing domain of {@code to}. A companion's {@code peer_msg} / {@code hist_sync} receipt for its own
+ * phone's peer message is acked only. Receipts without id or a resolvable {@code to} are acked with
  * {@code error="400"} and dropped.
  */
 public final class ReceiptRelay {
@@ -63,6 +64,9 @@ public final class ReceiptRelay {
             return ack.attr("from", to.map(Jid::toString).orElse("s.whatsapp.net")).attr("error", "400").build();
         }
         ack.attr("from", to.get());
+        if (target.get() == sender && type.filter(t -> t.equals("peer_msg") || t.equals("hist_sync")).isPresent()) {
+            return ack.build(); // acknowledges the phone's peer message; the phone keeps no outbox
+        }
         boolean lid = to.get().isLid();
         Node.Builder out = Node.builder("receipt")
                 .attr("from", lid ? sender.lid() : sender.jid())
