@@ -42,7 +42,7 @@ public final class CompanionBootstrap implements AutoCloseable {
 
     /** Called when {@code device} uploaded its keys for the first time; the phone's messages follow shortly. */
     public void keysUploaded(LinkedDevice device) {
-        worker.execute(() -> bootstrap(device));
+        worker.execute(() -> run(device));
     }
 
     /** How many companions were sent their key share and history so far. */
@@ -50,7 +50,8 @@ public final class CompanionBootstrap implements AutoCloseable {
         return completed.get();
     }
 
-    private void bootstrap(LinkedDevice device) {
+    /** Sends the key share and the history now, on the calling thread. */
+    void run(LinkedDevice device) {
         Account account = device.account();
         try {
             phones.sendPeer(account, device.deviceId(), appState.phone(account).keyShare());
