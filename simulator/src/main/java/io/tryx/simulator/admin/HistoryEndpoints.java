@@ -64,7 +64,7 @@ final class HistoryEndpoints implements Endpoints {
         if (json.isEmpty() || !json.get().path("conversations").isArray()) {
             return AdminResponse.error(400, "invalid-json", "body must be {\"conversations\":[...]}");
         }
-        long now = java.time.Instant.now().getEpochSecond();
+        long now = phones.clock().instant().getEpochSecond();
         List<ChatHistory.Message> messages = new ArrayList<>();
         List<String[]> names = new ArrayList<>();
         for (JsonNode conversation : json.get().path("conversations")) {

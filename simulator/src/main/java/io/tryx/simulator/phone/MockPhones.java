@@ -48,6 +48,11 @@ public final class MockPhones {
         messaging.delivery().phone(this::onStanza);
     }
 
+    /** The phones' clock. */
+    public InstantSource clock() {
+        return clock;
+    }
+
     /** The account's phone. */
     public MockPhone phone(Account account) {
         return phones.computeIfAbsent(account.phone(), p -> new MockPhone(account));
