@@ -22,6 +22,17 @@
 //   downloaded and decrypted by Baileys and reported as {"event":"media","from","id","kind","mimetype","caption",
 //   "fileName","size","sha256"} (sha256: hex of the decrypted bytes), or {"event":"media-error","id","message"}.
 // For a TLS simulator (wss chat, HTTPS media) start node with NODE_EXTRA_CA_CERTS=<the simulator's PEM>.
+// App state and history sync: with --media <https://host:port of the simulator's media host>, downloads Baileys
+//   addresses to WhatsApp's default media host (app-state snapshots and history blobs carry only a direct path, which
+//   Baileys resolves against mmg.whatsapp.net) go to the simulator instead, through the fetch dispatcher Baileys takes
+//   in its documented `options` (the equivalent of a hosts-file entry; the library is untouched).
+//   Events: {"event":"app-state-key","keyId"} when the phone's key share arrived (creds.update myAppStateKeyId),
+//   {"event":"chats-update","updates":[{id,archived?,pinned?,muteEndTime?,unreadCount?}]} (chats.update),
+//   {"event":"contacts-upsert","contacts":[{id,name,notify}]} (contacts.upsert),
+//   {"event":"history-set","syncType","isLatest","chats":[{id,name}],"contacts":[{id,name,notify}],
+//   "messages":[{id,remoteJid,fromMe,participant,text,timestamp}]} (messaging-history.set).
+//   Command: {"cmd":"chat-modify","mod":{...Baileys ChatModification},"jid","ref"} calls sock.chatModify(mod, jid) and
+//   answers {"event":"chat-modified","ref"} or {"event":"chat-modify-error","ref","message"}.
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { createHash } from 'node:crypto';
@@ -39,6 +50,24 @@ let sock;
 let pendingSave = Promise.resolve();
 let stopping = false;
 let codeRequested = false;
+const fetchOptions = args.media ? await mediaRedirect(new URL(args.media)) : undefined;
+
+// A fetch dispatcher that sends requests for WhatsApp's default media host to the simulator's media host.
+async function mediaRedirect(target) {
+  await fetch('data:text/plain,warm-up'); // makes Node's fetch install its global dispatcher
+  const base = globalThis[Symbol.for('undici.globalDispatcher.1')];
+  return {
+    dispatcher: {
+      dispatch(opts, handler) {
+        const origin = new URL(String(opts.origin));
+        const redirected = origin.hostname.endsWith('whatsapp.net') ? target.origin : opts.origin;
+        return base.dispatch({ ...opts, origin: redirected }, handler);
+      },
+      close: () => base.close(),
+      destroy: () => base.destroy(),
+    },
+  };
+}
 
 function connect() {
   sock = makeWASocket({
@@ -48,8 +77,26 @@ function connect() {
     printQRInTerminal: false,
     markOnlineOnConnect: false,
     syncFullHistory: false,
+    ...(fetchOptions ? { options: fetchOptions } : {}),
   });
-  sock.ev.on('creds.update', (update) => { pendingSave = pendingSave.then(() => saveCreds(update)); });
+  sock.ev.on('creds.update', (update) => {
+    pendingSave = pendingSave.then(() => saveCreds(update));
+    if (update.myAppStateKeyId) emit({ event: 'app-state-key', keyId: update.myAppStateKeyId });
+  });
+  sock.ev.on('chats.update', (updates) => emit({
+    event: 'chats-update',
+    updates: updates.map(({ id, archived, pinned, muteEndTime, unreadCount }) => ({
+      id, archived, pinned: num(pinned), muteEndTime: num(muteEndTime), unreadCount })),
+  }));
+  sock.ev.on('contacts.upsert', (contacts) => emit({ event: 'contacts-upsert', contacts: contacts.map(contact) }));
+  sock.ev.on('messaging-history.set', ({ chats, contacts, messages, syncType, isLatest }) => emit({
+    event: 'history-set', syncType, isLatest,
+    chats: chats.map(({ id, name }) => ({ id, name })),
+    contacts: contacts.map(contact),
+    messages: messages.map((m) => ({ id: m.key.id, remoteJid: m.key.remoteJid, fromMe: !!m.key.fromMe,
+      participant: m.key.participant, text: m.message?.conversation ?? m.message?.extendedTextMessage?.text,
+      timestamp: num(m.messageTimestamp) })),
+  }));
   sock.ev.on('messages.upsert', ({ messages }) => {
     for (const m of messages) {
       // Baileys' event buffer folds a receipt that arrives before the upsert is flushed into the message's status
@@ -113,6 +160,15 @@ function reportMedia(m) {
     .catch((e) => emit({ event: 'media-error', id: m.key.id, message: String(e?.stack ?? e) }));
 }
 
+// protobuf Longs and numbers alike as plain numbers (null stays null)
+function num(value) {
+  return value === undefined || value === null ? value : Number(value);
+}
+
+function contact({ id, name, notify }) {
+  return { id, name, notify };
+}
+
 // group metadata as the tests compare it (Baileys' objects carry more)
 function summary(meta) {
   return {
@@ -159,6 +215,11 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
     } catch (e) {
       emit({ event: 'group-error', op: cmd.op, ref: cmd.ref, status: e?.output?.statusCode ?? e?.data?.attrs?.code ?? 0, message: String(e?.message ?? e) });
     }
+    return;
+  }
+  if (cmd.cmd === 'chat-modify') {
+    try { await sock.chatModify(cmd.mod, cmd.jid); emit({ event: 'chat-modified', ref: cmd.ref }); }
+    catch (e) { emit({ event: 'chat-modify-error', ref: cmd.ref, message: String(e?.stack ?? e) }); }
     return;
   }
   if (cmd.cmd === 'read') {

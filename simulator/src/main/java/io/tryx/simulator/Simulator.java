@@ -4,6 +4,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.tryx.simulator.account.AccountRegistry;
+import io.tryx.simulator.appstate.AppStateService;
+import io.tryx.simulator.history.HistorySyncBlobs;
+import io.tryx.simulator.phone.CompanionBootstrap;
 import io.tryx.simulator.admin.AdminServer;
 import io.tryx.simulator.connection.ServerIdentity;
 import io.tryx.simulator.groups.Groups;
@@ -52,6 +55,8 @@ public final class Simulator implements AutoCloseable {
     private final MediaAuth mediaAuth;
     private final MediaBlobs blobs = new MediaBlobs();
     private final Groups groups;
+    private final AppStateService appState;
+    private final CompanionBootstrap bootstrap;
     private ChatServer chat;
     private AdminServer admin;
     private MediaServer media;
@@ -65,13 +70,16 @@ public final class Simulator implements AutoCloseable {
         this.linkCodes = new LinkCodePairing(accounts, pairing, config.clock());
         StanzaRouter router = new StanzaRouter();
         pairing.register(router);
-        SessionIqs.register(router);
         this.messaging = new Messaging(accounts, sessions, config.clock());
         messaging.register(router);
         router.iq("w:m", "media_conn", new MediaConnHandler(mediaAuth, () -> media.hostname(), MAX_UPLOAD_BYTES));
         this.groups = new Groups(messaging, config.clock());
         groups.register(router);
         this.phones = new MockPhones(accounts, messaging, groups, config.clock());
+        this.appState = new AppStateService(messaging.delivery(), blobs, config.clock());
+        appState.register(router);
+        this.bootstrap = new CompanionBootstrap(phones, appState, new HistorySyncBlobs(blobs));
+        SessionIqs.register(router, bootstrap::keysUploaded);
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
                 messaging.delivery(), router);
     }
@@ -86,7 +94,7 @@ public final class Simulator implements AutoCloseable {
                     config.tls() ? simulator.tls.serverContext() : null, simulator.identity, simulator.handler);
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
                     simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones,
-                    simulator.groups, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
+                    simulator.groups, simulator.appState, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -148,6 +156,21 @@ public final class Simulator implements AutoCloseable {
         return groups;
     }
 
+    /** The app state store and the mock phones' app state. */
+    public AppStateService appState() {
+        return appState;
+    }
+
+    /** The mock phones. */
+    public MockPhones phones() {
+        return phones;
+    }
+
+    /** How many linked companions the mock phones sent their app-state key and history so far. */
+    public int bootstrapped() {
+        return bootstrap.completed();
+    }
+
     /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */
     public int queued(String phone, int deviceId) {
         return messaging.delivery().queued(io.tryx.protocol.jid.Jid.device(phone, deviceId, "s.whatsapp.net"));
@@ -169,6 +192,7 @@ public final class Simulator implements AutoCloseable {
         if (media != null) {
             media.close();
         }
+        bootstrap.close();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blobs.close();

@@ -26,11 +26,17 @@ public final class Harness {
     private long ids;
 
     public Harness() {
+        this((harness, router) -> { });
+    }
+
+    /** With more handlers: {@code more} registers them on the router (the harness' services already exist). */
+    public Harness(java.util.function.BiConsumer<Harness, StanzaRouter> more) {
         StanzaRouter router = new StanzaRouter();
         pairing.register(router);
         SessionIqs.register(router);
         messaging.register(router);
         groups.register(router);
+        more.accept(this, router);
         handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, clock), sessions,
                 messaging.delivery(), router);
     }

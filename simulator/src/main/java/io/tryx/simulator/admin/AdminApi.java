@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.account.LinkedDevice;
+import io.tryx.simulator.appstate.AppStateService;
 import io.tryx.simulator.groups.Groups;
 import io.tryx.simulator.login.DeviceSessions;
 import io.tryx.simulator.pairing.LinkCodePairing;
@@ -41,6 +42,8 @@ import java.util.regex.Pattern;
  *   <li>{@code POST /admin/accounts/{phone}/messages}, {@code GET /admin/accounts/{phone}/inbox}: see {@link PhoneEndpoints}</li>
  *   <li>{@code POST /admin/devices/{jid}/disconnect}: fault injection, see {@link FaultEndpoints}</li>
  *   <li>{@code GET /admin/groups/{jid}}, {@code POST /admin/accounts/{phone}/groups}: see {@link GroupEndpoints}</li>
+ *   <li>{@code POST /admin/accounts/{phone}/app-state}, {@code GET /admin/accounts/{phone}/app-state/{collection}}:
+ *       see {@link AppStateEndpoints}; {@code POST|GET /admin/accounts/{phone}/history}: see {@link HistoryEndpoints}</li>
  *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices"}}</li>
  *   <li>{@code GET /admin/tls} -> {@code {"certificatePem"}}: the self-signed certificate of the HTTPS media
  *   server (and of {@code wss} when TLS is on), for clients to trust</li>
@@ -66,6 +69,8 @@ public final class AdminApi {
     private final PhoneEndpoints phoneEndpoints;
     private final FaultEndpoints faults;
     private final GroupEndpoints groupEndpoints;
+    private final AppStateEndpoints appStateEndpoints;
+    private final HistoryEndpoints historyEndpoints;
 
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     Supplier<?> stats) {
@@ -81,6 +86,17 @@ public final class AdminApi {
     /** With the group endpoints (see {@link GroupEndpoints}) too when {@code groups} is not null. */
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     MockPhones phones, Groups groups, Supplier<?> stats, Supplier<?> tls) {
+        this(accounts, pairing, linkCodes, sessions, phones, groups, null, stats, tls);
+    }
+
+    /**
+     * With the app state and history endpoints (see {@link AppStateEndpoints}, {@link HistoryEndpoints}) too when
+     * {@code appState} (and {@code phones}) are not null.
+     */
+    public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
+                    MockPhones phones, Groups groups, AppStateService appState, Supplier<?> stats, Supplier<?> tls) {
+        this.appStateEndpoints = appState == null ? null : new AppStateEndpoints(accounts, appState);
+        this.historyEndpoints = phones == null ? null : new HistoryEndpoints(accounts, phones);
         this.phoneEndpoints = phones == null ? null : new PhoneEndpoints(accounts, phones);
         this.groupEndpoints = groups == null ? null : new GroupEndpoints(accounts, groups);
         this.faults = new FaultEndpoints(sessions);
@@ -116,6 +132,12 @@ public final class AdminApi {
             }
             if (phoneEndpoints != null) {
                 Optional<AdminResponse> answer = phoneEndpoints.handle(method, path, body);
+                if (answer.isPresent()) {
+                    return CompletableFuture.completedFuture(answer.get());
+                }
+            }
+            for (Endpoints endpoints : java.util.Arrays.asList(appStateEndpoints, historyEndpoints)) {
+                Optional<AdminResponse> answer = endpoints == null ? Optional.empty() : endpoints.handle(method, path, body);
                 if (answer.isPresent()) {
                     return CompletableFuture.completedFuture(answer.get());
                 }

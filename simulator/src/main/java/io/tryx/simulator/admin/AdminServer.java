@@ -15,6 +15,7 @@ import io.tryx.simulator.pairing.PairingService;
 
 import io.tryx.simulator.groups.Groups;
 import io.tryx.simulator.phone.MockPhones;
+import io.tryx.simulator.appstate.AppStateService;
 
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
@@ -26,8 +27,9 @@ public final class AdminServer implements AutoCloseable {
 
     public AdminServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port,
                        AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
-                       MockPhones phones, Groups groups, Supplier<?> stats, Supplier<?> tls) throws InterruptedException {
-        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, phones, groups, stats, tls);
+                       MockPhones phones, Groups groups, AppStateService appState, Supplier<?> stats, Supplier<?> tls)
+            throws InterruptedException {
+        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, phones, groups, appState, stats, tls);
         serverChannel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code xmlns="encrypt"} for the logged-in device: {@code get <count/>} (prekeys held),
@@ -22,6 +23,17 @@ import java.util.Optional;
  */
 public final class KeysHandler implements IqHandler {
 
+    private final Consumer<LinkedDevice> firstUpload;
+
+    public KeysHandler() {
+        this(device -> { });
+    }
+
+    /** {@code firstUpload} hears of each device's first key upload (the mock phone then greets it). */
+    public KeysHandler(Consumer<LinkedDevice> firstUpload) {
+        this.firstUpload = firstUpload;
+    }
+
     @Override
     public Optional<List<Node>> handle(ChatConnection connection, Node iq) {
         LinkedDevice device = connection.device();
@@ -30,7 +42,11 @@ public final class KeysHandler implements IqHandler {
         }
         String type = iq.attrs().string("type");
         if (type.equals("set")) {
+            boolean first = device.keys() == null;
             device.upload(parseUpload(iq));
+            if (first) {
+                firstUpload.accept(device);
+            }
             return Optional.of(List.of());
         }
         if (iq.child("count").isPresent()) {

@@ -1,6 +1,7 @@
 package io.tryx.simulator.login;
 
 import io.tryx.protocol.binary.Node;
+import io.tryx.simulator.account.LinkedDevice;
 import io.tryx.simulator.connection.ChatConnection;
 import io.tryx.simulator.router.IqError;
 import io.tryx.simulator.router.IqException;
@@ -8,6 +9,7 @@ import io.tryx.simulator.router.StanzaRouter;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The IQs a client sends on its way to and right after {@code open}, answered correctly shaped and empty
@@ -22,6 +24,11 @@ public final class SessionIqs {
 
     /** Registers the handlers, including {@link KeysHandler} for {@code encrypt}. */
     public static void register(StanzaRouter router) {
+        register(router, device -> { });
+    }
+
+    /** As {@link #register(StanzaRouter)}; {@code firstKeyUpload} hears of each device's first key upload. */
+    public static void register(StanzaRouter router, Consumer<LinkedDevice> firstKeyUpload) {
         router.iq("w:p", (c, iq) -> {
             requireChild(iq, "ping");
             return Optional.of(List.of());
@@ -33,7 +40,7 @@ public final class SessionIqs {
             }
             return Optional.of(List.of());
         });
-        router.iq("encrypt", new KeysHandler());
+        router.iq("encrypt", new KeysHandler(firstKeyUpload));
         router.iq("abt", (c, iq) -> {
             requireChild(iq, "props");
             return Optional.of(List.of(Node.builder("props").attr("protocol", "1").attr("hash", "sim-ab-1").build()));

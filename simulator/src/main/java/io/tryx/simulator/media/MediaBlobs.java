@@ -1,5 +1,9 @@
 package io.tryx.simulator.media;
 
+import io.tryx.protocol.media.EncryptedMedia;
+import io.tryx.protocol.media.MediaEncryptor;
+import io.tryx.protocol.media.MediaType;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +50,29 @@ public final class MediaBlobs implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Encrypts {@code plaintext} as a client would for an upload of {@code type} (fresh media key) and stores
+     * it, as the simulator's own devices do for app-state snapshots and history sync blobs.
+     */
+    public Encrypted storeEncrypted(byte[] plaintext, MediaType type) {
+        MediaEncryptor encryptor = MediaEncryptor.start(type);
+        byte[] body = encryptor.update(plaintext, 0, plaintext.length);
+        byte[] tail = encryptor.finish();
+        Upload upload = begin();
+        try {
+            upload.write(body);
+            upload.write(tail);
+            return new Encrypted(upload.finish(upload.digest()), encryptor.result());
+        } catch (RuntimeException e) {
+            upload.abort();
+            throw e;
+        }
+    }
+
+    /** A blob stored by {@link #storeEncrypted}: where it is and the keys and hashes to find and open it. */
+    public record Encrypted(Blob blob, EncryptedMedia media) {
     }
 
     /** The blob stored at {@code directPath} (query string ignored). */

@@ -17,7 +17,8 @@ import java.util.Optional;
  * with {@code <ack class="receipt" id from=to type?/>} and relayed to every device of the account it is
  * addressed to as {@code <receipt from="receiver device" id t type? recipient?>children</receipt>}, {@code from}
  * naming the device that sent the receipt (the bare user for the phone) in the addressing domain of {@code to},
- * as the real server does: a retry receipt must say which device to encrypt for. Receipts without id or a resolvable {@code to} are acked with
+ * as the real server does: a retry receipt must say which device to encrypt for. A companion's {@code peer_msg} /
+ * {@code hist_sync} receipt for its own phone's peer message is acked only. Receipts without id or a resolvable {@code to} are acked with
  * {@code error="400"} and dropped.
  */
 public final class ReceiptRelay {
@@ -64,6 +65,9 @@ public final class ReceiptRelay {
             return ack.attr("from", to.map(Jid::toString).orElse("s.whatsapp.net")).attr("error", "400").build();
         }
         ack.attr("from", to.get());
+        if (target.get() == sender && type.filter(t -> t.equals("peer_msg") || t.equals("hist_sync")).isPresent()) {
+            return ack.build(); // acknowledges the phone's peer message; the phone keeps no outbox
+        }
         boolean lid = to.get().isLid();
         Node.Builder out = Node.builder("receipt")
                 .attr("from", Directory.sameDomainAs(sender, senderDevice, lid))

@@ -19,6 +19,7 @@ import io.tryx.protocol.signal.wire.SenderKeyDistributionMessage;
 import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.PhoneKeys;
 import io.tryx.simulator.account.PreKeyUpload;
+import io.tryx.simulator.history.ChatHistory;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import java.util.Set;
  * One account's mock phone (device 0) as a Signal endpoint: its store holds the account's {@link PhoneKeys}
  * (identity, signed prekey, one-time prekeys), it starts sessions from peers' bundles, encrypts texts
  * ({@code conversation}) and decrypts {@code pkmsg}/{@code msg} sent to it, and group {@code skmsg} once it holds
- * the author's sender key, into its inbox. Sessions are keyed by
+ * the author's sender key, into its inbox; what it receives (and what it sends) goes into its {@link ChatHistory}
+ * for history sync. Sessions are keyed by
  * the peer's address as the stanza names it (user and device). Thread-safe (one lock per phone).
  */
 public final class MockPhone {
@@ -46,6 +48,7 @@ public final class MockPhone {
     private final SessionCipher cipher = new SessionCipher(RANDOM);
     private final GroupCipher groupCipher = new GroupCipher(RANDOM);
     private final GroupSessionBuilder groupBuilder = new GroupSessionBuilder(RANDOM);
+    private final ChatHistory history = new ChatHistory();
 
     MockPhone(Account account) {
         this.account = account;
@@ -74,8 +77,13 @@ public final class MockPhone {
     }
 
     /** Encrypts a text for {@code device} (a session must exist): the {@code enc} node. */
-    public synchronized Node encryptText(Jid device, String text) {
-        byte[] plaintext = MessageCodec.encode(E2EProto.Message.newBuilder().setConversation(text).build(), RANDOM);
+    public Node encryptText(Jid device, String text) {
+        return encrypt(device, E2EProto.Message.newBuilder().setConversation(text).build());
+    }
+
+    /** Encrypts any message for {@code device} (a session must exist): the {@code enc} node. */
+    public synchronized Node encrypt(Jid device, E2EProto.Message message) {
+        byte[] plaintext = MessageCodec.encode(message, RANDOM);
         Ciphertext ciphertext = cipher.encrypt(store, address(device), plaintext);
         return Node.builder("enc").attr("v", "2").attr("type", ciphertext.type()).bytes(ciphertext.serialized()).build();
     }
@@ -118,7 +126,18 @@ public final class MockPhone {
         String chat = group ? from.toString() : stanza.attrs().optionalString("recipient").orElse(from.toNonAd().toString());
         InboxEntry entry = new InboxEntry(stanza.attrs().string("id"), author.toString(), chat, "text", text);
         inbox.add(entry);
+        boolean fromMe = author.user().equals(account.phone()) || author.user().equals(account.lid().user());
+        long t = stanza.attrs().optionalString("t").map(Long::parseLong).orElse(0L);
+        history.add(new ChatHistory.Message(chat, entry.id(), fromMe, group && !fromMe ? author.toNonAd().toString() : null, text, t));
+        if (!fromMe) {
+            history.pushName(author.toNonAd().toString(), stanza.attrs().optionalString("notify").orElse(null));
+        }
         return entry;
+    }
+
+    /** The chats the phone knows, for history sync. */
+    public ChatHistory history() {
+        return history;
     }
 
     public synchronized List<InboxEntry> inbox() {

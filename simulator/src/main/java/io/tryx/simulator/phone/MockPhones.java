@@ -8,6 +8,8 @@ import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.account.LinkedDevice;
 import io.tryx.simulator.account.PreKeyUpload;
 import io.tryx.simulator.groups.Groups;
+import io.tryx.simulator.history.ChatHistory;
+import io.tryx.protocol.proto.E2EProto;
 import io.tryx.simulator.messaging.Directory;
 import io.tryx.simulator.messaging.Messaging;
 import org.slf4j.Logger;
@@ -44,6 +46,11 @@ public final class MockPhones {
         this.groups = groups;
         this.clock = clock;
         messaging.delivery().phone(this::onStanza);
+    }
+
+    /** The phones' clock. */
+    public InstantSource clock() {
+        return clock;
     }
 
     /** The account's phone. */
@@ -84,10 +91,34 @@ public final class MockPhones {
         if (ack.attrs().has("error")) {
             throw new IllegalStateException("message refused: " + ack);
         }
+        phone.history().add(new ChatHistory.Message(to.toNonAd().toString(), id, true, null, text, clock.instant().getEpochSecond()));
         return id;
     }
 
-    private static Optional<PreKeyUpload> bundle(Account peer, int deviceId) {
+    /**
+     * The phone sends {@code message} to its own companion {@code deviceId} as a peer message: {@code <message
+     * from="<phone>@s.whatsapp.net" id t type="text" category="peer"><enc/></message>} (no {@code recipient}, as the
+     * server routes the phone's protocol messages: key shares, history sync notifications). Returns the message id.
+     *
+     * @throws IllegalStateException when the companion has no keys yet
+     */
+    public String sendPeer(Account account, int deviceId, E2EProto.Message message) {
+        MockPhone phone = phone(account);
+        Jid device = account.jid().withDevice(deviceId);
+        if (!phone.hasSession(device)) {
+            PreKeyUpload bundle = bundle(account, deviceId)
+                    .orElseThrow(() -> new IllegalStateException(device + " has no keys"));
+            phone.startSession(device, bundle);
+        }
+        String id = MessageIds.generate(clock.instant(), account.phone(), random);
+        Node stanza = Node.builder("message").attr("from", account.jid()).attr("id", id)
+                .attr("t", clock.instant().getEpochSecond()).attr("type", "text").attr("category", "peer")
+                .children(phone.encrypt(device, message)).build();
+        messaging.delivery().deliver(device, stanza);
+        return id;
+    }
+
+    static Optional<PreKeyUpload> bundle(Account peer, int deviceId) {
         if (deviceId == 0) {
             return Optional.of(peer.phoneKeys().bundle());
         }

@@ -15,10 +15,21 @@ public final class MessagingHarness {
     public static final String A = "15550007771";
     public static final String B = "15550007772";
 
-    public final Harness harness = new Harness();
-    public final Account a = harness.accounts.create(A, "Alice");
-    public final Account b = harness.accounts.create(B, "Bob");
+    public final Harness harness;
+    public final Account a;
+    public final Account b;
     private int ids;
+
+    public MessagingHarness() {
+        this(new Harness());
+    }
+
+    /** On a given harness (e.g. one with more handlers registered). */
+    public MessagingHarness(Harness harness) {
+        this.harness = harness;
+        this.a = harness.accounts.create(A, "Alice");
+        this.b = harness.accounts.create(B, "Bob");
+    }
 
     /** Links a companion of {@code account} with {@code preKeys} uploaded one-time prekeys and logs it in. */
     public TestClient companion(Account account, int preKeys) {
