@@ -37,9 +37,16 @@ record Linked(WhatsAppClient client, ClientEvent.Connected connected, List<Messa
         return new Linked(client, connected, messages);
     }
 
+    /** Chat messages received: without the peer messages our own phone sends its companions (key shares, history). */
     List<MessageEvent.MessageReceived> received() {
         return messages.stream().filter(MessageEvent.MessageReceived.class::isInstance)
-                .map(MessageEvent.MessageReceived.class::cast).toList();
+                .map(MessageEvent.MessageReceived.class::cast).filter(m -> !m.info().category().equals("peer")).toList();
+    }
+
+    /** The peer messages our own phone sent this device (app-state key share, history sync notifications). */
+    List<MessageEvent.MessageReceived> peerMessages() {
+        return messages.stream().filter(MessageEvent.MessageReceived.class::isInstance)
+                .map(MessageEvent.MessageReceived.class::cast).filter(m -> m.info().category().equals("peer")).toList();
     }
 
     List<String> texts() {
