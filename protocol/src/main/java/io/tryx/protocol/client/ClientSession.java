@@ -85,7 +85,8 @@ public final class ClientSession implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.payloads = new ClientPayloads(config.version());
         this.pairCode = new PairCodeLinking(this, store, random);
-        this.preKeys = new PreKeyRefill(this, store, Objects.requireNonNull(preKeyStore, "preKeyStore"), config, random);
+        this.preKeys = new PreKeyRefill(this, store, Objects.requireNonNull(preKeyStore, "preKeyStore"), config, random,
+                events);
     }
 
     /** Registers a listener for all later events. */

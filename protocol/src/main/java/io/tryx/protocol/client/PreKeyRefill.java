@@ -1,6 +1,8 @@
 package io.tryx.protocol.client;
 
+import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.CredentialStore;
+import io.tryx.protocol.store.UnitOfWork;
 import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.signal.KeyHelper;
@@ -10,6 +12,7 @@ import io.tryx.protocol.signal.store.PreKeyStore;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * After login: asks how many one-time prekeys the server holds ({@code iq encrypt get count}), uploads a batch
@@ -24,14 +27,17 @@ final class PreKeyRefill {
     private final PreKeyStore preKeyStore;
     private final ClientConfig config;
     private final SecureRandom random;
+    private final Executor blocking;
 
+    /** {@code blocking} runs key generation and store writes, off the connection's event loop. */
     PreKeyRefill(ClientSession session, CredentialStore store, PreKeyStore preKeyStore, ClientConfig config,
-                 SecureRandom random) {
+                 SecureRandom random, Executor blocking) {
         this.session = session;
         this.store = store;
         this.preKeyStore = preKeyStore;
         this.config = config;
         this.random = random;
+        this.blocking = blocking;
     }
 
     /** Runs the post-login sequence; completes when the session is active. */
@@ -51,16 +57,36 @@ final class PreKeyRefill {
                 .thenCompose(answer -> {
                     int count = answer.child("count").flatMap(c -> c.attrs().optionalString("value"))
                             .map(Integer::parseInt).orElse(0);
-                    return count < config.preKeyMinCount() ? upload() : CompletableFuture.completedFuture(null);
+                    return count < config.preKeyMinCount()
+                            ? CompletableFuture.supplyAsync(this::generateAndStore, blocking).thenCompose(this::upload)
+                            : CompletableFuture.completedFuture(null);
                 });
     }
 
-    private CompletableFuture<Void> upload() {
+    /** New keys and the advanced next id, stored together when the store is an account store. */
+    private Batch generateAndStore() {
         DeviceCredentials credentials = store.load().orElseThrow();
         List<PreKeyRecord> keys = KeyHelper.generatePreKeys(credentials.nextPreKeyId(), config.preKeyUploadCount(), random);
-        int next = KeyHelper.nextPreKeyId(keys.getLast().id());
-        keys.forEach(preKeyStore::storePreKey);
-        store.save(credentials.withNextPreKeyId(next));
+        DeviceCredentials advanced = credentials.withNextPreKeyId(KeyHelper.nextPreKeyId(keys.getLast().id()));
+        if (preKeyStore instanceof AccountStore account && account == store) {
+            // one unit: a crash can neither lose the keys nor hand out their ids again (and one commit, not 812)
+            UnitOfWork work = account.begin();
+            keys.forEach(work::storePreKey);
+            work.save(advanced);
+            work.commit();
+        } else {
+            keys.forEach(preKeyStore::storePreKey);
+            store.save(advanced);
+        }
+        return new Batch(credentials, keys);
+    }
+
+    private record Batch(DeviceCredentials credentials, List<PreKeyRecord> keys) {
+    }
+
+    private CompletableFuture<Void> upload(Batch batch) {
+        DeviceCredentials credentials = batch.credentials();
+        List<PreKeyRecord> keys = batch.keys();
         Node upload = ClientNodes.preKeyUpload(session.nextIqId(), credentials.registrationId(),
                 credentials.identity().publicKey().publicKey(), keys, credentials.signedPreKey());
         return session.query(upload).thenAccept(answer -> {
