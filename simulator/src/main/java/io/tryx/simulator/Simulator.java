@@ -15,6 +15,7 @@ import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.phone.MockPhones;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
+import io.tryx.simulator.social.Social;
 import io.tryx.simulator.media.MediaAuth;
 import io.tryx.simulator.media.MediaBlobs;
 import io.tryx.simulator.media.MediaConnHandler;
@@ -52,6 +53,7 @@ public final class Simulator implements AutoCloseable {
     private final MediaAuth mediaAuth;
     private final MediaBlobs blobs = new MediaBlobs();
     private final Groups groups;
+    private final Social social;
     private ChatServer chat;
     private AdminServer admin;
     private MediaServer media;
@@ -71,6 +73,8 @@ public final class Simulator implements AutoCloseable {
         router.iq("w:m", "media_conn", new MediaConnHandler(mediaAuth, () -> media.hostname(), MAX_UPLOAD_BYTES));
         this.groups = new Groups(messaging, config.clock());
         groups.register(router);
+        this.social = new Social(accounts, sessions, messaging, groups, blobs, () -> media.url(), config.clock());
+        social.register(router);
         this.phones = new MockPhones(accounts, messaging, groups, config.clock());
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
                 messaging.delivery(), router);
@@ -87,6 +91,7 @@ public final class Simulator implements AutoCloseable {
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
                     simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones,
                     simulator.groups, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
+            simulator.admin.api().extend(simulator.social.adminEndpoints());
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -146,6 +151,11 @@ public final class Simulator implements AutoCloseable {
 
     public Groups groups() {
         return groups;
+    }
+
+    /** Presence, privacy, blocklist, profiles and device list notifications. */
+    public Social social() {
+        return social;
     }
 
     /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */

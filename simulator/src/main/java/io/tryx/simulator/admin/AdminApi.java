@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,6 +67,7 @@ public final class AdminApi {
     private final PhoneEndpoints phoneEndpoints;
     private final FaultEndpoints faults;
     private final GroupEndpoints groupEndpoints;
+    private final List<AdminEndpoints> extensions = new CopyOnWriteArrayList<>();
 
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     Supplier<?> stats) {
@@ -90,6 +92,11 @@ public final class AdminApi {
         this.sessions = sessions;
         this.stats = stats;
         this.tls = tls;
+    }
+
+    /** Adds endpoints of another service, asked (in order of adding) before the account endpoints. */
+    public void extend(AdminEndpoints endpoints) {
+        extensions.add(endpoints);
     }
 
     /** Answers one request; the future completes when the answer is known (scan-qr waits for linking). */
@@ -122,6 +129,12 @@ public final class AdminApi {
             }
             if (groupEndpoints != null) {
                 Optional<AdminResponse> answer = groupEndpoints.handle(method, path, body);
+                if (answer.isPresent()) {
+                    return CompletableFuture.completedFuture(answer.get());
+                }
+            }
+            for (AdminEndpoints extension : extensions) {
+                Optional<AdminResponse> answer = extension.handle(method, path, body);
                 if (answer.isPresent()) {
                     return CompletableFuture.completedFuture(answer.get());
                 }
