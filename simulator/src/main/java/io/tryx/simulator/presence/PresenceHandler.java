@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 
 /**
- * A client's {@code <presence>}: {@code type="available"} (or no type) / {@code "unavailable"} with an optional
- * {@code name} (recorded as the account's push name) sets the device's availability; {@code type="subscribe"
+ * A client's {@code <presence>}: {@code type="available"} / {@code "unavailable"} with an optional
+ * {@code name} (recorded as the account's push name) sets the device's availability (without a type only the
+ * name is taken, as Baileys announces a new name); {@code type="subscribe"
  * to=jid} (a {@code tctoken} child is accepted unchecked) subscribes the session to that user's presence,
  * {@code "unsubscribe"} ends it. See {@link Presences}. Nothing is answered; malformed presences are dropped.
  */
@@ -34,8 +35,9 @@ public final class PresenceHandler {
         if (device == null) {
             return;
         }
-        String type = stanza.attrs().optionalString("type").orElse("available");
+        String type = stanza.attrs().optionalString("type").orElse("");
         switch (type) {
+            case "" -> device.account().pushName(stanza.attrs().optionalString("name").orElse(null));
             case "available", "unavailable" -> {
                 device.account().pushName(stanza.attrs().optionalString("name").orElse(null));
                 presences.update(device, type.equals("available"));
