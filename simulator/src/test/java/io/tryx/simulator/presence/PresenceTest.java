@@ -112,6 +112,17 @@ class PresenceTest {
     }
 
     @Test
+    void aPresenceWithoutTypeOnlyRenamesTheAccount() {
+        TestClient alice = h.companion(h.a);
+        alice.send(Node.builder("presence").attr("name", "Ally").build());
+        assertThat(h.a.pushName()).isEqualTo("Ally");
+        assertThat(h.social.presences().snapshot(h.a).online()).isFalse();
+        alice.send(Node.builder("presence").attr("type", "available").attr("name", " ").build());
+        assertThat(h.a.pushName()).isEqualTo("Ally");
+        assertThat(h.social.presences().snapshot(h.a).online()).isTrue();
+    }
+
+    @Test
     void malformedPresencesAreDropped() {
         TestClient bob = h.companion(h.b);
         bob.send(subscribe("19999999999@s.whatsapp.net"));
