@@ -6,14 +6,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-import static io.tryx.simulator.interop.BaileysPeers.WITHIN;
+import static io.tryx.simulator.interop.BaileysPeers.within;
 import static io.tryx.simulator.interop.BaileysPeers.awaitText;
 import static io.tryx.simulator.interop.BaileysPeers.call;
 import static io.tryx.simulator.interop.BaileysPeers.events;
 import static io.tryx.simulator.interop.BaileysPeers.send;
 import static io.tryx.simulator.interop.BaileysPeers.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An unmodified Baileys 7 client blocks another ({@code updateBlockStatus}): the blocked one's text is accepted by
@@ -46,7 +45,7 @@ class BaileysBlocklistTest {
 
             send(b, PHONE_A + "@s.whatsapp.net", "after unblock");
             awaitText(a, "after unblock");
-            await("phone A inbox").atMost(WITHIN).until(() -> inboxHas(peers, "after unblock"));
+            within("phone A inbox").until(() -> inboxHas(peers, "after unblock"));
             // texts from one sender are relayed in order: had the blocked one been delivered, it would be here first
             assertThat(text(a, "while blocked")).isEmpty();
             assertThat(inboxHas(peers, "while blocked")).isFalse();

@@ -6,12 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-import static io.tryx.simulator.interop.BaileysPeers.WITHIN;
+import static io.tryx.simulator.interop.BaileysPeers.within;
 import static io.tryx.simulator.interop.BaileysPeers.awaitText;
 import static io.tryx.simulator.interop.BaileysPeers.events;
 import static io.tryx.simulator.interop.BaileysPeers.send;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A second Baileys companion links to A's account: B, which cached A's device list while chatting, gets the
@@ -36,19 +35,19 @@ class BaileysDeviceListTest {
 
             long started = System.nanoTime();
             NodeScript a2 = peers.link(PHONE_A, authA2, 2);
-            await("devices notification at B\n" + b).atMost(WITHIN).until(() -> devices(b, "add").isPresent());
+            within("devices notification at B\n" + b).until(() -> devices(b, "add").isPresent());
             System.out.printf("second companion linked and announced to B in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             JsonNode add = devices(b, "add").orElseThrow();
             assertThat(add.path("from").asText()).isEqualTo(A);
             assertThat(add.path("devices").toString()).contains(PHONE_A + ":2@s.whatsapp.net");
-            await("devices notification at A1\n" + a1).atMost(WITHIN).until(() -> devices(a1, "add").isPresent());
+            within("devices notification at A1\n" + a1).until(() -> devices(a1, "add").isPresent());
 
             send(b, A, "to both companions");
             awaitText(a1, "to both companions");
             awaitText(a2, "to both companions");
 
             assertThat(peers.admin.delete("/admin/accounts/" + PHONE_A + "/devices/2").status()).isEqualTo(200);
-            await("remove notification at B\n" + b).atMost(WITHIN).until(() -> devices(b, "remove").isPresent());
+            within("remove notification at B\n" + b).until(() -> devices(b, "remove").isPresent());
             assertThat(devices(b, "remove").orElseThrow().path("devices").toString()).contains(PHONE_A + ":2@s.whatsapp.net");
         }
     }

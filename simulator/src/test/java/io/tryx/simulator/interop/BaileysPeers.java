@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
 import io.tryx.simulator.SimulatorConfig;
+import org.awaitility.core.ConditionFactory;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -41,6 +42,11 @@ final class BaileysPeers implements AutoCloseable {
         admin = new AdminClient(simulator.adminUrl());
     }
 
+    /** Awaitility waiting up to {@link #WITHIN}, polling every 10 ms from the start (so timings are not the poll's). */
+    static ConditionFactory within(String alias) {
+        return await(alias).atMost(WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
+    }
+
     /** Creates the account {@code phone} and links a new Baileys client to it. */
     NodeScript account(String phone, Path auth) {
         assertThat(admin.post("/admin/accounts", Map.of("phone", phone, "pushName", "User " + phone)).status()).isEqualTo(201);
@@ -52,13 +58,13 @@ final class BaileysPeers implements AutoCloseable {
         NodeScript client = NodeScript.start("baileys-client.mjs", "--url", simulator.chatUrl(),
                 "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString());
         clients.add(client);
-        await("QR\n" + client).atMost(WITHIN).until(() -> client.last("qr").isPresent());
+        within("QR\n" + client).until(() -> client.last("qr").isPresent());
         var scanned = admin.post("/admin/accounts/" + phone + "/scan-qr",
                 Map.of("qr", client.last("qr").orElseThrow().path("qr").asText()));
         assertThat(scanned.status()).as("%s", scanned.body()).isEqualTo(200);
         assertThat(scanned.body().path("deviceId").asInt()).isEqualTo(deviceId);
-        await("open\n" + client).atMost(WITHIN).until(() -> client.last("open").isPresent());
-        await("prekeys uploaded").atMost(WITHIN).until(() ->
+        within("open\n" + client).until(() -> client.last("open").isPresent());
+        within("prekeys uploaded").until(() ->
                 simulator.accounts().findDevice(phone, deviceId).orElseThrow().preKeyCount() > 0);
         return client;
     }
@@ -83,7 +89,7 @@ final class BaileysPeers implements AutoCloseable {
         command(client, cmd);
         Predicate<JsonNode> answer = e -> ref.equals(e.path("ref").asText())
                 && (e.path("event").asText().equals("sock-result") || e.path("event").asText().equals("sock-error"));
-        await(op + "\n" + client).atMost(WITHIN).until(() -> client.events().stream().anyMatch(answer));
+        within(op + "\n" + client).until(() -> client.events().stream().anyMatch(answer));
         JsonNode event = client.events().stream().filter(answer).findFirst().orElseThrow();
         return new Result(event.path("event").asText().equals("sock-result"), event);
     }
@@ -105,13 +111,13 @@ final class BaileysPeers implements AutoCloseable {
     static String send(NodeScript client, String to, String text) {
         long before = client.count("sent");
         command(client, Map.of("cmd", "send", "to", to, "text", text));
-        await("sent '" + text + "'\n" + client).atMost(WITHIN).until(() -> client.count("sent") > before);
+        within("sent '" + text + "'\n" + client).until(() -> client.count("sent") > before);
         return client.last("sent").orElseThrow().path("id").asText();
     }
 
     /** Waits for a received text. */
     static JsonNode awaitText(NodeScript client, String text) {
-        await("message '" + text + "'\n" + client).atMost(WITHIN).until(() -> text(client, text).isPresent());
+        within("message '" + text + "'\n" + client).until(() -> text(client, text).isPresent());
         return text(client, text).orElseThrow();
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.tryx.simulator.interop.BaileysPeers.WITHIN;
+import static io.tryx.simulator.interop.BaileysPeers.within;
 import static io.tryx.simulator.interop.BaileysPeers.awaitText;
 import static io.tryx.simulator.interop.BaileysPeers.call;
 import static io.tryx.simulator.interop.BaileysPeers.command;
@@ -17,7 +17,6 @@ import static io.tryx.simulator.interop.BaileysPeers.events;
 import static io.tryx.simulator.interop.BaileysPeers.send;
 import static io.tryx.simulator.interop.BaileysPeers.tryCall;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two unmodified Baileys 7 clients: B subscribes to A's presence and sees A come and go ({@code presence.update}),
@@ -40,12 +39,12 @@ class BaileysPresenceAndPrivacyTest {
             command(b, Map.of("cmd", "set-name", "name", "Bob"));
             send(a, B, "hi B");
             awaitText(b, "hi B");
-            await("A's push name").atMost(WITHIN).until(() ->
+            within("A's push name").until(() ->
                     peers.admin.get("/admin/accounts/" + PHONE_A + "/profile").body().path("pushName").asText().equals("Alice"));
 
             long started = System.nanoTime();
             call(b, "presenceSubscribe", A);
-            await("A's current presence at B\n" + b).atMost(WITHIN).until(() -> presenceOfA(b).isPresent());
+            within("A's current presence at B\n" + b).until(() -> presenceOfA(b).isPresent());
             assertThat(presenceOfA(b).orElseThrow().path("lastKnownPresence").asText()).isEqualTo("unavailable");
             System.out.printf("Baileys presence subscription answered in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
@@ -76,7 +75,7 @@ class BaileysPresenceAndPrivacyTest {
             assertThat(peers.admin.get("/admin/accounts/" + PHONE_A + "/privacy").body().path("categories").path("last").asText())
                     .isEqualTo("none");
             // B's subscription sees the last seen hidden at once
-            await("last seen hidden from B\n" + b).atMost(WITHIN).until(() -> presenceOfA(b)
+            within("last seen hidden from B\n" + b).until(() -> presenceOfA(b)
                     .filter(p -> p.path("lastKnownPresence").asText().equals("unavailable") && p.path("lastSeen").isMissingNode())
                     .isPresent());
             assertThat(tryCall(a, "updateOnlinePrivacy", "contacts").answer().path("status").asInt()).isEqualTo(400);
@@ -95,7 +94,7 @@ class BaileysPresenceAndPrivacyTest {
     }
 
     static void awaitPresence(NodeScript b, String state) {
-        await("A " + state + " at B\n" + b).atMost(WITHIN).until(() -> presenceOfA(b)
+        within("A " + state + " at B\n" + b).until(() -> presenceOfA(b)
                 .filter(p -> p.path("lastKnownPresence").asText().equals(state)).isPresent());
     }
 }

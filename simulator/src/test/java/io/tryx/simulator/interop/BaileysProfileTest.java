@@ -22,14 +22,13 @@ import java.security.KeyStore;
 import java.util.Base64;
 import java.util.Map;
 
-import static io.tryx.simulator.interop.BaileysPeers.WITHIN;
+import static io.tryx.simulator.interop.BaileysPeers.within;
 import static io.tryx.simulator.interop.BaileysPeers.awaitText;
 import static io.tryx.simulator.interop.BaileysPeers.call;
 import static io.tryx.simulator.interop.BaileysPeers.events;
 import static io.tryx.simulator.interop.BaileysPeers.send;
 import static io.tryx.simulator.interop.BaileysPeers.tryCall;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Unmodified Baileys 7 clients: A sets its "about" text ({@code updateProfileStatus}), B reads it
@@ -60,7 +59,7 @@ class BaileysProfileTest {
             long started = System.nanoTime();
             call(a, "updateProfilePicture", A, Map.of("$base64", Base64.getEncoder().encodeToString(jpeg(800, 600))));
             System.out.printf("Baileys updateProfilePicture (sharp resize + IQ) in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-            await("picture change at B\n" + b).atMost(WITHIN).until(() -> events(b, "contacts-update").stream()
+            within("picture change at B\n" + b).until(() -> events(b, "contacts-update").stream()
                     .anyMatch(e -> e.toString().contains("\"imgUrl\":\"changed\"")));
 
             String url = call(b, "profilePictureUrl", A, "image").asText();
