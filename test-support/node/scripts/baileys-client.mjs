@@ -21,6 +21,14 @@
 //   through media_conn and the media host, then sends ({"event":"sent","id","to"}); received media messages are
 //   downloaded and decrypted by Baileys and reported as {"event":"media","from","id","kind","mimetype","caption",
 //   "fileName","size","sha256"} (sha256: hex of the decrypted bytes), or {"event":"media-error","id","message"}.
+// Social: {"cmd":"sock","op":"<one of SOCK_OPS below>","args":[...],"ref"} calls sock[op](...args) (an argument
+//   {"$base64":"..."} becomes a Buffer) and answers {"event":"sock-result","op","ref","result"} or
+//   {"event":"sock-error","op","ref","status","message"} (status: the IQ error code, e.g. 400); {"cmd":"set-name","name"} records the push name in the creds
+//   (Baileys learns it from app state sync, which the simulator does not serve yet) so presence updates go out.
+//   Events: {"event":"presence","id","presences":{jid:{lastKnownPresence,lastSeen}}} (presence.update),
+//   {"event":"blocklist-update","blocklist","type"} (blocklist.update), {"event":"contacts-update","updates"}
+//   (contacts.update), and for debugging every server notification as {"event":"notification","type","from",
+//   "child","attrs","devices":[jid]} (the first child's tag and attributes, the jids of its <device> children).
 // For a TLS simulator (wss chat, HTTPS media) start node with NODE_EXTRA_CA_CERTS=<the simulator's PEM>.
 // App state and history sync: with --media <https://host:port of the simulator's media host>, downloads Baileys
 //   addresses to WhatsApp's default media host (app-state snapshots and history blobs carry only a direct path, which
@@ -69,6 +77,12 @@ async function mediaRedirect(target) {
   };
 }
 
+const SOCK_OPS = new Set(['presenceSubscribe', 'sendPresenceUpdate', 'fetchPrivacySettings', 'updateLastSeenPrivacy',
+  'updateOnlinePrivacy', 'updateProfilePicturePrivacy', 'updateStatusPrivacy', 'updateReadReceiptsPrivacy',
+  'updateGroupsAddPrivacy', 'updateCallPrivacy', 'updateMessagesPrivacy', 'updateDefaultDisappearingMode',
+  'fetchDisappearingDuration', 'updateBlockStatus', 'fetchBlocklist', 'updateProfileStatus', 'fetchStatus',
+  'updateProfilePicture', 'removeProfilePicture', 'profilePictureUrl', 'onWhatsApp']);
+
 function connect() {
   sock = makeWASocket({
     waWebSocketUrl: args.url,
@@ -97,6 +111,14 @@ function connect() {
       participant: m.key.participant, text: m.message?.conversation ?? m.message?.extendedTextMessage?.text,
       timestamp: num(m.messageTimestamp) })),
   }));
+  sock.ev.on('presence.update', ({ id, presences }) => emit({ event: 'presence', id, presences }));
+  sock.ev.on('blocklist.update', ({ blocklist, type }) => emit({ event: 'blocklist-update', blocklist, type }));
+  sock.ev.on('contacts.update', (updates) => emit({ event: 'contacts-update', updates }));
+  sock.ws.on('CB:notification', (node) => {
+    const [child] = Array.isArray(node.content) ? node.content : [];
+    const devices = Array.isArray(child?.content) ? child.content.filter((c) => c.tag === 'device').map((d) => d.attrs.jid) : [];
+    emit({ event: 'notification', type: node.attrs.type, from: node.attrs.from, child: child?.tag, attrs: child?.attrs, devices });
+  });
   sock.ev.on('messages.upsert', ({ messages }) => {
     for (const m of messages) {
       // Baileys' event buffer folds a receipt that arrives before the upsert is flushed into the message's status
@@ -220,6 +242,26 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
   if (cmd.cmd === 'chat-modify') {
     try { await sock.chatModify(cmd.mod, cmd.jid); emit({ event: 'chat-modified', ref: cmd.ref }); }
     catch (e) { emit({ event: 'chat-modify-error', ref: cmd.ref, message: String(e?.stack ?? e) }); }
+    return;
+  }
+  if (cmd.cmd === 'sock') {
+    if (!SOCK_OPS.has(cmd.op)) {
+      return emit({ event: 'sock-error', op: cmd.op, ref: cmd.ref, status: 0, message: 'unknown sock function' });
+    }
+    const args = (cmd.args ?? []).map((a) => (a && typeof a === 'object' && a.$base64 !== undefined ? Buffer.from(a.$base64, 'base64') : a));
+    try {
+      const result = await sock[cmd.op](...args);
+      emit({ event: 'sock-result', op: cmd.op, ref: cmd.ref, result: result ?? null });
+    } catch (e) {
+      // an IQ error arrives as a Boom whose data is the server's error code
+      const status = typeof e?.data === 'number' ? e.data : (e?.output?.statusCode ?? 0);
+      emit({ event: 'sock-error', op: cmd.op, ref: cmd.ref, status, message: String(e?.message ?? e) });
+    }
+    return;
+  }
+  if (cmd.cmd === 'set-name') {
+    sock.ev.emit('creds.update', { me: { ...state.creds.me, name: cmd.name } });
+    emit({ event: 'name-set', name: cmd.name });
     return;
   }
   if (cmd.cmd === 'read') {

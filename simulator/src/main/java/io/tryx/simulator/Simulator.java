@@ -18,6 +18,7 @@ import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.phone.MockPhones;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
+import io.tryx.simulator.social.Social;
 import io.tryx.simulator.media.MediaAuth;
 import io.tryx.simulator.media.MediaBlobs;
 import io.tryx.simulator.media.MediaConnHandler;
@@ -57,6 +58,7 @@ public final class Simulator implements AutoCloseable {
     private final Groups groups;
     private final AppStateService appState;
     private final CompanionBootstrap bootstrap;
+    private final Social social;
     private ChatServer chat;
     private AdminServer admin;
     private MediaServer media;
@@ -75,6 +77,8 @@ public final class Simulator implements AutoCloseable {
         router.iq("w:m", "media_conn", new MediaConnHandler(mediaAuth, () -> media.hostname(), MAX_UPLOAD_BYTES));
         this.groups = new Groups(messaging, config.clock());
         groups.register(router);
+        this.social = new Social(accounts, sessions, messaging, groups, blobs, () -> media.url(), config.clock());
+        social.register(router);
         this.phones = new MockPhones(accounts, messaging, groups, config.clock());
         this.appState = new AppStateService(messaging.delivery(), blobs, config.clock());
         appState.register(router);
@@ -95,6 +99,7 @@ public final class Simulator implements AutoCloseable {
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
                     simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones,
                     simulator.groups, simulator.appState, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
+            simulator.admin.api().extend(simulator.social.adminEndpoints());
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -169,6 +174,11 @@ public final class Simulator implements AutoCloseable {
     /** How many linked companions the mock phones sent their app-state key and history so far. */
     public int bootstrapped() {
         return bootstrap.completed();
+    }
+
+    /** Presence, privacy, blocklist, profiles and device list notifications. */
+    public Social social() {
+        return social;
     }
 
     /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */

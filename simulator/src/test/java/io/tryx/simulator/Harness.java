@@ -22,8 +22,17 @@ public final class Harness {
     public final io.tryx.simulator.messaging.Messaging messaging =
             new io.tryx.simulator.messaging.Messaging(accounts, sessions, clock);
     public final io.tryx.simulator.groups.Groups groups = new io.tryx.simulator.groups.Groups(messaging, clock);
+    public final io.tryx.simulator.social.Social social = new io.tryx.simulator.social.Social(accounts, sessions, messaging,
+            groups, BLOBS, () -> "https://media.test", clock);
     final SimulatorHandler handler;
     private long ids;
+
+    /** One media store for every harness of the test JVM (profile pictures), deleted at exit. */
+    private static final io.tryx.simulator.media.MediaBlobs BLOBS = new io.tryx.simulator.media.MediaBlobs();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(BLOBS::close));
+    }
 
     public Harness() {
         this((harness, router) -> { });
@@ -36,6 +45,7 @@ public final class Harness {
         SessionIqs.register(router);
         messaging.register(router);
         groups.register(router);
+        social.register(router);
         more.accept(this, router);
         handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, clock), sessions,
                 messaging.delivery(), router);

@@ -20,14 +20,16 @@ public final class Account {
     private final String phone;
     private final Jid jid;
     private final Jid lid;
-    private final String pushName;
+    private volatile String pushName;
+    private final DeviceListener deviceListener;
     private final KeyPair accountKey;
     private final List<LinkedDevice> devices = new ArrayList<>();
     private final PhoneKeys phoneKeys = PhoneKeys.generate();
     private int nextDeviceId = 1;
     private int nextKeyIndex = 1;
 
-    Account(String phone, String lidUser, String pushName) {
+    Account(String phone, String lidUser, String pushName, DeviceListener deviceListener) {
+        this.deviceListener = Objects.requireNonNull(deviceListener, "deviceListener");
         this.phone = Objects.requireNonNull(phone, "phone");
         this.jid = Jid.user(phone, JidServer.USER);
         this.lid = Jid.user(lidUser, JidServer.LID);
@@ -53,6 +55,13 @@ public final class Account {
         return pushName;
     }
 
+    /** Records a new push name (a client's {@code <presence name>}); blank names are ignored. */
+    public void pushName(String name) {
+        if (name != null && !name.isBlank()) {
+            this.pushName = name;
+        }
+    }
+
     /** The mock phone's ADV account signature key. */
     public KeyPair accountKey() {
         return accountKey;
@@ -68,16 +77,25 @@ public final class Account {
         return new DeviceSlot(nextDeviceId++, nextKeyIndex++);
     }
 
-    /** Records a linked device in a slot from {@link #reserveSlot()}. */
-    public synchronized LinkedDevice link(DeviceSlot slot, byte[] noiseKey, byte[] identityKey, String platform) {
+    /** Records a linked device in a slot from {@link #reserveSlot()}; the registry's {@link DeviceListener}s hear of it. */
+    public LinkedDevice link(DeviceSlot slot, byte[] noiseKey, byte[] identityKey, String platform) {
         LinkedDevice device = new LinkedDevice(this, slot.deviceId(), slot.keyIndex(), noiseKey, identityKey, platform);
-        devices.add(device);
+        synchronized (this) {
+            devices.add(device);
+        }
+        deviceListener.linked(device);
         return device;
     }
 
     /** Unlinks a device; true when it was linked. Its id and key index are never reused. */
-    public synchronized boolean unlink(int deviceId) {
-        return devices.removeIf(d -> d.deviceId() == deviceId);
+    public boolean unlink(int deviceId) {
+        Optional<LinkedDevice> removed;
+        synchronized (this) {
+            removed = device(deviceId);
+            removed.ifPresent(devices::remove);
+        }
+        removed.ifPresent(deviceListener::unlinked);
+        return removed.isPresent();
     }
 
     public synchronized Optional<LinkedDevice> device(int deviceId) {

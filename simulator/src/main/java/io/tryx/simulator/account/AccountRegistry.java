@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /** The simulator's accounts, in memory, keyed by phone number. Thread-safe. */
@@ -15,6 +16,23 @@ public final class AccountRegistry {
 
     private final ConcurrentMap<String, Account> byPhone = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final List<DeviceListener> deviceListeners = new CopyOnWriteArrayList<>();
+    private final DeviceListener dispatch = new DeviceListener() {
+        @Override
+        public void linked(LinkedDevice device) {
+            deviceListeners.forEach(l -> l.linked(device));
+        }
+
+        @Override
+        public void unlinked(LinkedDevice device) {
+            deviceListeners.forEach(l -> l.unlinked(device));
+        }
+    };
+
+    /** Adds a listener told of every device linked to or unlinked from any account. */
+    public void addDeviceListener(DeviceListener listener) {
+        deviceListeners.add(listener);
+    }
 
     /** True when {@code phone} is digits only, 6 to 15 long, not starting with 0. */
     public static boolean isValidPhone(String phone) {
@@ -31,7 +49,7 @@ public final class AccountRegistry {
         if (!isValidPhone(phone)) {
             throw new IllegalArgumentException("invalid phone number: " + phone);
         }
-        Account account = new Account(phone, randomLid(), pushName);
+        Account account = new Account(phone, randomLid(), pushName, dispatch);
         if (byPhone.putIfAbsent(phone, account) != null) {
             throw new IllegalStateException("account exists: " + phone);
         }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -71,6 +72,7 @@ public final class AdminApi {
     private final GroupEndpoints groupEndpoints;
     private final AppStateEndpoints appStateEndpoints;
     private final HistoryEndpoints historyEndpoints;
+    private final List<AdminEndpoints> extensions = new CopyOnWriteArrayList<>();
 
     public AdminApi(AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                     Supplier<?> stats) {
@@ -106,6 +108,11 @@ public final class AdminApi {
         this.sessions = sessions;
         this.stats = stats;
         this.tls = tls;
+    }
+
+    /** Adds endpoints of another service, asked (in order of adding) before the account endpoints. */
+    public void extend(AdminEndpoints endpoints) {
+        extensions.add(endpoints);
     }
 
     /** Answers one request; the future completes when the answer is known (scan-qr waits for linking). */
@@ -144,6 +151,12 @@ public final class AdminApi {
             }
             if (groupEndpoints != null) {
                 Optional<AdminResponse> answer = groupEndpoints.handle(method, path, body);
+                if (answer.isPresent()) {
+                    return CompletableFuture.completedFuture(answer.get());
+                }
+            }
+            for (AdminEndpoints extension : extensions) {
+                Optional<AdminResponse> answer = extension.handle(method, path, body);
                 if (answer.isPresent()) {
                     return CompletableFuture.completedFuture(answer.get());
                 }

@@ -24,12 +24,13 @@ import java.util.function.Supplier;
 public final class AdminServer implements AutoCloseable {
 
     private final Channel serverChannel;
+    private final AdminApi api;
 
     public AdminServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port,
                        AccountRegistry accounts, PairingService pairing, LinkCodePairing linkCodes, DeviceSessions sessions,
                        MockPhones phones, Groups groups, AppStateService appState, Supplier<?> stats, Supplier<?> tls)
             throws InterruptedException {
-        AdminApi api = new AdminApi(accounts, pairing, linkCodes, sessions, phones, groups, appState, stats, tls);
+        this.api = new AdminApi(accounts, pairing, linkCodes, sessions, phones, groups, appState, stats, tls);
         serverChannel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -41,6 +42,11 @@ public final class AdminServer implements AutoCloseable {
                     }
                 })
                 .bind(host, port).sync().channel();
+    }
+
+    /** The endpoints served, to {@link AdminApi#extend} them. */
+    public AdminApi api() {
+        return api;
     }
 
     public int port() {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
  * Which connection each logged-in device uses. A second login of the same device replaces the first, which
@@ -28,6 +30,12 @@ public final class DeviceSessions {
     private static final Logger log = LoggerFactory.getLogger(DeviceSessions.class);
 
     private final Map<String, ChatConnection> byDevice = new ConcurrentHashMap<>();
+    private final List<BiConsumer<LinkedDevice, ChatConnection>> endedListeners = new CopyOnWriteArrayList<>();
+
+    /** Adds a listener called when a device's current session ends (its connection closed, not replaced). */
+    public void onSessionEnded(BiConsumer<LinkedDevice, ChatConnection> listener) {
+        endedListeners.add(listener);
+    }
 
     /** Registers the {@code md} IQ handler for {@code remove-companion-device}. */
     public void register(StanzaRouter router) {
@@ -51,8 +59,8 @@ public final class DeviceSessions {
     /** Forgets the connection if it is the device's current one. */
     public void closed(ChatConnection connection) {
         LinkedDevice device = connection.device();
-        if (device != null) {
-            byDevice.remove(device.jid().toString(), connection);
+        if (device != null && byDevice.remove(device.jid().toString(), connection)) {
+            endedListeners.forEach(l -> l.accept(device, connection));
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * The IQs a client sends on its way to and right after {@code open}, answered correctly shaped and empty
  * where the simulator has nothing yet: {@code w:p} ping, {@code passive} active/passive, {@code abt} and
- * {@code w} props, {@code blocklist}, {@code privacy}, {@code w:stats}, {@code urn:xmpp:whatsapp:push}; client
- * {@code ib}, {@code presence} and {@code ack} stanzas are accepted silently.
+ * {@code w} props, {@code w:stats}, {@code urn:xmpp:whatsapp:push}; client {@code ib} and {@code ack} stanzas are
+ * accepted silently. Privacy, blocklist and presence belong to {@code io.tryx.simulator.social}.
  */
 public final class SessionIqs {
 
@@ -49,30 +49,11 @@ public final class SessionIqs {
             requireChild(iq, "props");
             return Optional.of(List.of(Node.builder("props").attr("protocol", "2").attr("hash", "sim-props-1").build()));
         });
-        router.iq("blocklist", (c, iq) -> {
-            loggedIn(c);
-            if (iq.attrs().string("type").equals("get")) {
-                return Optional.of(List.of(Node.builder("list").build()));
-            }
-            return Optional.of(List.of());
-        });
-        router.iq("privacy", (c, iq) -> {
-            loggedIn(c);
-            List<Node> categories = List.of(category("last", "all"), category("online", "all"),
-                    category("profile", "all"), category("status", "contacts"), category("groupadd", "all"),
-                    category("readreceipts", "all"), category("calladd", "all"));
-            return Optional.of(List.of(Node.builder("privacy").children(categories).build()));
-        });
         router.iq("w:stats", (c, iq) -> Optional.of(List.of()));
         router.iq("urn:xmpp:whatsapp:push", (c, iq) -> Optional.of(List.of()));
-        // client-sent ib (unified_session, ...) and presence need no answer
+        // client-sent ib (unified_session, ...) needs no answer
         router.stanza("ib", (c, stanza) -> { });
-        router.stanza("presence", (c, stanza) -> { });
         router.stanza("ack", (c, stanza) -> { });
-    }
-
-    private static Node category(String name, String value) {
-        return Node.builder("category").attr("name", name).attr("value", value).build();
     }
 
     private static void requireChild(Node iq, String tag) {

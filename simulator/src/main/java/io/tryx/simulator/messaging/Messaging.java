@@ -41,6 +41,11 @@ public final class Messaging {
         return directory;
     }
 
+    /** The usync handler, to plug further protocols into ({@link UsyncHandler#protocol}). */
+    public UsyncHandler usync() {
+        return usync;
+    }
+
     public Delivery delivery() {
         return delivery;
     }

@@ -12,7 +12,9 @@ import io.tryx.simulator.router.IqHandler;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code iq get xmlns=usync}: {@code <usync context mode sid><query>protocols</query><list><user jid/>...}.
@@ -21,11 +23,19 @@ import java.util.Optional;
  * {@code key-index} for companions, and a {@code key-index-list ts}), {@code lid val} (for phone-number users),
  * {@code contact type="in"|"out"}. Unknown users get {@code contact type="out"}, an empty device list and no
  * lid, as the real server. Users may be given by {@code jid} or, for contact, by the phone number content.
+ * Further protocols ({@code status}, {@code picture}, ...) are answered by the {@link UsyncProtocol}s registered
+ * with {@link #protocol}; others get an empty element.
  */
 public final class UsyncHandler implements IqHandler {
 
     private final Directory directory;
     private final InstantSource clock;
+    private final Map<String, UsyncProtocol> protocols = new ConcurrentHashMap<>();
+
+    /** Answers the protocol {@code name} (e.g. {@code status}) with {@code protocol} from now on. */
+    public void protocol(String name, UsyncProtocol protocol) {
+        protocols.put(name, protocol);
+    }
 
     public UsyncHandler(Directory directory, InstantSource clock) {
         this.directory = directory;
@@ -45,7 +55,7 @@ public final class UsyncHandler implements IqHandler {
         }
         List<Node> users = new ArrayList<>();
         for (Node user : usync.child("list").map(Node::children).orElse(List.of())) {
-            users.add(answer(user, protocols));
+            users.add(answer(connection.device(), user, protocols));
         }
         Node.Builder result = Node.builder("usync")
                 .attr("sid", usync.attrs().optionalString("sid").orElse(""))
@@ -57,11 +67,16 @@ public final class UsyncHandler implements IqHandler {
         return Optional.of(List.of(result.build()));
     }
 
-    private Node answer(Node user, List<String> protocols) {
+    private Node answer(LinkedDevice asker, Node user, List<String> protocols) {
         Jid jid = userJid(user);
         Optional<Account> account = directory.account(jid);
         List<Node> parts = new ArrayList<>();
         for (String protocol : protocols) {
+            UsyncProtocol extra = this.protocols.get(protocol);
+            if (extra != null) {
+                parts.add(extra.answer(asker, jid, account));
+                continue;
+            }
             switch (protocol) {
                 case "devices" -> parts.add(devices(account));
                 case "lid" -> {
@@ -72,7 +87,6 @@ public final class UsyncHandler implements IqHandler {
                     }
                 }
                 case "contact" -> parts.add(Node.builder("contact").attr("type", account.isPresent() ? "in" : "out").build());
-                case "status" -> parts.add(Node.builder("status").attr("t", "0").build());
                 default -> parts.add(Node.builder(protocol).build());
             }
         }

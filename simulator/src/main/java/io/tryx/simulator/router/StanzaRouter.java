@@ -49,6 +49,11 @@ public final class StanzaRouter {
         return this;
     }
 
+    /** The handler registered for non-IQ stanzas with this tag, so a later service can wrap it. */
+    public Optional<StanzaHandler> stanzaHandler(String tag) {
+        return Optional.ofNullable(stanzaHandlers.get(tag));
+    }
+
     public void route(ChatConnection connection, Node stanza) {
         if (stanza.tag().equals("iq")) {
             routeIq(connection, stanza);
