@@ -3,17 +3,13 @@ package io.tryx.simulator.interop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tryx.simulator.AdminClient;
-import io.tryx.simulator.Simulator;
-import io.tryx.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,27 +30,22 @@ class BaileysAppStateTest {
     static final String PHONE = "15550004441";
     static final String BOB = "15550004442";
     static final String CAROL_CHAT = "15550004449@s.whatsapp.net";
-    static final Duration WITHIN = Duration.ofSeconds(30);
+    static final Duration WITHIN = BaileysPeers.WITHIN;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Simulator simulator;
+    private BaileysPeers peers;
     private AdminClient admin;
-    private Map<String, String> env;
 
     @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        NodeScript.home();
-        simulator = Simulator.start(new SimulatorConfig("127.0.0.1", 0, 0, 0, false, InstantSource.system()));
-        admin = new AdminClient(simulator.adminUrl());
-        Path pem = dir.resolve("simulator.pem");
-        Files.writeString(pem, admin.get("/admin/tls").body().path("certificatePem").asText());
-        env = Map.of("NODE_EXTRA_CA_CERTS", pem.toString());
+    void start() throws Exception {
+        peers = new BaileysPeers().redirectMedia();
+        admin = peers.admin;
     }
 
     @AfterEach
     void stop() {
-        if (simulator != null) {
-            simulator.close();
+        if (peers != null) {
+            peers.close();
         }
     }
 
@@ -76,7 +67,7 @@ class BaileysAppStateTest {
         assertThat(contact.body().path("collection").asText()).isEqualTo("critical_unblock_low");
 
         long started = System.nanoTime();
-        try (NodeScript client = linked(auth)) {
+        try (NodeScript client = peers.link(PHONE, auth, 1)) {
             await("key share\n" + client).atMost(WITHIN).until(() -> client.last("app-state-key").isPresent());
             JsonNode history = awaitEvent(client, "history-set", e -> e.path("messages").size() == 2);
             System.out.printf("Baileys linked, got the key share and the history in %d ms%n", (System.nanoTime() - started) / 1_000_000);
@@ -96,7 +87,7 @@ class BaileysAppStateTest {
             await("contact from the snapshot\n" + client).atMost(WITHIN).until(() -> client.events().stream()
                     .filter(e -> e.path("event").asText().equals("contacts-upsert") || e.path("event").asText().equals("history-set"))
                     .anyMatch(e -> e.path("contacts").findValuesAsText("name").contains("Bob Builder")));
-            assertThat(simulator.bootstrapped()).isEqualTo(1);
+            assertThat(peers.simulator.bootstrapped()).isEqualTo(1);
 
             started = System.nanoTime();
             phoneAction(Map.of("action", "archive", "chat", bobJid, "value", true));
@@ -132,17 +123,6 @@ class BaileysAppStateTest {
     private void phoneAction(Map<String, Object> action) {
         var answer = admin.post("/admin/accounts/" + PHONE + "/app-state", action);
         assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
-    }
-
-    private NodeScript linked(Path auth) {
-        NodeScript client = NodeScript.start(env, "baileys-client.mjs", "--url", simulator.chatUrl(),
-                "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString(), "--media", simulator.mediaUrl());
-        await("QR\n" + client).atMost(WITHIN).until(() -> client.last("qr").isPresent());
-        var scanned = admin.post("/admin/accounts/" + PHONE + "/scan-qr",
-                Map.of("qr", client.last("qr").orElseThrow().path("qr").asText()));
-        assertThat(scanned.status()).as("%s", scanned.body()).isEqualTo(200);
-        await("open\n" + client).atMost(WITHIN).until(() -> client.last("open").isPresent());
-        return client;
     }
 
     private static void awaitChatUpdate(NodeScript client, Predicate<JsonNode> update) {

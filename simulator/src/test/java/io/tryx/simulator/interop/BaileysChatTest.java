@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
-import io.tryx.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
+import static io.tryx.simulator.interop.BaileysPeers.awaitText;
+import static io.tryx.simulator.interop.BaileysPeers.send;
+import static io.tryx.simulator.interop.BaileysPeers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,29 +28,30 @@ class BaileysChatTest {
 
     static final String PHONE_A = "15550002221";
     static final String PHONE_B = "15550002222";
-    static final Duration WITHIN = Duration.ofSeconds(30);
+    static final Duration WITHIN = BaileysPeers.WITHIN;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private BaileysPeers peers;
     private Simulator simulator;
     private AdminClient admin;
 
     @BeforeEach
     void start() throws Exception {
-        NodeScript.home();
-        simulator = Simulator.start(SimulatorConfig.defaults());
-        admin = new AdminClient(simulator.adminUrl());
+        peers = new BaileysPeers();
+        simulator = peers.simulator;
+        admin = peers.admin;
     }
 
     @AfterEach
     void stop() {
-        if (simulator != null) {
-            simulator.close();
+        if (peers != null) {
+            peers.close();
         }
     }
 
     @Test
     void twoBaileysClientsExchangeTextsWithReceipts(@TempDir Path authA, @TempDir Path authB) throws Exception {
-        try (NodeScript a = linked(PHONE_A, authA); NodeScript b = linked(PHONE_B, authB)) {
+        try (NodeScript a = peers.account(PHONE_A, authA); NodeScript b = peers.account(PHONE_B, authB)) {
             long started = System.nanoTime();
             send(a, PHONE_B + "@s.whatsapp.net", "hello from A");
             JsonNode first = awaitText(b, "hello from A");
@@ -80,7 +82,7 @@ class BaileysChatTest {
             send(a, PHONE_B + "@s.whatsapp.net", "third while B is away");
             await("queued for B").atMost(WITHIN).until(() -> simulator.queued(PHONE_B, 1) == 1);
             started = System.nanoTime();
-            try (NodeScript again = client(authB)) {
+            try (NodeScript again = peers.start(authB)) {
                 JsonNode offline = awaitText(again, "third while B is away");
                 System.out.printf("Baileys B restarted: offline message delivered %d ms after start%n",
                         (System.nanoTime() - started) / 1_000_000);
@@ -94,7 +96,7 @@ class BaileysChatTest {
     @Test
     void mockPhoneAndBaileysExchangeTexts(@TempDir Path authB) throws Exception {
         assertThat(admin.post("/admin/accounts", Map.of("phone", PHONE_A, "pushName", "Phone A")).status()).isEqualTo(201);
-        try (NodeScript b = linked(PHONE_B, authB)) {
+        try (NodeScript b = peers.account(PHONE_B, authB)) {
             long started = System.nanoTime();
             var sent = admin.post("/admin/accounts/" + PHONE_A + "/messages",
                     Map.of("to", PHONE_B + "@s.whatsapp.net", "text", "hello from phone A"));
@@ -121,45 +123,5 @@ class BaileysChatTest {
             String sentId = b.last("sent").orElseThrow().path("id").asText();
             await("delivery receipt from the phone\n" + b).atMost(WITHIN).until(() -> status(b, sentId) >= 3);
         }
-    }
-
-    NodeScript linked(String phone, Path auth) {
-        assertThat(admin.post("/admin/accounts", Map.of("phone", phone, "pushName", "User " + phone)).status()).isEqualTo(201);
-        NodeScript client = client(auth);
-        await("QR\n" + client).atMost(WITHIN).until(() -> client.last("qr").isPresent());
-        var scanned = admin.post("/admin/accounts/" + phone + "/scan-qr",
-                Map.of("qr", client.last("qr").orElseThrow().path("qr").asText()));
-        assertThat(scanned.status()).as("%s", scanned.body()).isEqualTo(200);
-        await("open\n" + client).atMost(WITHIN).until(() -> client.last("open").isPresent());
-        await("prekeys uploaded").atMost(WITHIN).until(() ->
-                simulator.accounts().findDevice(phone, 1).orElseThrow().preKeyCount() > 0);
-        return client;
-    }
-
-    NodeScript client(Path auth) {
-        return NodeScript.start("baileys-client.mjs", "--url", simulator.chatUrl(),
-                "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString());
-    }
-
-    static void send(NodeScript client, String to, String text) throws Exception {
-        client.send(JSON.writeValueAsString(Map.of("cmd", "send", "to", to, "text", text)));
-    }
-
-    static JsonNode awaitText(NodeScript client, String text) {
-        await("message '" + text + "'\n" + client).atMost(WITHIN).until(() -> find(client, text).isPresent());
-        return find(client, text).orElseThrow();
-    }
-
-    static Optional<JsonNode> find(NodeScript client, String text) {
-        return client.events().stream()
-                .filter(e -> e.path("event").asText().equals("message") && !e.path("fromMe").asBoolean()
-                        && e.path("text").asText().equals(text))
-                .findFirst();
-    }
-
-    static int status(NodeScript client, String id) {
-        return client.events().stream()
-                .filter(e -> e.path("event").asText().equals("receipt") && e.path("id").asText().equals(id))
-                .mapToInt(e -> e.path("status").asInt()).max().orElse(0);
     }
 }

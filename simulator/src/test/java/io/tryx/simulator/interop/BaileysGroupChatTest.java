@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
-import io.tryx.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import static io.tryx.simulator.interop.BaileysChatTest.WITHIN;
-import static io.tryx.simulator.interop.BaileysChatTest.awaitText;
-import static io.tryx.simulator.interop.BaileysChatTest.find;
-import static io.tryx.simulator.interop.BaileysChatTest.send;
+import static io.tryx.simulator.interop.BaileysPeers.WITHIN;
+import static io.tryx.simulator.interop.BaileysPeers.awaitText;
+import static io.tryx.simulator.interop.BaileysPeers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,20 +36,21 @@ class BaileysGroupChatTest {
     static final String PHONE_C = "15550003333";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private BaileysPeers peers;
     private Simulator simulator;
     private AdminClient admin;
 
     @BeforeEach
     void start() throws Exception {
-        NodeScript.home();
-        simulator = Simulator.start(SimulatorConfig.defaults());
-        admin = new AdminClient(simulator.adminUrl());
+        peers = new BaileysPeers();
+        simulator = peers.simulator;
+        admin = peers.admin;
     }
 
     @AfterEach
     void stop() {
-        if (simulator != null) {
-            simulator.close();
+        if (peers != null) {
+            peers.close();
         }
     }
 
@@ -60,8 +59,8 @@ class BaileysGroupChatTest {
         String a = PHONE_A + "@s.whatsapp.net";
         String b = PHONE_B + "@s.whatsapp.net";
         String c = PHONE_C + "@s.whatsapp.net";
-        try (NodeScript clientA = linked(PHONE_A, authA); NodeScript clientB = linked(PHONE_B, authB);
-             NodeScript clientC = linked(PHONE_C, authC)) {
+        try (NodeScript clientA = peers.account(PHONE_A, authA); NodeScript clientB = peers.account(PHONE_B, authB);
+             NodeScript clientC = peers.account(PHONE_C, authC)) {
             long started = System.nanoTime();
             JsonNode created = call(clientA, "groupCreate", "Team", List.of(b, c));
             String group = created.path("id").asText();
@@ -128,10 +127,10 @@ class BaileysGroupChatTest {
             awaitText(clientB, "after C left");
             send(clientA, c, "direct to C");
             awaitText(clientC, "direct to C");
-            assertThat(find(clientC, "after C left")).isEmpty();
-            send(clientC, group, "C should be refused");
+            assertThat(BaileysPeers.text(clientC, "after C left")).isEmpty();
+            BaileysPeers.command(clientC, Map.of("cmd", "send", "to", group, "text", "C should be refused"));
             await("C refused\n" + clientC).atMost(WITHIN).until(() -> clientC.last("error").isPresent());
-            assertThat(find(clientA, "C should be refused")).isEmpty();
+            assertThat(BaileysPeers.text(clientA, "C should be refused")).isEmpty();
 
             // B goes offline; the group message waits in its queue
             clientB.send("{\"cmd\":\"stop\"}");
@@ -140,7 +139,7 @@ class BaileysGroupChatTest {
             send(clientA, group, "while B is away");
             await("queued for B").atMost(WITHIN).until(() -> simulator.queued(PHONE_B, 1) >= 1);
             started = System.nanoTime();
-            try (NodeScript again = client(authB)) {
+            try (NodeScript again = peers.start(authB)) {
                 JsonNode offline = awaitText(again, "while B is away");
                 System.out.printf("Baileys B restarted: offline group message delivered %d ms after start%n",
                         (System.nanoTime() - started) / 1_000_000);
@@ -181,23 +180,5 @@ class BaileysGroupChatTest {
         Map<String, String> roles = new java.util.HashMap<>();
         meta.path("participants").forEach(p -> roles.put(p.path("id").asText(), p.path("admin").asText("")));
         return roles;
-    }
-
-    private NodeScript linked(String phone, Path auth) {
-        assertThat(admin.post("/admin/accounts", Map.of("phone", phone, "pushName", "User " + phone)).status()).isEqualTo(201);
-        NodeScript client = client(auth);
-        await("QR\n" + client).atMost(WITHIN).until(() -> client.last("qr").isPresent());
-        var scanned = admin.post("/admin/accounts/" + phone + "/scan-qr",
-                Map.of("qr", client.last("qr").orElseThrow().path("qr").asText()));
-        assertThat(scanned.status()).as("%s", scanned.body()).isEqualTo(200);
-        await("open\n" + client).atMost(WITHIN).until(() -> client.last("open").isPresent());
-        await("prekeys uploaded").atMost(WITHIN).until(() ->
-                simulator.accounts().findDevice(phone, 1).orElseThrow().preKeyCount() > 0);
-        return client;
-    }
-
-    private NodeScript client(Path auth) {
-        return NodeScript.start("baileys-client.mjs", "--url", simulator.chatUrl(),
-                "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString());
     }
 }

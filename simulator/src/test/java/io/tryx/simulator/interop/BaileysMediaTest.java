@@ -2,7 +2,6 @@ package io.tryx.simulator.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
 import io.tryx.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -33,27 +31,22 @@ class BaileysMediaTest {
 
     static final String PHONE_A = "15550003331";
     static final String PHONE_B = "15550003332";
-    static final Duration WITHIN = Duration.ofSeconds(30);
+    static final Duration WITHIN = BaileysPeers.WITHIN;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private BaileysPeers peers;
     private Simulator simulator;
-    private AdminClient admin;
-    private Map<String, String> env;
 
     @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        NodeScript.home();
-        simulator = Simulator.start(new SimulatorConfig("127.0.0.1", 0, 0, 0, true, InstantSource.system()));
-        admin = new AdminClient(simulator.adminUrl());
-        Path pem = dir.resolve("simulator.pem");
-        Files.writeString(pem, admin.get("/admin/tls").body().path("certificatePem").asText());
-        env = Map.of("NODE_EXTRA_CA_CERTS", pem.toString());
+    void start() throws Exception {
+        peers = new BaileysPeers(new SimulatorConfig("127.0.0.1", 0, 0, 0, true, InstantSource.system()));
+        simulator = peers.simulator;
     }
 
     @AfterEach
     void stop() {
-        if (simulator != null) {
-            simulator.close();
+        if (peers != null) {
+            peers.close();
         }
     }
 
@@ -61,7 +54,7 @@ class BaileysMediaTest {
     void baileysSendsADocumentAndAnImageThatTheOtherDownloadsAndDecrypts(@TempDir Path authA, @TempDir Path authB)
             throws Exception {
         assertThat(simulator.chatUrl()).startsWith("wss://");
-        try (NodeScript a = linked(PHONE_A, authA); NodeScript b = linked(PHONE_B, authB)) {
+        try (NodeScript a = peers.account(PHONE_A, authA); NodeScript b = peers.account(PHONE_B, authB)) {
             await("history blobs of both links").atMost(WITHIN).until(() -> simulator.bootstrapped() == 2);
             long before = simulator.media().count();
             byte[] document = new byte[300_000];
@@ -90,20 +83,6 @@ class BaileysMediaTest {
             assertThat(a.count("error") + b.count("error") + a.count("media-error") + b.count("media-error"))
                     .as("%s\n%s", a, b).isZero();
         }
-    }
-
-    private NodeScript linked(String phone, Path auth) {
-        assertThat(admin.post("/admin/accounts", Map.of("phone", phone, "pushName", "User " + phone)).status()).isEqualTo(201);
-        NodeScript client = NodeScript.start(env, "baileys-client.mjs", "--url", simulator.chatUrl(),
-                "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString());
-        await("QR\n" + client).atMost(WITHIN).until(() -> client.last("qr").isPresent());
-        var scanned = admin.post("/admin/accounts/" + phone + "/scan-qr",
-                Map.of("qr", client.last("qr").orElseThrow().path("qr").asText()));
-        assertThat(scanned.status()).as("%s", scanned.body()).isEqualTo(200);
-        await("open\n" + client).atMost(WITHIN).until(() -> client.last("open").isPresent());
-        await("prekeys uploaded").atMost(WITHIN).until(() ->
-                simulator.accounts().findDevice(phone, 1).orElseThrow().preKeyCount() > 0);
-        return client;
     }
 
     private static JsonNode awaitMedia(NodeScript client, String kind) {

@@ -7,7 +7,9 @@ import io.tryx.simulator.Simulator;
 import io.tryx.simulator.SimulatorConfig;
 import org.awaitility.core.ConditionFactory;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,11 +37,45 @@ final class BaileysPeers implements AutoCloseable {
     final AdminClient admin;
     private final List<NodeScript> clients = new ArrayList<>();
     private final AtomicInteger refs = new AtomicInteger();
+    private final Path certificate;
+    private final List<String> extraArgs = new ArrayList<>();
 
     BaileysPeers() throws InterruptedException {
+        this(SimulatorConfig.defaults());
+    }
+
+    /**
+     * A simulator started with {@code config}; clients trust its TLS certificate ({@code NODE_EXTRA_CA_CERTS}), so
+     * {@code wss} and the HTTPS media host work as they would with WhatsApp's.
+     */
+    BaileysPeers(SimulatorConfig config) throws InterruptedException {
         NodeScript.home();
-        simulator = Simulator.start(SimulatorConfig.defaults());
+        simulator = Simulator.start(config);
         admin = new AdminClient(simulator.adminUrl());
+        try {
+            certificate = Files.createTempFile("tryx-simulator", ".pem");
+            Files.writeString(certificate, simulator.tlsCertificatePem());
+        } catch (IOException e) {
+            simulator.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Clients started from now on send Baileys' downloads from WhatsApp's media host to the simulator's. */
+    BaileysPeers redirectMedia() {
+        extraArgs.addAll(List.of("--media", simulator.mediaUrl()));
+        return this;
+    }
+
+    /** Starts a Baileys client on {@code auth} (linked already or not); closed with the peers. */
+    NodeScript start(Path auth) {
+        List<String> args = new ArrayList<>(List.of("--url", simulator.chatUrl(), "--root", simulator.rootPublicKeyBase64(),
+                "--auth", auth.toString()));
+        args.addAll(extraArgs);
+        NodeScript client = NodeScript.start(Map.of("NODE_EXTRA_CA_CERTS", certificate.toString()), "baileys-client.mjs",
+                args.toArray(String[]::new));
+        clients.add(client);
+        return client;
     }
 
     /** Awaitility waiting up to {@link #WITHIN}, polling every 10 ms from the start (so timings are not the poll's). */
@@ -55,9 +91,7 @@ final class BaileysPeers implements AutoCloseable {
 
     /** Links a new Baileys client as device {@code deviceId} of the existing account {@code phone}. */
     NodeScript link(String phone, Path auth, int deviceId) {
-        NodeScript client = NodeScript.start("baileys-client.mjs", "--url", simulator.chatUrl(),
-                "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString());
-        clients.add(client);
+        NodeScript client = start(auth);
         within("QR\n" + client).until(() -> client.last("qr").isPresent());
         var scanned = admin.post("/admin/accounts/" + phone + "/scan-qr",
                 Map.of("qr", client.last("qr").orElseThrow().path("qr").asText()));
@@ -141,5 +175,6 @@ final class BaileysPeers implements AutoCloseable {
     public void close() {
         clients.forEach(NodeScript::close);
         simulator.close();
+        certificate.toFile().delete();
     }
 }
