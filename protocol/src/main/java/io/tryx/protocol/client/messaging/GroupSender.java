@@ -1,6 +1,7 @@
 package io.tryx.protocol.client.messaging;
 
 import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.IqException;
 import io.tryx.protocol.client.groups.GroupDirectory;
 import io.tryx.protocol.client.groups.GroupInfo;
 import io.tryx.protocol.client.groups.GroupParticipant;
@@ -44,6 +45,9 @@ import java.util.concurrent.locks.Lock;
  * key, distributed to everyone (after a participant left, so it cannot read on).
  */
 final class GroupSender {
+
+    /** The server's answer to a metadata query of a group we are not in. */
+    private static final int FORBIDDEN = 403;
 
     private final AccountStore store;
     private final StanzaChannel channel;
@@ -92,6 +96,11 @@ final class GroupSender {
         }
         String id = MessageIds.generate(clock.instant(), own.deviceJid().user(), random);
         return groups.info(group)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        MessageSender.unwrap(error) instanceof IqException iq && iq.code() == FORBIDDEN
+                                ? new SendException(SendException.Reason.NOT_A_PARTICIPANT, iq.code(),
+                                        "not a participant of " + group, iq)
+                                : error))
                 .thenCompose(info -> {
                     if (info.participant(own.deviceJid()).isEmpty()
                             && (own.lid() == null || info.participant(own.lid()).isEmpty())) {
