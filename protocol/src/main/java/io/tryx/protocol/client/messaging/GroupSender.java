@@ -154,10 +154,8 @@ final class GroupSender {
             SenderKeyDistributionMessage distribution = senderKeys.create(work, ours);
             Set<Jid> holders = work.senderKeyRecipients(group);
             List<Jid> lacking = plan.targets().stream().filter(d -> !holders.contains(d)).toList();
-            byte[] keyMessage = E2EProto.Message.newBuilder().setSenderKeyDistributionMessage(
-                    E2EProto.Message.SenderKeyDistributionMessage.newBuilder().setGroupId(group.toString())
-                            .setAxolotlSenderKeyDistributionMessage(ByteString.copyFrom(distribution.serialized())))
-                    .build().toByteArray();
+            byte[] keyMessage = E2EProto.Message.newBuilder()
+                    .setSenderKeyDistributionMessage(distribution(group, distribution)).build().toByteArray();
             distributed = encryptor.encrypt(work, lacking, fetched, keyMessage, keyMessage, own);
             if (!distributed.devices().isEmpty()) {
                 work.addSenderKeyRecipients(group, new HashSet<>(distributed.devices()));
@@ -205,9 +203,25 @@ final class GroupSender {
         }
     }
 
-    /** Whether we hold a sender key of ours for the group (read only). */
-    static boolean hasSenderKey(AccountState state, Jid group, Jid ownDevice) {
-        return state.senderKey(senderKeyName(group, ownDevice)).filter(r -> !r.isEmpty()).isPresent();
+    /**
+     * {@code message} with our current sender key distribution of {@code group} added (under whichever of our addresses
+     * holds one), for a resend to a device that could not read our skmsg; unchanged when we hold no key.
+     */
+    static E2EProto.Message withSenderKey(AccountState state, GroupSessionBuilder builder, Jid group,
+                                          DeviceCredentials own, E2EProto.Message message) {
+        for (Jid address : own.lid() == null ? List.of(own.deviceJid()) : List.of(own.deviceJid(), own.lid())) {
+            SenderKeyName name = senderKeyName(group, address);
+            if (state.senderKey(name).filter(r -> !r.isEmpty()).isPresent()) {
+                return message.toBuilder().setSenderKeyDistributionMessage(distribution(group, builder.create(state, name)))
+                        .build();
+            }
+        }
+        return message;
+    }
+
+    private static E2EProto.Message.SenderKeyDistributionMessage distribution(Jid group, SenderKeyDistributionMessage key) {
+        return E2EProto.Message.SenderKeyDistributionMessage.newBuilder().setGroupId(group.toString())
+                .setAxolotlSenderKeyDistributionMessage(ByteString.copyFrom(key.serialized())).build();
     }
 
     private static SenderKeyName senderKeyName(Jid group, Jid ownDevice) {

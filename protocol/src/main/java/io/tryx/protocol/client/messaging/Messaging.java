@@ -52,7 +52,7 @@ public final class Messaging {
         this.acks = new AckTracker(scheduler, config.sendTimeout());
         this.receiver = new MessageReceiver(store, channel, lanes, signalLock, listeners, clock, random);
         this.receipts = new ReceiptHandler(store, channel, lanes, listeners,
-                new RetryResponder(store, channel, signalLock, workers, bundles, encryptor));
+                new RetryResponder(store, channel, signalLock, workers, bundles, encryptor, random));
         DeviceDirectory directory = new DeviceDirectory(store, channel, workers, clock, config.deviceListTtl());
         this.sender = new MessageSender(store, channel, lanes, signalLock, workers, clock, random, directory, bundles,
                 encryptor, acks);

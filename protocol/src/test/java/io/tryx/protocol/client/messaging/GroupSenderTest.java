@@ -191,6 +191,34 @@ class GroupSenderTest {
     }
 
     @Test
+    void aRetryReceiptInTheGroupGetsTheMessageAgainWithOurSenderKey() {
+        fixture.messaging.sendText(GROUP, "lost at bob");
+        Node first = awaitMessage(1);
+        String id = first.attrs().string("id");
+        E2EProto.Message.SenderKeyDistributionMessage original = bobWeb.decrypt(MessageSenderTest.encFor(first, bobWeb))
+                .getSenderKeyDistributionMessage();
+
+        fixture.messaging.onStanza(Node.builder("receipt").attr("from", GROUP).attr("participant", bobWeb.jid)
+                .attr("id", id).attr("type", "retry").attr("t", 9L).children(
+                        Node.builder("retry").attr("count", 1).attr("id", id).attr("t", 5L).attr("v", "1").build(),
+                        Node.builder("registration").bytes(new byte[] {0, 0, 0, 1}).build()).build());
+        Node again = awaitMessage(2);
+        assertThat(again.attrs().string("id")).isEqualTo(id);
+        assertThat(again.attrs().string("to")).isEqualTo(GROUP.toString());
+        assertThat(again.attrs().string("participant")).isEqualTo(bobWeb.jid.toString());
+        Node enc = again.child("enc").orElseThrow();
+        assertThat(enc.attrs().string("count")).isEqualTo("1");
+        E2EProto.Message resent = bobWeb.decrypt(enc);
+        assertThat(resent.getConversation()).isEqualTo("lost at bob");
+        assertThat(resent.getSenderKeyDistributionMessage().getGroupId()).isEqualTo(GROUP.toString());
+        assertThat(keyId(resent.getSenderKeyDistributionMessage())).isEqualTo(keyId(original));
+
+        peerProcesses(bobWeb, resent.getSenderKeyDistributionMessage());
+        fixture.messaging.sendText(GROUP, "readable again");
+        assertThat(readSkmsg(bobWeb, awaitMessage(3))).isEqualTo("readable again");
+    }
+
+    @Test
     void aGroupWithoutUsAndAnUnknownGroupAreRefusedBeforeAnythingIsSent() {
         members.remove(ME);
         CompletableFuture<SendResult> notIn = fixture.messaging.sendText(GROUP, "?");
@@ -232,9 +260,13 @@ class GroupSenderTest {
     private E2EProto.Message.SenderKeyDistributionMessage receiveKey(Fixture.Peer peer, Node message) {
         E2EProto.Message.SenderKeyDistributionMessage key = peer.decrypt(MessageSenderTest.encFor(message, peer))
                 .getSenderKeyDistributionMessage();
+        peerProcesses(peer, key);
+        return key;
+    }
+
+    private void peerProcesses(Fixture.Peer peer, E2EProto.Message.SenderKeyDistributionMessage key) {
         peer.party.groupBuilder.process(peer.party.store, ours,
                 SenderKeyDistributionMessage.parse(key.getAxolotlSenderKeyDistributionMessage().toByteArray()));
-        return key;
     }
 
     private static int keyId(E2EProto.Message.SenderKeyDistributionMessage key) {
