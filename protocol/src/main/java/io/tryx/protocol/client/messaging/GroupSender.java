@@ -101,13 +101,13 @@ final class GroupSender {
                                 ? new SendException(SendException.Reason.NOT_A_PARTICIPANT, iq.code(),
                                         "not a participant of " + group, iq)
                                 : error))
-                .thenCompose(info -> {
+                .thenComposeAsync(info -> {
                     if (info.participant(own.deviceJid()).isEmpty()
                             && (own.lid() == null || info.participant(own.lid()).isEmpty())) {
                         throw new SendException(SendException.Reason.NOT_A_PARTICIPANT, "not a participant of " + group);
                     }
                     return devices.devices(users(info, own)).thenApply(all -> new Plan(info, targets(all, own)));
-                })
+                }, workers)
                 .thenComposeAsync(plan -> {
                     Set<Jid> holders = store.senderKeyRecipients(group);
                     List<Jid> lacking = plan.targets().stream().filter(d -> !holders.contains(d)).toList();
