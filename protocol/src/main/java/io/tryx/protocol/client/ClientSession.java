@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The connection lifecycle of one device. Without paired credentials it registers: acknowledges
@@ -53,6 +54,7 @@ public final class ClientSession implements AutoCloseable {
     private final ClientPayloads payloads;
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Node>> stanzaHandlers = new CopyOnWriteArrayList<>();
+    private final List<Predicate<Node>> notificationHandlers = new CopyOnWriteArrayList<>();
     private final PreKeyRefill preKeys;
     private final PairCodeLinking pairCode;
 
@@ -101,6 +103,14 @@ public final class ClientSession implements AutoCloseable {
      */
     public void addStanzaHandler(Consumer<Node> handler) {
         stanzaHandlers.add(Objects.requireNonNull(handler, "handler"));
+    }
+
+    /**
+     * Registers a handler offered every {@code notification} first: one that returns true takes it, including its
+     * {@code ack}; the others are acknowledged by the session. Same threading rules as stanza handlers.
+     */
+    public void addNotificationHandler(Predicate<Node> handler) {
+        notificationHandlers.add(Objects.requireNonNull(handler, "handler"));
     }
 
     /** Sends a stanza on the current connection; fails with {@link ConnectionClosedException} when there is none. */
@@ -269,6 +279,11 @@ public final class ClientSession implements AutoCloseable {
     }
 
     private void onNotification(Node notification) {
+        for (Predicate<Node> handler : notificationHandlers) {
+            if (handler.test(notification)) {
+                return;
+            }
+        }
         connection.send(ClientNodes.ack(notification));
         if (notification.attrs().optionalString("type").filter("encrypt"::equals).isPresent()
                 && notification.child("count").isPresent()) {

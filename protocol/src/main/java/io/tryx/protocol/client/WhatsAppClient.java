@@ -1,6 +1,7 @@
 package io.tryx.protocol.client;
 
 import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.groups.Groups;
 import io.tryx.protocol.client.messaging.MessageListener;
 import io.tryx.protocol.client.messaging.Messaging;
 import io.tryx.protocol.client.messaging.MessagingConfig;
@@ -16,7 +17,7 @@ import java.util.concurrent.Executor;
 
 /**
  * One WhatsApp account as a linked device: the {@link ClientSession} lifecycle (pairing, login, reconnects) and
- * {@link Messaging} on top of it, over one {@link AccountStore}. Lifecycle events go to {@link ClientListener}s on
+ * {@link Messaging} and {@link Groups} on top of it, over one {@link AccountStore}. Lifecycle events go to {@link ClientListener}s on
  * the serial {@code events} executor; message events to {@link MessageListener}s on the shared {@code workers}
  * pool (in order per chat). After each login, old sent messages and decrypted-buffer entries are pruned on the
  * workers.
@@ -25,13 +26,17 @@ public final class WhatsAppClient implements AutoCloseable {
 
     private final ClientSession session;
     private final Messaging messaging;
+    private final Groups groups;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
         this.session = new ClientSession(connector, store, store, config, scheduler, events, clock);
-        this.messaging = new Messaging(store, new SessionChannel(session), messagingConfig, scheduler, workers, clock,
-                new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        SessionChannel channel = new SessionChannel(session);
+        this.messaging = new Messaging(store, channel, messagingConfig, scheduler, workers, clock, random);
+        this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         session.addStanzaHandler(messaging::onStanza);
+        session.addNotificationHandler(messaging::onNotification);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 workers.execute(messaging::prune);
@@ -53,6 +58,11 @@ public final class WhatsAppClient implements AutoCloseable {
         return messaging;
     }
 
+    /** The account's group operations (create, metadata, participants, settings, invites, leave). */
+    public Groups groups() {
+        return groups;
+    }
+
     public void addListener(ClientListener listener) {
         session.addListener(listener);
     }
@@ -66,12 +76,15 @@ public final class WhatsAppClient implements AutoCloseable {
         return session.start();
     }
 
-    /** Sends a text to a user; completes with the id and the server's timestamp once the server acknowledged it. */
+    /**
+     * Sends a text to a user or a group ({@code @g.us}); completes with the id and the server's timestamp once the
+     * server acknowledged it.
+     */
     public CompletableFuture<SendResult> sendText(Jid to, String text) {
         return messaging.sendText(to, text);
     }
 
-    /** Marks messages of {@code sender} in {@code chat} read. */
+    /** Marks messages of {@code sender} in {@code chat} read ({@code sender} is needed in groups, may be null 1:1). */
     public CompletableFuture<Void> markRead(Jid chat, Jid sender, String... ids) {
         return messaging.markRead(chat, sender, ids);
     }

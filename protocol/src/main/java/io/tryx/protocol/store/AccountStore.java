@@ -12,6 +12,7 @@ import io.tryx.protocol.signal.group.SenderKeyRecord;
 import io.tryx.protocol.signal.session.SessionRecord;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A durable backend of one account's state. Backends implement the reads and {@link #apply}, which must
@@ -138,5 +139,15 @@ public interface AccountStore extends AccountState {
     @Override
     default void storeCollection(CollectionState state) {
         apply(List.of(new StateChange.CollectionStored(state)));
+    }
+
+    @Override
+    default void addSenderKeyRecipients(Jid group, Set<Jid> devices) {
+        apply(List.of(new StateChange.SenderKeyRecipientsAdded(group, devices)));
+    }
+
+    @Override
+    default void forgetSenderKeyRecipients(Jid group) {
+        apply(List.of(new StateChange.SenderKeyRecipientsForgotten(group)));
     }
 }

@@ -12,11 +12,13 @@ import io.tryx.protocol.signal.session.SessionRecord;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An {@link AccountStore} in hash maps: for tests, tools, and callers that keep state elsewhere (the
@@ -42,6 +44,7 @@ public final class InMemoryAccountStore implements AccountStore {
     private final Map<String, SentMessage> sent = new HashMap<>();
     private final Map<String, AppStateSyncKey> syncKeys = new HashMap<>();
     private final Map<String, CollectionState> collections = new HashMap<>();
+    private final Map<Jid, Set<Jid>> senderKeyRecipients = new HashMap<>();
 
     public InMemoryAccountStore(String accountId) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
@@ -90,13 +93,16 @@ public final class InMemoryAccountStore implements AccountStore {
             case StateChange.SentMessagesPruned c -> sent.values().removeIf(m -> m.sentAtMillis() < c.beforeMillis());
             case StateChange.AppStateSyncKeyStored c -> syncKeys.put(HEX.formatHex(c.key().keyId()), c.key());
             case StateChange.CollectionStored c -> collections.put(c.state().name(), c.state());
+            case StateChange.SenderKeyRecipientsAdded c ->
+                    senderKeyRecipients.computeIfAbsent(c.group(), g -> new HashSet<>()).addAll(c.devices());
+            case StateChange.SenderKeyRecipientsForgotten c -> senderKeyRecipients.remove(c.group());
         }
     }
 
     private void wipe() {
         credentials = null;
         List.of(identities, preKeys, signedPreKeys, sessions, senderKeys, lidByPhone, phoneByLid, deviceLists,
-                secrets, buffer, sent, syncKeys, collections).forEach(Map::clear);
+                secrets, buffer, sent, syncKeys, collections, senderKeyRecipients).forEach(Map::clear);
     }
 
     private static String sentKey(Jid chat, String id) {
@@ -176,5 +182,10 @@ public final class InMemoryAccountStore implements AccountStore {
     @Override
     public synchronized CollectionState collection(String name) {
         return collections.getOrDefault(name, CollectionState.initial(name));
+    }
+
+    @Override
+    public synchronized Set<Jid> senderKeyRecipients(Jid group) {
+        return Set.copyOf(senderKeyRecipients.getOrDefault(group, Set.of()));
     }
 }

@@ -10,6 +10,9 @@ import io.tryx.protocol.signal.group.SenderKeyName;
 import io.tryx.protocol.signal.group.SenderKeyRecord;
 import io.tryx.protocol.signal.session.SessionRecord;
 
+import java.util.Objects;
+import java.util.Set;
+
 /**
  * One write to an account's state, as a value. An operation collects its writes in a {@link UnitOfWork}
  * and a backend applies the list atomically ({@link AccountStore#apply}); a backend that commits state
@@ -89,5 +92,20 @@ public sealed interface StateChange {
     }
 
     record CollectionStored(CollectionState state) implements StateChange {
+    }
+
+    /** {@code devices} received our current sender key of {@code group}. */
+    record SenderKeyRecipientsAdded(Jid group, Set<Jid> devices) implements StateChange {
+        public SenderKeyRecipientsAdded {
+            Objects.requireNonNull(group, "group");
+            devices = Set.copyOf(devices);
+        }
+    }
+
+    /** Nobody holds our current sender key of {@code group} any more (it was rotated). */
+    record SenderKeyRecipientsForgotten(Jid group) implements StateChange {
+        public SenderKeyRecipientsForgotten {
+            Objects.requireNonNull(group, "group");
+        }
     }
 }

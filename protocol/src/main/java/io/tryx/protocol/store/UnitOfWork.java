@@ -15,8 +15,10 @@ import io.tryx.protocol.signal.store.StagedTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -47,6 +49,7 @@ public final class UnitOfWork implements AccountState {
     private final StagedTable<String, AppStateSyncKey> syncKeys = new StagedTable<>();
     private final List<AppStateSyncKey> stagedSyncKeys = new ArrayList<>();
     private final StagedTable<String, CollectionState> collections = new StagedTable<>();
+    private final StagedTable<Jid, Set<Jid>> senderKeyRecipients = new StagedTable<>();
     private boolean cleared;
 
     UnitOfWork(AccountStore base) {
@@ -65,7 +68,7 @@ public final class UnitOfWork implements AccountState {
         }
         changes.clear();
         Stream.of(credentials, identities, preKeys, signedPreKeys, sessions, senderKeys, lidByPhone, phoneByLid,
-                deviceLists, secrets, buffer, sent, syncKeys, collections).forEach(StagedTable::clear);
+                deviceLists, secrets, buffer, sent, syncKeys, collections, senderKeyRecipients).forEach(StagedTable::clear);
         stagedSyncKeys.clear();
         cleared = false;
     }
@@ -98,7 +101,7 @@ public final class UnitOfWork implements AccountState {
     @Override
     public void clear() {
         Stream.of(credentials, identities, preKeys, signedPreKeys, sessions, senderKeys, lidByPhone, phoneByLid,
-                deviceLists, secrets, buffer, sent, syncKeys, collections).forEach(StagedTable::clear);
+                deviceLists, secrets, buffer, sent, syncKeys, collections, senderKeyRecipients).forEach(StagedTable::clear);
         stagedSyncKeys.clear();
         cleared = true;
         changes.add(new StateChange.AccountCleared());
@@ -297,5 +300,26 @@ public final class UnitOfWork implements AccountState {
     public void storeCollection(CollectionState state) {
         collections.put(state.name(), state);
         changes.add(new StateChange.CollectionStored(state));
+    }
+
+    // group sender keys
+
+    @Override
+    public Set<Jid> senderKeyRecipients(Jid group) {
+        return read(senderKeyRecipients, group, g -> Optional.of(base.senderKeyRecipients(g))).orElse(Set.of());
+    }
+
+    @Override
+    public void addSenderKeyRecipients(Jid group, Set<Jid> devices) {
+        Set<Jid> all = new HashSet<>(senderKeyRecipients(group));
+        all.addAll(devices);
+        senderKeyRecipients.put(group, Set.copyOf(all));
+        changes.add(new StateChange.SenderKeyRecipientsAdded(group, devices));
+    }
+
+    @Override
+    public void forgetSenderKeyRecipients(Jid group) {
+        senderKeyRecipients.put(group, Set.of());
+        changes.add(new StateChange.SenderKeyRecipientsForgotten(group));
     }
 }

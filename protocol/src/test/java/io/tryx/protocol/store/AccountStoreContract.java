@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -228,6 +229,33 @@ public abstract class AccountStoreContract {
         assertThat(regular.hash()).isEqualTo(LtHash.of(hash));
         assertThat(regular.valueMacs()).containsOnlyKeys("aW5kZXg=");
         assertThat(regular.valueMacs().get("aW5kZXg=")).containsExactly(4, 2);
+    }
+
+    @Test
+    void senderKeyRecipientsAccumulatePerGroupUntilForgotten() {
+        AccountStore store = paired("a");
+        Jid otherGroup = Jid.parse("120363000000000002@g.us");
+        Jid phone = ALICE.withDevice(0);
+        Jid web = ALICE.withDevice(3);
+        Jid lidDevice = ALICE_LID.withDevice(1);
+        store.addSenderKeyRecipients(GROUP, Set.of(phone, web));
+        store.addSenderKeyRecipients(GROUP, Set.of(web, lidDevice));
+        store.addSenderKeyRecipients(otherGroup, Set.of(phone));
+        AccountStore again = reopened("a");
+        assertThat(again.senderKeyRecipients(GROUP)).containsExactlyInAnyOrder(phone, web, lidDevice);
+
+        UnitOfWork work = again.begin();
+        work.forgetSenderKeyRecipients(GROUP);
+        assertThat(work.senderKeyRecipients(GROUP)).as("the unit of work sees its own writes").isEmpty();
+        work.addSenderKeyRecipients(GROUP, Set.of(web));
+        assertThat(work.senderKeyRecipients(GROUP)).containsExactly(web);
+        assertThat(again.senderKeyRecipients(GROUP)).as("nothing applied before commit").hasSize(3);
+        work.commit();
+        AccountStore last = reopened("a");
+        assertThat(last.senderKeyRecipients(GROUP)).containsExactly(web);
+        assertThat(last.senderKeyRecipients(otherGroup)).containsExactly(phone);
+        last.clear();
+        assertThat(last.senderKeyRecipients(otherGroup)).isEmpty();
     }
 
     @Test

@@ -66,4 +66,14 @@ record Linked(WhatsAppClient client, ClientEvent.Connected connected, List<Messa
         return messages.stream().filter(MessageEvent.UndecryptableMessage.class::isInstance)
                 .map(MessageEvent.UndecryptableMessage.class::cast).toList();
     }
+
+    /** The events of one kind, in order. */
+    <T extends MessageEvent> List<T> events(Class<T> kind) {
+        return messages.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** The texts received in {@code chat}. */
+    List<String> textsIn(io.tryx.protocol.jid.Jid chat) {
+        return received().stream().filter(m -> m.info().chat().equals(chat)).map(MessageEvent.MessageReceived::text).toList();
+    }
 }

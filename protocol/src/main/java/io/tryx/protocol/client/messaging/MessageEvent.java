@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What messaging reports to its {@link MessageListener}s: messages, receipts and messages that could not be
- * decrypted. Events of one chat arrive in order; different chats are reported in parallel.
+ * What messaging reports to its {@link MessageListener}s: messages, receipts, messages that could not be
+ * decrypted and group changes ({@link GroupEvent}). Events of one chat arrive in order; different chats are reported in parallel.
  */
-public sealed interface MessageEvent {
+public sealed interface MessageEvent permits MessageEvent.MessageReceived, MessageEvent.ReceiptReceived,
+        MessageEvent.UndecryptableMessage, GroupEvent {
 
     /**
      * A decrypted message. For our own other devices' copies ({@link MessageInfo#fromMe()}) the

@@ -85,16 +85,7 @@ final class MessageSender {
                     return bundles.fetch(missing).thenApplyAsync(fetched -> encrypt(to, id, message, targets, fetched, own),
                             workers);
                 }, workers)
-                .thenCompose(stanza -> {
-                    CompletableFuture<SendResult> ack = acks.register(id);
-                    return channel.send(stanza).handle((ok, error) -> {
-                        if (error != null) {
-                            acks.fail(id, new SendException(SendException.Reason.NOT_CONNECTED, -1,
-                                    "could not send " + id, unwrap(error)));
-                        }
-                        return ack;
-                    });
-                })
+                .thenCompose(stanza -> sendAndAwaitAck(channel, acks, id, stanza))
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(typed(unwrap(error))));
     }
 
@@ -142,11 +133,27 @@ final class MessageSender {
         return device.equals(own.deviceJid()) || (own.lid() != null && device.equals(own.lid()));
     }
 
-    private static Throwable unwrap(Throwable error) {
+    /**
+     * Registers for the ack of {@code id}, then writes the stanza; completes once written with the ack's future
+     * (failed with {@code NOT_CONNECTED} when the write failed).
+     */
+    static CompletableFuture<CompletableFuture<SendResult>> sendAndAwaitAck(StanzaChannel channel, AckTracker acks,
+                                                                           String id, Node stanza) {
+        CompletableFuture<SendResult> ack = acks.register(id);
+        return channel.send(stanza).handle((ok, error) -> {
+            if (error != null) {
+                acks.fail(id, new SendException(SendException.Reason.NOT_CONNECTED, -1, "could not send " + id,
+                        unwrap(error)));
+            }
+            return ack;
+        });
+    }
+
+    static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
-    private static SendException typed(Throwable error) {
+    static SendException typed(Throwable error) {
         return error instanceof SendException send ? send
                 : new SendException(SendException.Reason.PREPARATION_FAILED, -1, String.valueOf(error.getMessage()), error);
     }

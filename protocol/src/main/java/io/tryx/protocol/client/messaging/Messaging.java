@@ -2,6 +2,7 @@ package io.tryx.protocol.client.messaging;
 
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.client.ClientScheduler;
+import io.tryx.protocol.client.groups.GroupDirectory;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.proto.E2EProto;
 import io.tryx.protocol.store.AccountStore;
@@ -16,8 +17,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One account's messaging: routes inbound {@code message}, {@code receipt} and {@code ack} stanzas, sends
- * messages and read receipts. Work runs on ordered per-chat lanes over the shared {@code workers} executor (a
+ * One account's messaging: routes inbound {@code message}, {@code receipt} and {@code ack} stanzas and group
+ * notifications, sends messages (1:1 and group) and read receipts. Work runs on ordered per-chat lanes over the shared {@code workers} executor (a
  * bounded pool shared by all accounts); Signal state of the account is touched by one operation at a time
  * (decrypts, encrypts and retries take one account lock for their short crypto-and-commit step, never while
  * waiting on the network or a listener). Thread-safe.
@@ -33,6 +34,9 @@ public final class Messaging {
     private final MessageReceiver receiver;
     private final ReceiptHandler receipts;
     private final MessageSender sender;
+    private final GroupDirectory groupDirectory;
+    private final GroupSender groupSender;
+    private final GroupNotificationHandler groupNotifications;
 
     public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
                      Executor workers, InstantSource clock, SecureRandom random) {
@@ -48,10 +52,19 @@ public final class Messaging {
         this.acks = new AckTracker(scheduler, config.sendTimeout());
         this.receiver = new MessageReceiver(store, channel, lanes, signalLock, listeners, clock, random);
         this.receipts = new ReceiptHandler(store, channel, lanes, listeners,
-                new RetryResponder(store, channel, signalLock, workers, bundles, encryptor));
+                new RetryResponder(store, channel, signalLock, workers, bundles, encryptor, random));
         DeviceDirectory directory = new DeviceDirectory(store, channel, workers, clock, config.deviceListTtl());
         this.sender = new MessageSender(store, channel, lanes, signalLock, workers, clock, random, directory, bundles,
                 encryptor, acks);
+        this.groupDirectory = new GroupDirectory(channel);
+        this.groupSender = new GroupSender(store, channel, lanes, signalLock, workers, clock, random, groupDirectory,
+                directory, bundles, encryptor, acks);
+        this.groupNotifications = new GroupNotificationHandler(channel, lanes, listeners, groupDirectory, groupSender);
+    }
+
+    /** The group metadata this account's sends use (shared with the group operations, which keep it fresh). */
+    public GroupDirectory groupDirectory() {
+        return groupDirectory;
     }
 
     /** Registers a listener for all later events. */
@@ -77,15 +90,29 @@ public final class Messaging {
         return true;
     }
 
-    /** Sends a text ({@code conversation}) to a user (phone-number or LID JID without device). */
+    /**
+     * Takes an inbound notification if it is messaging's (group changes, {@code w:gp2}); never blocks. Messaging
+     * then acknowledges it itself, once handled.
+     */
+    public boolean onNotification(Node notification) {
+        if (!notification.attrs().optionalString("type").filter("w:gp2"::equals).isPresent()) {
+            return false;
+        }
+        groupNotifications.onNotification(notification);
+        return true;
+    }
+
+    /** Sends a text ({@code conversation}) to a user (phone-number or LID JID without device) or a group. */
     public CompletableFuture<SendResult> sendText(Jid to, String text) {
         Objects.requireNonNull(text, "text");
         return send(to, E2EProto.Message.newBuilder().setConversation(text).build());
     }
 
-    /** Sends any E2E message to a user (phone-number or LID JID without device). */
+    /** Sends any E2E message to a user (phone-number or LID JID without device) or a group ({@code @g.us}). */
     public CompletableFuture<SendResult> send(Jid to, E2EProto.Message message) {
-        return sender.send(Objects.requireNonNull(to, "to"), Objects.requireNonNull(message, "message"));
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(message, "message");
+        return to.isGroup() ? groupSender.send(to, message) : sender.send(to, message);
     }
 
     /**

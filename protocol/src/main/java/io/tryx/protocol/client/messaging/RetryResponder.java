@@ -6,11 +6,13 @@ import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.proto.E2EProto;
 import io.tryx.protocol.proto.Protobufs;
 import io.tryx.protocol.signal.PreKeyBundle;
+import io.tryx.protocol.signal.group.GroupSessionBuilder;
 import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.store.SentMessage;
 import io.tryx.protocol.store.UnitOfWork;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.concurrent.locks.Lock;
  * Answers a peer's retry receipt: finds the message in the {@link io.tryx.protocol.store.SentMessageStore} (under
  * the chat's phone-number or LID address), encrypts it again for the one device that asked, on a fresh session
  * from the receipt's keys if it sent them (else on the existing session, or one from a fetched bundle), and sends
- * it with the same id, {@code count} on the {@code enc}. Our own device's request gets the device-sent copy.
+ * it with the same id, {@code count} on the {@code enc}. Our own device's request gets the device-sent copy; in a
+ * group the resend also carries our current sender key, so the device reads our later {@code skmsg}s.
  * The session change commits before the message leaves. At most {@value #MAX_RESENDS} answers per device and
  * message.
  */
@@ -39,6 +42,7 @@ final class RetryResponder {
     private final Executor workers;
     private final PreKeyBundles bundles;
     private final OutgoingEncryptor encryptor;
+    private final GroupSessionBuilder senderKeys;
     private final Map<String, Integer> answered = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
@@ -47,13 +51,14 @@ final class RetryResponder {
     };
 
     RetryResponder(AccountStore store, StanzaChannel channel, Lock signalLock, Executor workers, PreKeyBundles bundles,
-                   OutgoingEncryptor encryptor) {
+                   OutgoingEncryptor encryptor, SecureRandom random) {
         this.store = store;
         this.channel = channel;
         this.signalLock = signalLock;
         this.workers = workers;
         this.bundles = bundles;
         this.encryptor = encryptor;
+        this.senderKeys = new GroupSessionBuilder(random);
     }
 
     /** Resends the message a retry receipt asks for; completes when it was sent (or deliberately not). */
@@ -71,12 +76,12 @@ final class RetryResponder {
         SentMessage sent = find(event.chat(), id).orElseThrow(() ->
                 new IllegalStateException("no sent message " + id + " in " + event.chat()));
         E2EProto.Message message = Protobufs.parse(E2EProto.Message.parser(), sent.message());
-        if (event.fromMe()) {
+        if (event.fromMe() && !event.chat().isGroup()) {
             message = E2EProto.Message.newBuilder().setDeviceSentMessage(E2EProto.Message.DeviceSentMessage.newBuilder()
                     .setDestinationJid(sent.chat().toString()).setMessage(message)).build();
         }
-        byte[] plaintext = message.toByteArray();
         String type = MessageSender.typeOf(message);
+        E2EProto.Message content = message;
         CompletableFuture<Map<Jid, PreKeyBundle>> keys;
         if (receipt.child("keys").isPresent()) {
             keys = CompletableFuture.completedFuture(Map.of(device, PreKeyBundles.parse(device.device(), receipt)));
@@ -85,17 +90,20 @@ final class RetryResponder {
         } else {
             keys = bundles.fetch(List.of(device));
         }
-        return keys.thenApplyAsync(found -> stanza(receipt, retry, device, found.get(device), plaintext, type, count, own),
-                workers).thenCompose(channel::send);
+        boolean group = event.chat().isGroup();
+        return keys.thenApplyAsync(found -> stanza(receipt, retry, device, found.get(device), content, group ? event.chat() : null,
+                type, count, own), workers).thenCompose(channel::send);
     }
 
-    private Node stanza(Node receipt, Node retry, Jid device, PreKeyBundle bundle, byte[] plaintext, String type,
-                        long count, DeviceCredentials own) {
+    /** The resend; in a group ({@code group} not null) it carries our sender key too, so later skmsgs decrypt. */
+    private Node stanza(Node receipt, Node retry, Jid device, PreKeyBundle bundle, E2EProto.Message content, Jid group,
+                        String type, long count, DeviceCredentials own) {
         Node enc;
         signalLock.lock();
         try {
             UnitOfWork work = store.begin();
-            enc = encryptor.encryptFor(work, device, bundle, plaintext, own)
+            E2EProto.Message payload = group == null ? content : GroupSender.withSenderKey(work, senderKeys, group, own, content);
+            enc = encryptor.encryptFor(work, device, bundle, payload.toByteArray(), own)
                     .orElseThrow(() -> new IllegalStateException("no session with " + device + " to answer a retry"));
             work.commit();
         } finally {

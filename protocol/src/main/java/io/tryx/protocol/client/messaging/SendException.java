@@ -15,9 +15,11 @@ public final class SendException extends RuntimeException {
         NOT_CONNECTED,
         /** The recipient has no device we could encrypt for (unknown user, no keys). */
         NO_DEVICES,
-        /** The recipient is not a 1:1 chat this client can send to. */
+        /** The recipient is not a chat this client can send to (a device JID, a server, a newsletter, ...). */
         INVALID_RECIPIENT,
-        /** Preparing the message failed (device list or prekey fetch error, store failure). */
+        /** The chat is a group this account is not (or no longer) in. */
+        NOT_A_PARTICIPANT,
+        /** Preparing the message failed (group metadata, device list or prekey fetch error, store failure). */
         PREPARATION_FAILED
     }
 

@@ -13,7 +13,7 @@ final class AccountTables {
     /** Every table holding account rows; a logout empties each of them for the account. */
     static final List<String> ALL = List.of("credentials", "identities", "prekeys", "signed_prekeys", "sessions",
             "sender_keys", "lid_mappings", "device_lists", "message_secrets", "decrypted_buffer", "sent_messages",
-            "app_state_sync_keys", "app_state_collections");
+            "app_state_sync_keys", "app_state_collections", "sender_key_recipients");
 
     private static final String UPSERT_CREDENTIALS = Sql.upsert("credentials", List.of("account_id"), List.of("record"));
 

@@ -31,6 +31,8 @@ final class ChangeWriter {
             case StateChange.SentMessagesPruned c -> MessageTables.pruneSentMessages(tx, c.beforeMillis());
             case StateChange.AppStateSyncKeyStored c -> AppStateTables.storeSyncKey(tx, c.key());
             case StateChange.CollectionStored c -> AppStateTables.storeCollection(tx, c.state());
+            case StateChange.SenderKeyRecipientsAdded c -> GroupTables.addSenderKeyRecipients(tx, c.group(), c.devices());
+            case StateChange.SenderKeyRecipientsForgotten c -> GroupTables.forgetSenderKeyRecipients(tx, c.group());
         }
     }
 }

@@ -21,6 +21,7 @@ import io.tryx.protocol.store.StateChange;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One account's state in a SQL database: every read is one query on the account's rows, every
@@ -128,5 +129,10 @@ final class SqlAccountStore implements AccountStore {
     public CollectionState collection(String name) {
         return db.read("app-state collection", c -> AppStateTables.collection(c, accountId, name))
                 .orElseGet(() -> CollectionState.initial(name));
+    }
+
+    @Override
+    public Set<Jid> senderKeyRecipients(Jid group) {
+        return db.read("sender key recipients", c -> GroupTables.senderKeyRecipients(c, accountId, group));
     }
 }

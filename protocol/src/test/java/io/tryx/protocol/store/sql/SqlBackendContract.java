@@ -158,6 +158,7 @@ abstract class SqlBackendContract {
         work.storeSentMessage(new SentMessage(PHONE, "M", new byte[]{1}, 1));
         work.storeAppStateSyncKey(new AppStateSyncKey(new byte[]{1}, new byte[32], null, 1));
         work.storeCollection(CollectionState.initial("regular"));
+        work.addSenderKeyRecipients(Jid.parse("1203630001@g.us"), java.util.Set.of(PHONE.withDevice(1)));
         work.commit();
     }
 
@@ -264,7 +265,7 @@ abstract class SqlBackendContract {
                 assertThat(rows.getBoolean(2)).isTrue();
                 applied.add(rows.getString(1));
             }
-            assertThat(applied).containsExactly("1");
+            assertThat(applied).containsExactly("1", "2");
         }
     }
 

@@ -1,0 +1,88 @@
+package io.tryx.protocol.client.messaging;
+
+import io.tryx.protocol.client.groups.GroupInfo;
+import io.tryx.protocol.client.groups.GroupSetting;
+import io.tryx.protocol.client.groups.ParticipantAction;
+import io.tryx.protocol.jid.Jid;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A change to a group, from the server's {@code w:gp2} notifications: reported in the group's order with its
+ * messages. {@link #actor()} is who made the change (null when the server did not say).
+ */
+public sealed interface GroupEvent extends MessageEvent {
+
+    /** The group. */
+    Jid group();
+
+    /** Who made the change, null if unknown. */
+    Jid actor();
+
+    /** When the server announced it. */
+    Instant timestamp();
+
+    /** We were put into a new group ({@code <create>}); {@code info} is its metadata. */
+    record GroupCreated(Jid group, Jid actor, Instant timestamp, GroupInfo info) implements GroupEvent {
+        public GroupCreated {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(info, "info");
+        }
+    }
+
+    /**
+     * Participants were added, removed (or left: then {@code actor} is among {@code participants}), promoted or
+     * demoted. {@code reason} is the server's reason for an add ({@code invite}, ...), empty if none.
+     */
+    record ParticipantsChanged(Jid group, Jid actor, Instant timestamp, ParticipantAction action,
+                               List<Jid> participants, String reason) implements GroupEvent {
+        public ParticipantsChanged {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(action, "action");
+            participants = List.copyOf(participants);
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /** The group was renamed. */
+    record SubjectChanged(Jid group, Jid actor, Instant timestamp, String subject) implements GroupEvent {
+        public SubjectChanged {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(subject, "subject");
+        }
+    }
+
+    /** The description changed; an empty {@code description} means it was deleted. */
+    record DescriptionChanged(Jid group, Jid actor, Instant timestamp, String descriptionId, String description)
+            implements GroupEvent {
+        public DescriptionChanged {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            descriptionId = descriptionId == null ? "" : descriptionId;
+            description = description == null ? "" : description;
+        }
+    }
+
+    /** A setting changed: announce, locked or the ephemeral timer. */
+    record SettingChanged(Jid group, Jid actor, Instant timestamp, GroupSetting setting) implements GroupEvent {
+        public SettingChanged {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(setting, "setting");
+        }
+    }
+
+    /** The invite code was revoked and replaced (told to admins). */
+    record InviteCodeChanged(Jid group, Jid actor, Instant timestamp, String code) implements GroupEvent {
+        public InviteCodeChanged {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(code, "code");
+        }
+    }
+}

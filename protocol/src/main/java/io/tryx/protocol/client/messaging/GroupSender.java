@@ -1,0 +1,230 @@
+package io.tryx.protocol.client.messaging;
+
+import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.IqException;
+import io.tryx.protocol.client.groups.GroupDirectory;
+import io.tryx.protocol.client.groups.GroupInfo;
+import io.tryx.protocol.client.groups.GroupParticipant;
+import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.message.MessageIds;
+import io.tryx.protocol.message.MessagePadding;
+import io.tryx.protocol.proto.E2EProto;
+import io.tryx.protocol.signal.PreKeyBundle;
+import io.tryx.protocol.signal.group.GroupCipher;
+import io.tryx.protocol.signal.group.GroupSessionBuilder;
+import io.tryx.protocol.signal.group.SenderKeyName;
+import io.tryx.protocol.signal.group.SenderKeyRecord;
+import io.tryx.protocol.signal.wire.SenderKeyDistributionMessage;
+import io.tryx.protocol.store.AccountState;
+import io.tryx.protocol.store.AccountStore;
+import io.tryx.protocol.store.DeviceCredentials;
+import io.tryx.protocol.store.SentMessage;
+import io.tryx.protocol.store.UnitOfWork;
+import com.google.protobuf.ByteString;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * Sends group messages, in order per group on the group's lane: the group's participants (metadata, cached), their
+ * devices and ours (usync, cached), our sender key for the group (created when absent), the sender key distribution
+ * message in a {@code pkmsg}/{@code msg} to each device that does not hold our current key yet (tracked in the
+ * {@link io.tryx.protocol.store.SenderKeyRecipientStore}), then one {@code skmsg} for everyone, with
+ * {@code device-identity} when any distribution is a {@code pkmsg} and the group's {@code addressing_mode}. Every
+ * Signal write, the new recipients and the {@link SentMessage} commit in one unit of work before the stanza
+ * leaves. The result completes on the server's {@code ack}. {@link #rotate} makes the next send use a new sender
+ * key, distributed to everyone (after a participant left, so it cannot read on).
+ */
+final class GroupSender {
+
+    /** The server's answer to a metadata query of a group we are not in. */
+    private static final int FORBIDDEN = 403;
+
+    private final AccountStore store;
+    private final StanzaChannel channel;
+    private final OrderedLanes<String> lanes;
+    private final Lock signalLock;
+    private final Executor workers;
+    private final InstantSource clock;
+    private final SecureRandom random;
+    private final GroupDirectory groups;
+    private final DeviceDirectory devices;
+    private final PreKeyBundles bundles;
+    private final OutgoingEncryptor encryptor;
+    private final AckTracker acks;
+    private final GroupSessionBuilder senderKeys;
+    private final GroupCipher cipher;
+
+    GroupSender(AccountStore store, StanzaChannel channel, OrderedLanes<String> lanes, Lock signalLock, Executor workers,
+                InstantSource clock, SecureRandom random, GroupDirectory groups, DeviceDirectory devices,
+                PreKeyBundles bundles, OutgoingEncryptor encryptor, AckTracker acks) {
+        this.store = store;
+        this.channel = channel;
+        this.lanes = lanes;
+        this.signalLock = signalLock;
+        this.workers = workers;
+        this.clock = clock;
+        this.random = random;
+        this.groups = groups;
+        this.devices = devices;
+        this.bundles = bundles;
+        this.encryptor = encryptor;
+        this.acks = acks;
+        this.senderKeys = new GroupSessionBuilder(random);
+        this.cipher = new GroupCipher(random);
+    }
+
+    /** Sends {@code message} to the group {@code group}. */
+    CompletableFuture<SendResult> send(Jid group, E2EProto.Message message) {
+        return lanes.submit(group.toString(), () -> prepare(group, message)).thenCompose(sent -> sent);
+    }
+
+    /** Runs on the group's lane: completes (with the ack's future) once the stanza is written. */
+    private CompletableFuture<CompletableFuture<SendResult>> prepare(Jid group, E2EProto.Message message) {
+        DeviceCredentials own = store.load().filter(DeviceCredentials::isPaired).orElse(null);
+        if (own == null) {
+            return CompletableFuture.failedFuture(new SendException(SendException.Reason.NOT_CONNECTED, "not paired"));
+        }
+        String id = MessageIds.generate(clock.instant(), own.deviceJid().user(), random);
+        return groups.info(group)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        MessageSender.unwrap(error) instanceof IqException iq && iq.code() == FORBIDDEN
+                                ? new SendException(SendException.Reason.NOT_A_PARTICIPANT, iq.code(),
+                                        "not a participant of " + group, iq)
+                                : error))
+                .thenComposeAsync(info -> {
+                    if (info.participant(own.deviceJid()).isEmpty()
+                            && (own.lid() == null || info.participant(own.lid()).isEmpty())) {
+                        throw new SendException(SendException.Reason.NOT_A_PARTICIPANT, "not a participant of " + group);
+                    }
+                    return devices.devices(users(info, own)).thenApply(all -> new Plan(info, targets(all, own)));
+                }, workers)
+                .thenComposeAsync(plan -> {
+                    Set<Jid> holders = store.senderKeyRecipients(group);
+                    List<Jid> lacking = plan.targets().stream().filter(d -> !holders.contains(d)).toList();
+                    List<Jid> missing = encryptor.withoutSession(store, lacking, own);
+                    return bundles.fetch(missing).thenApplyAsync(fetched -> encrypt(group, id, message, plan, fetched, own),
+                            workers);
+                }, workers)
+                .thenCompose(stanza -> MessageSender.sendAndAwaitAck(channel, acks, id, stanza))
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(MessageSender.typed(MessageSender.unwrap(error))));
+    }
+
+    /** The group's participants and the devices of our own account (which need the key too). */
+    private record Plan(GroupInfo info, List<Jid> targets) {
+    }
+
+    /** The users whose devices get the message: every participant and our own user, in the group's addressing. */
+    private static List<Jid> users(GroupInfo info, DeviceCredentials own) {
+        Set<Jid> users = new LinkedHashSet<>();
+        for (GroupParticipant participant : info.participants()) {
+            users.add(participant.jid().toNonAd());
+        }
+        users.add(ownSender(info, own).toNonAd());
+        return new ArrayList<>(users);
+    }
+
+    private static List<Jid> targets(List<Jid> all, DeviceCredentials own) {
+        return all.stream().filter(d -> !d.equals(own.deviceJid()) && !d.equals(own.lid())).distinct().toList();
+    }
+
+    /** Our device as the group knows it: the LID device in LID-addressed groups, else the phone-number device. */
+    private static Jid ownSender(GroupInfo info, DeviceCredentials own) {
+        return info.lidAddressed() && own.lid() != null ? own.lid() : own.deviceJid();
+    }
+
+    private Node encrypt(Jid group, String id, E2EProto.Message message, Plan plan, Map<Jid, PreKeyBundle> fetched,
+                         DeviceCredentials own) {
+        byte[] plaintext = message.toByteArray();
+        SenderKeyName ours = senderKeyName(group, ownSender(plan.info(), own));
+        OutgoingEncryptor.Participants distributed;
+        byte[] skmsg;
+        signalLock.lock();
+        try {
+            UnitOfWork work = store.begin();
+            SenderKeyDistributionMessage distribution = senderKeys.create(work, ours);
+            Set<Jid> holders = work.senderKeyRecipients(group);
+            List<Jid> lacking = plan.targets().stream().filter(d -> !holders.contains(d)).toList();
+            byte[] keyMessage = E2EProto.Message.newBuilder()
+                    .setSenderKeyDistributionMessage(distribution(group, distribution)).build().toByteArray();
+            distributed = encryptor.encrypt(work, lacking, fetched, keyMessage, keyMessage, own);
+            if (!distributed.devices().isEmpty()) {
+                work.addSenderKeyRecipients(group, new HashSet<>(distributed.devices()));
+            }
+            skmsg = cipher.encrypt(work, ours, MessagePadding.pad(plaintext, random));
+            work.storeSentMessage(new SentMessage(group, id, plaintext, clock.millis()));
+            work.commit();
+        } finally {
+            signalLock.unlock();
+        }
+        List<Node> children = new ArrayList<>();
+        if (!distributed.nodes().isEmpty()) {
+            children.add(Node.builder("participants").children(distributed.nodes()).build());
+        }
+        children.add(Node.builder("enc").attr("v", "2").attr("type", "skmsg").bytes(skmsg).build());
+        if (distributed.preKey()) {
+            children.add(Node.builder("device-identity").bytes(own.account()).build());
+        }
+        return Node.builder("message").attr("id", id).attr("to", group).attr("type", MessageSender.typeOf(message))
+                .attr("addressing_mode", plan.info().addressingMode()).children(children).build();
+    }
+
+    /**
+     * Makes the next send to {@code group} create a new sender key and distribute it to every device: our keys of
+     * the group (under either of our addresses) are emptied and its recipients forgotten, in one unit of work.
+     */
+    void rotate(Jid group) {
+        DeviceCredentials own = store.load().filter(DeviceCredentials::isPaired).orElse(null);
+        if (own == null) {
+            return;
+        }
+        signalLock.lock();
+        try {
+            UnitOfWork work = store.begin();
+            for (Jid address : own.lid() == null ? List.of(own.deviceJid()) : List.of(own.deviceJid(), own.lid())) {
+                SenderKeyName name = senderKeyName(group, address);
+                if (work.senderKey(name).filter(r -> !r.isEmpty()).isPresent()) {
+                    work.storeSenderKey(name, SenderKeyRecord.empty());
+                }
+            }
+            work.forgetSenderKeyRecipients(group);
+            work.commit();
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    /**
+     * {@code message} with our current sender key distribution of {@code group} added (under whichever of our addresses
+     * holds one), for a resend to a device that could not read our skmsg; unchanged when we hold no key.
+     */
+    static E2EProto.Message withSenderKey(AccountState state, GroupSessionBuilder builder, Jid group,
+                                          DeviceCredentials own, E2EProto.Message message) {
+        for (Jid address : own.lid() == null ? List.of(own.deviceJid()) : List.of(own.deviceJid(), own.lid())) {
+            SenderKeyName name = senderKeyName(group, address);
+            if (state.senderKey(name).filter(r -> !r.isEmpty()).isPresent()) {
+                return message.toBuilder().setSenderKeyDistributionMessage(distribution(group, builder.create(state, name)))
+                        .build();
+            }
+        }
+        return message;
+    }
+
+    private static E2EProto.Message.SenderKeyDistributionMessage distribution(Jid group, SenderKeyDistributionMessage key) {
+        return E2EProto.Message.SenderKeyDistributionMessage.newBuilder().setGroupId(group.toString())
+                .setAxolotlSenderKeyDistributionMessage(ByteString.copyFrom(key.serialized())).build();
+    }
+
+    private static SenderKeyName senderKeyName(Jid group, Jid ownDevice) {
+        return new SenderKeyName(group.toString(), Addressing.signalAddress(ownDevice));
+    }
+}
