@@ -80,8 +80,8 @@ public final class AccountsCommand implements Runnable {
 
     /** {@code accounts add}: an {@code AddAccount} command. */
     @CommandLine.Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add an account: the bridge starts pairing it (QR code, or pair code with --pair-code)",
-                    "and shows the code on its status page and terminal. Prints the CommandResult."})
+            description = "Add an account: the bridge starts pairing it (QR code, or pair code with --pair-code) "
+                    + "and shows the code on its status page and terminal. Prints the CommandResult.")
     public static final class AddAccountCommand implements Callable<Integer> {
 
         @Mixin

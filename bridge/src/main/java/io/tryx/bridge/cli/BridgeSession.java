@@ -43,8 +43,7 @@ final class BridgeSession {
      */
     static int run(CliContext context, BridgeConfig config, Map<String, String> extraReadyFields,
                    Function<BridgeRuntime, AutoCloseable> onReady) throws Exception {
-        BridgeStarter starter = context.starter().orElseThrow(() -> new BridgeClientException(
-                "no bridge runtime on the class path (no io.tryx.bridge.app.BridgeStarter service)"));
+        BridgeStarter starter = starter(context);
         createDataDir(config);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         bindJvmMeters(meters);
@@ -80,6 +79,12 @@ final class BridgeSession {
             context.shutdown().closed();
         }
         return 0;
+    }
+
+    /** The runtime to start; fails when none is on the class path. */
+    static BridgeStarter starter(CliContext context) {
+        return context.starter().orElseThrow(() -> new BridgeClientException(
+                "no bridge runtime on the class path (no io.tryx.bridge.app.BridgeStarter service)"));
     }
 
     /** Waits for readiness; false when a stop came first. */

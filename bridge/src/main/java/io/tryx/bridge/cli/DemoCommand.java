@@ -61,6 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BridgeConfig base = kafka.load(context, run.flagValues());
+        BridgeSession.starter(context);
         try (Simulator simulator = Simulator.start(SimulatorConfig.defaults());
              SimulatorAdmin admin = new SimulatorAdmin(simulator.adminUrl())) {
             admin.createAccount(phone, "Tryx demo");

@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code tryx send}: sends a text through the bridge and prints the command's result. */
 @CommandLine.Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Send a text message: puts a SendMessage command on the commands topic and prints its",
-                "CommandResult as JSON. Exit 0 when it succeeded, 1 when it failed or timed out."})
+        description = "Send a text message: puts a SendMessage command on the commands topic and prints its "
+                + "CommandResult as JSON. Exit 0 when it succeeded, 1 when it failed or timed out.")
 public final class SendCommand implements Callable<Integer> {
 
     @Mixin

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 
 /** {@code tryx tail}: prints the bridge's records as JSON lines until stopped. */
 @CommandLine.Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Follow the bridge's topics and print each record as one line of JSON",
-                "(topic, partition, offset, timestamp, key, schema, value), decoded with the writer schema from the registry."})
+        description = "Follow the bridge's topics and print each record as one line of JSON (topic, partition, offset, "
+                + "timestamp, key, schema, value), decoded with the writer schema from the registry.")
 public final class TailCommand implements Callable<Integer> {
 
     @Mixin
