@@ -76,33 +76,35 @@ public final class StatusServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().add("Allow", "GET, HEAD");
-                send(exchange, 405, "application/json", json(Map.of("error", "method not allowed")));
-                return;
-            }
-            Optional<BridgeRuntime> runtime = bridge.get();
-            switch (exchange.getRequestURI().getPath()) {
-                case "/" -> send(exchange, 200, "text/html; charset=utf-8", StatusPage.render(runtime));
-                case "/api/accounts" -> send(exchange, 200, "application/json", json(accounts(runtime)));
-                case "/api/bridge" -> bridgeInfo(exchange, runtime);
-                case "/health" -> send(exchange, 200, "application/json", json(Map.of("status", "UP")));
-                case "/ready" -> {
-                    boolean ready = runtime.map(BridgeRuntime::ready).orElse(false);
-                    send(exchange, ready ? 200 : 503, "application/json",
-                            json(Map.of("status", ready ? "READY" : runtime.isPresent() ? "NOT_READY" : "STARTING")));
-                }
-                case "/metrics" -> send(exchange, 200, PROMETHEUS_CONTENT_TYPE, metrics.scrape());
-                default -> send(exchange, 404, "application/json", json(Map.of("error", "not found")));
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("status request {} failed", exchange.getRequestURI(), e);
             try {
+                route(exchange);
+            } catch (RuntimeException e) {
+                LOG.warn("status request {} failed", exchange.getRequestURI(), e);
                 send(exchange, 500, "application/json", json(Map.of("error", String.valueOf(e.getMessage()))));
-            } catch (IOException | RuntimeException alreadySent) {
-                // the response had started; the client sees a broken answer
             }
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().add("Allow", "GET, HEAD");
+            send(exchange, 405, "application/json", json(Map.of("error", "method not allowed")));
+            return;
+        }
+        Optional<BridgeRuntime> runtime = bridge.get();
+        switch (exchange.getRequestURI().getPath()) {
+            case "/" -> send(exchange, 200, "text/html; charset=utf-8", StatusPage.render(runtime));
+            case "/api/accounts" -> send(exchange, 200, "application/json", json(accounts(runtime)));
+            case "/api/bridge" -> bridgeInfo(exchange, runtime);
+            case "/health" -> send(exchange, 200, "application/json", json(Map.of("status", "UP")));
+            case "/ready" -> {
+                boolean ready = runtime.map(BridgeRuntime::ready).orElse(false);
+                send(exchange, ready ? 200 : 503, "application/json",
+                        json(Map.of("status", ready ? "READY" : runtime.isPresent() ? "NOT_READY" : "STARTING")));
+            }
+            case "/metrics" -> send(exchange, 200, PROMETHEUS_CONTENT_TYPE, metrics.scrape());
+            default -> send(exchange, 404, "application/json", json(Map.of("error", "not found")));
         }
     }
 

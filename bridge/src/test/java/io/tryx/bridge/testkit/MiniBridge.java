@@ -109,12 +109,13 @@ public final class MiniBridge implements BridgeRuntime {
 
     private static void createTopics(String bootstrapServers, List<String> names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (String name : names) {
+            var created = admin.createTopics(names.stream().map(name -> new NewTopic(name, 1, (short) 1)).toList()).values();
+            for (var topic : created.entrySet()) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    topic.getValue().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create " + name, e);
+                        throw new IllegalStateException("cannot create " + topic.getKey(), e);
                     }
                 }
             }

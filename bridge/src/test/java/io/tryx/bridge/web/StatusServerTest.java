@@ -160,6 +160,18 @@ class StatusServerTest {
         assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
     }
 
+    @Test
+    void aFailingRuntimeCallIsA500AndTheServerKeepsServing() throws Exception {
+        runtime.set(new BrokenRuntime(meters));
+
+        HttpResponse<String> failed = get("/api/accounts");
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.body()).contains("store is gone");
+        assertThat(get("/").statusCode()).isEqualTo(500);
+        assertThat(get("/ready").statusCode()).isEqualTo(200);
+    }
+
     private void startBridge() {
         bridge = MiniBridge.start(env, prefix, meters);
         runtime.set(bridge);
@@ -180,5 +192,37 @@ class StatusServerTest {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         URI uri = server.url().resolve(path);
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A minimal runtime whose account listing fails (pure HTTP behaviour; no Kafka involved). */
+    private record BrokenRuntime(io.micrometer.core.instrument.MeterRegistry meters) implements BridgeRuntime {
+        @Override
+        public String bootstrapServers() {
+            return "b:9092";
+        }
+
+        @Override
+        public String schemaRegistryUrl() {
+            return "http://r";
+        }
+
+        @Override
+        public String topicPrefix() {
+            return "p";
+        }
+
+        @Override
+        public java.util.List<io.tryx.bridge.app.AccountStatus> accounts() {
+            throw new IllegalStateException("store is gone");
+        }
+
+        @Override
+        public boolean ready() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
