@@ -21,9 +21,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code tryx demo}: the bridge against the built-in WhatsApp simulator, offline. Starts the simulator in-process
- * (plain {@code ws}), creates the demo account and a friend, points the bridge at the simulator (its chat URL and
- * Noise root, an in-memory store since the simulator forgets everything on exit) and, once the bridge is ready,
- * runs the {@link io.tryx.bridge.demo.DemoScript}: link the account, then the friend chats with it.
+ * (plain {@code ws}), points the bridge at it (its chat URL and Noise root, an in-memory store since the simulator
+ * forgets everything on exit) and, once the bridge is ready, runs the {@link io.tryx.bridge.demo.DemoScript}: create
+ * the demo account and a friend on the simulator, link the account, then the friend chats with it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the bridge against the built-in WhatsApp simulator (offline demo).",
@@ -64,8 +64,6 @@ public final class DemoCommand implements Callable<Integer> {
         BridgeSession.starter(context);
         try (Simulator simulator = Simulator.start(SimulatorConfig.defaults());
              SimulatorAdmin admin = new SimulatorAdmin(simulator.adminUrl())) {
-            admin.createAccount(phone, "Tryx demo");
-            admin.createAccount(friendPhone, "Demo friend");
             BridgeConfig config = config(base, simulator);
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("simulatorAdminUrl", simulator.adminUrl());

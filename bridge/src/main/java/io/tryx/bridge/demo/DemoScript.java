@@ -1,8 +1,8 @@
 package io.tryx.bridge.demo;
 
 /**
- * What happens in {@code tryx demo} once the bridge and the simulator run: linking the demo account to the bridge
- * and making the simulated people chat. The launcher uses the implementation registered under
+ * What happens in {@code tryx demo} once the bridge and the simulator run: creating the simulated people, linking
+ * the demo account to the bridge and making them chat. The launcher uses the implementation registered under
  * {@code META-INF/services/io.tryx.bridge.demo.DemoScript} if there is one, else {@link PhoneChatDemo}.
  */
 @FunctionalInterface

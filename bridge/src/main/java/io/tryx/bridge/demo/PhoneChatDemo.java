@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The default demo: adds the demo account to the bridge with an {@code AddAccount} (QR) command, lets the
+ * The default demo: creates the demo account and the friend on the simulator (their mock phones), adds the demo
+ * account to the bridge with an {@code AddAccount} (QR) command, lets the
  * account's mock phone scan each QR code the bridge shows until the account is connected, then makes the
  * friend's mock phone send the account a text every {@link #CHAT_INTERVAL}. Everything runs on one background
  * thread; failures are logged and retried on the next tick.
@@ -33,8 +34,11 @@ public final class PhoneChatDemo implements DemoScript {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(PhoneChatDemo.class);
 
+    /** Creates the two simulator accounts (failing when the simulator refuses), then starts in the background. */
     @Override
     public AutoCloseable start(DemoContext context) {
+        context.admin().createAccount(context.accountPhone(), "Tryx demo");
+        context.admin().createAccount(context.friendPhone(), "Demo friend");
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("tryx-demo").factory());
         Run run = new Run(context, scheduler);
