@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link WhatsAppClient} and what the status page shows (state, QR, pair code, device). Mutable state is written on
  * the account's serial lifecycle executor (and by the host while it (re)starts the account) and read anywhere.
  */
-public final class HostedAccount {
+public final class HostedAccount implements AccountView {
 
     private final String accountId;
     private final Jid jid;
@@ -44,6 +44,7 @@ public final class HostedAccount {
     }
 
     /** The account's id: its user JID ({@code 15551234567@s.whatsapp.net}). */
+    @Override
     public String accountId() {
         return accountId;
     }
@@ -54,11 +55,13 @@ public final class HostedAccount {
     }
 
     /** Our linked device's JID once paired. */
+    @Override
     public Optional<String> device() {
         return Optional.ofNullable(device);
     }
 
     /** The account's LID user JID (no device part) once the server told it. */
+    @Override
     public Optional<String> lid() {
         return Optional.ofNullable(lid);
     }
@@ -90,6 +93,7 @@ public final class HostedAccount {
     }
 
     /** The connection state: the session's, or why the account stopped ({@code LOGGED_OUT}, {@code PAIRING_TIMED_OUT}, ...). */
+    @Override
     public String state() {
         if (terminal != null) {
             return terminal;

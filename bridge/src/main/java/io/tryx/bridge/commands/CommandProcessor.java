@@ -75,7 +75,7 @@ final class CommandProcessor {
         try {
             command = decoder.deserialize(record.topic(), record.value());
         } catch (AvroSerdeException e) {
-            return deadLetter(record, DeadLetterReason.UNDECODABLE, e.reason() + ": " + e.getMessage());
+            return deadLetter(record, DeadLetterReason.UNDECODABLE, e.getMessage());
         }
         if (command == null) {
             return deadLetter(record, DeadLetterReason.UNDECODABLE, "the record has no value");

@@ -2,10 +2,11 @@ package io.tryx.bridge.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tryx.bridge.accounts.AccountObserver;
 import io.tryx.bridge.accounts.ConnectionHints;
-import io.tryx.bridge.accounts.HostedAccount;
+import io.tryx.bridge.accounts.AccountView;
 import io.tryx.bridge.topics.EventFamily;
 import io.tryx.events.v1.ConnectionEvent;
 import io.tryx.protocol.client.ClientEvent;
@@ -14,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.InstantSource;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Publishes what the hosted accounts report. Lifecycle events become connection events, sent without waiting
@@ -25,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * did not, so WhatsApp redelivers it. Also keeps the per-account gauge {@code tryx.account.connected} and counts
  * {@code tryx.decrypt.failures} (tag {@code reason}).
  */
-public final class AccountEventPublisher implements AccountObserver {
+public final class AccountEventPublisher implements AccountObserver, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountEventPublisher.class);
 
@@ -35,7 +38,8 @@ public final class AccountEventPublisher implements AccountObserver {
     private final MessageEventMapper messages = new MessageEventMapper();
     private final ReceiptEventMapper receipts = new ReceiptEventMapper();
     private final UndecryptableEventMapper undecryptable = new UndecryptableEventMapper();
-    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private final Map<String, AccountView> accounts = new ConcurrentHashMap<>();
+    private final List<Meter> gauges = new CopyOnWriteArrayList<>();
 
     public AccountEventPublisher(EventPublisher publisher, MeterRegistry meters, InstantSource clock) {
         this.publisher = publisher;
@@ -44,18 +48,18 @@ public final class AccountEventPublisher implements AccountObserver {
     }
 
     @Override
-    public void onLifecycle(HostedAccount account, ClientEvent event, ConnectionHints hints) {
+    public void onLifecycle(AccountView account, ClientEvent event, ConnectionHints hints) {
         gauge(account);
         connections.map(origin(account), event, hints).ifPresent(record -> publishConnection(account, record));
     }
 
     @Override
-    public void onPairCode(HostedAccount account, String code) {
+    public void onPairCode(AccountView account, String code) {
         publishConnection(account, connections.pairCodeIssued(origin(account), code));
     }
 
     @Override
-    public void onMessage(HostedAccount account, MessageEvent event) {
+    public void onMessage(AccountView account, MessageEvent event) {
         EventOrigin origin = origin(account);
         switch (event) {
             case MessageEvent.MessageReceived received -> {
@@ -73,7 +77,7 @@ public final class AccountEventPublisher implements AccountObserver {
         }
     }
 
-    private void publishConnection(HostedAccount account, ConnectionEvent record) {
+    private void publishConnection(AccountView account, ConnectionEvent record) {
         publisher.publish(EventFamily.CONNECTION, EventKeys.account(record.getAccount()), record)
                 .whenComplete((metadata, error) -> {
                     if (error != null) {
@@ -83,17 +87,27 @@ public final class AccountEventPublisher implements AccountObserver {
                 });
     }
 
-    private static EventOrigin origin(HostedAccount account) {
+    private static EventOrigin origin(AccountView account) {
         return new EventOrigin(account.accountId(), account.lid().orElse(null),
                 account.device().orElse(account.accountId()), BridgeVersion.current());
     }
 
-    private void gauge(HostedAccount account) {
-        if (gauged.add(account.accountId())) {
-            Gauge.builder("tryx.account.connected", account, a -> a.state().equals("CONNECTED") ? 1 : 0)
-                    .tag("account", account.accountId())
+    /** One gauge per account id, reading whichever hosted account currently has that id. */
+    private void gauge(AccountView account) {
+        String id = account.accountId();
+        if (accounts.put(id, account) == null) {
+            gauges.add(Gauge.builder("tryx.account.connected", accounts,
+                            current -> current.containsKey(id) && current.get(id).state().equals("CONNECTED") ? 1 : 0)
+                    .tag("account", id)
                     .description("1 while the account is logged in and online")
-                    .register(meters);
+                    .register(meters));
         }
+    }
+
+    /** Removes the gauges (a bridge started again in this JVM registers its own). */
+    @Override
+    public void close() {
+        gauges.forEach(meters::remove);
+        gauges.clear();
     }
 }

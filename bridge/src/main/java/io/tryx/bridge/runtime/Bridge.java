@@ -64,8 +64,8 @@ public final class Bridge {
             StoreBackend store = closer.add(Stores.open(config.store()));
             HostResources resources = closer.add(new HostResources(config.whatsapp(), options.ioThreads(),
                     options.workerThreads()));
-            AccountHost host = closer.add(new AccountHost(resources, store,
-                    new AccountEventPublisher(publisher, meters, clock), ClientConfig.defaults(),
+            AccountEventPublisher observer = closer.add(new AccountEventPublisher(publisher, meters, clock));
+            AccountHost host = closer.add(new AccountHost(resources, store, observer, ClientConfig.defaults(),
                     MessagingConfig.defaults(), clock));
             host.startStored();
             CommandService commands = closer.add(CommandService.start(kafka.with(Map.of()), kafka.registry(), topics,

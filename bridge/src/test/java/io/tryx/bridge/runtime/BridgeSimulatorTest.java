@@ -1,0 +1,268 @@
+package io.tryx.bridge.runtime;
+
+import io.tryx.bridge.testkit.KafkaExtension;
+import io.tryx.bridge.testkit.KafkaTestEnvironment;
+import io.tryx.common.v1.TextContent;
+import io.tryx.commands.v1.CommandResult;
+import io.tryx.commands.v1.CommandSucceeded;
+import io.tryx.commands.v1.account.AddAccount;
+import io.tryx.commands.v1.account.PairingMode;
+import io.tryx.commands.v1.messages.SendMessage;
+import io.tryx.schemas.EventIds;
+import io.tryx.schemas.EventKind;
+import io.tryx.simulator.Simulator;
+import io.tryx.simulator.SimulatorConfig;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static io.tryx.bridge.runtime.BridgeFixture.WITHIN;
+import static io.tryx.bridge.runtime.BridgeFixture.stateOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bridge end to end against the real test broker and registry and the in-process simulator: accounts added
+ * and linked by command, events decoded by a plain consumer with the registry alone, commands acting at the
+ * simulator with one result each.
+ */
+@ExtendWith(KafkaExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BridgeSimulatorTest {
+
+    private final KafkaTestEnvironment env;
+    private Simulator simulator;
+    private BridgeFixture fixture;
+
+    BridgeSimulatorTest(KafkaTestEnvironment env) {
+        this.env = env;
+    }
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) throws InterruptedException {
+        simulator = Simulator.start(SimulatorConfig.defaults());
+        fixture = new BridgeFixture(env, simulator, dataDir);
+        fixture.startBridge();
+    }
+
+    @AfterAll
+    void stop() {
+        fixture.close();
+        simulator.close();
+    }
+
+    @Test
+    void addAccountByQrPublishesTheQrCodeThenPairedAndConnectedAndAnswersOneSuccess() {
+        String account = fixture.admin.createAccount("15550002001", "Ann");
+        String add = fixture.send(account, AddAccount.newBuilder().setMode(PairingMode.QR).build());
+
+        ConsumerRecord<String, GenericRecord> qrEvent = fixture.connectionEvent(account, "QrCodeIssued");
+        GenericRecord event = qrEvent.value();
+        assertThat(event.getSchema().getFullName()).isEqualTo("io.tryx.events.v1.ConnectionEvent");
+        assertThat(event.get("account")).hasToString(account);
+        assertThat(event.get("chat")).hasToString(account);
+        Instant at = (Instant) event.get("timestamp");
+        assertThat(event.get("eventId")).hasToString(EventIds.derive(account, account, Long.toString(at.toEpochMilli()),
+                EventKind.CONNECTION_QR_CODE_ISSUED));
+        assertThat(((GenericRecord) event.get("source")).get("bridgeVersion").toString()).isNotBlank();
+        GenericRecord qr = (GenericRecord) event.get("state");
+        assertThat((Instant) qr.get("expiresAt")).isAfter(at);
+        String code = qr.get("code").toString();
+        assertThat(fixture.status(account).orElseThrow().qrCode()).contains(code);
+        CommandResult result = fixture.result(add);
+        assertThat(result.getAccount()).isEqualTo(account);
+        assertThat(result.getStatus()).isInstanceOf(CommandSucceeded.class);
+
+        String device = fixture.admin.scanQr("15550002001", code);
+
+        GenericRecord paired = (GenericRecord) fixture.connectionEvent(account, "Paired").value().get("state");
+        assertThat(paired.get("device")).hasToString(device);
+        GenericRecord connected = fixture.connectionEvent(account, "Connected").value();
+        assertThat(((GenericRecord) connected.get("source")).get("device")).hasToString(device);
+        assertThat(((GenericRecord) connected.get("state")).get("lid").toString()).endsWith("@lid");
+        await().atMost(WITHIN).until(() -> fixture.status(account).orElseThrow().state().equals("CONNECTED"));
+        assertThat(fixture.status(account).orElseThrow().jid()).contains(device);
+        assertThat(fixture.status(account).orElseThrow().qrCode()).isEmpty();
+        assertThat(fixture.results.poll().stream().filter(r -> r.value().getCommandId().equals(add))).hasSize(1);
+        assertThat(fixture.connection.seen().stream().filter(r -> r.key().equals(account)).map(r -> stateOf(r.value())))
+                .containsSubsequence("QrCodeIssued", "Paired", "Connected");
+    }
+
+    @Test
+    void addAccountByPairCodePublishesTheCodeToTypeAndLinksWithoutQr() {
+        String account = fixture.admin.createAccount("15550002002", "Bob");
+        String add = fixture.send(account, AddAccount.newBuilder().setMode(PairingMode.PAIR_CODE).build());
+
+        GenericRecord issued = (GenericRecord) fixture.connectionEvent(account, "PairCodeIssued").value().get("state");
+        String code = issued.get("code").toString();
+        assertThat(code).hasSize(8);
+        assertThat(fixture.status(account).orElseThrow().pairCode()).contains(code);
+        assertThat(fixture.result(add).getStatus()).isInstanceOf(CommandSucceeded.class);
+
+        fixture.admin.typePairCode("15550002002", code);
+
+        fixture.connectionEvent(account, "Connected");
+        assertThat(fixture.connection.seen().stream().filter(r -> r.key().equals(account)).map(r -> stateOf(r.value())))
+                .doesNotContain("QrCodeIssued").containsSubsequence("PairCodeIssued", "Paired", "Connected");
+    }
+
+    @Test
+    void phoneTextsArriveInOrderAsMessageEventsThatAPlainConsumerDecodesWithTheRegistryAlone() {
+        String account = fixture.linkByQr("15550002003");
+        String friend = fixture.admin.createAccount("15550002004", "Friend");
+        String device = fixture.status(account).orElseThrow().jid().orElseThrow();
+
+        List<String> ids = List.of(
+                fixture.admin.sendText("15550002004", account, "first"),
+                fixture.admin.sendText("15550002004", account, "second"),
+                fixture.admin.sendText("15550002004", account, "third"));
+
+        List<ConsumerRecord<String, GenericRecord>> records = fixture.messages.await(
+                r -> r.key().equals(account + "|" + friend), 3, WITHIN);
+        assertThat(records.stream().map(r -> r.partition()).distinct()).hasSize(1);
+        for (int i = 0; i < 3; i++) {
+            GenericRecord message = records.get(i).value();
+            assertThat(message.getSchema().getFullName()).isEqualTo("io.tryx.events.v1.MessageEvent");
+            assertThat(message.get("eventId")).hasToString(EventIds.derive(account, friend, ids.get(i), EventKind.MESSAGE));
+            assertThat(message.get("account")).hasToString(account);
+            assertThat(message.get("chat")).hasToString(friend);
+            assertThat((Instant) message.get("timestamp")).isAfter(Instant.now().minusSeconds(60));
+            GenericRecord key = (GenericRecord) message.get("key");
+            assertThat(key.get("id")).hasToString(ids.get(i));
+            assertThat(key.get("chat")).hasToString(friend);
+            assertThat(key.get("fromMe")).isEqualTo(false);
+            assertThat(key.get("sender")).isNull();
+            assertThat(message.get("pushName")).hasToString("Friend");
+            GenericRecord content = (GenericRecord) message.get("content");
+            assertThat(content.getSchema().getName()).isEqualTo("TextContent");
+            assertThat(content.get("text")).hasToString(List.of("first", "second", "third").get(i));
+            assertThat(content.get("linkPreview")).isNull();
+            GenericRecord source = (GenericRecord) message.get("source");
+            assertThat(source.get("device")).hasToString(device);
+            assertThat(source.get("serverTimestamp")).isEqualTo(message.get("timestamp"));
+            assertThat((List<?>) ((GenericRecord) message.get("context")).get("mentions")).isEmpty();
+            assertThat(message.get("viewOnce")).isEqualTo(false);
+        }
+        assertThat(fixture.meters.counter("tryx.events.published", "family", "messages").count()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void sendMessageReachesThePhoneAndAnswersOnceWithTheMessageIdAndARepeatGetsTheSameResult() {
+        String account = fixture.linkByQr("15550002005");
+        String friend = fixture.admin.createAccount("15550002006", "Friend");
+        var command = io.tryx.commands.v1.Command.newBuilder().setCommandId(fixture.nextCommandId()).setAccount(account)
+                .setAction(SendMessage.newBuilder().setChat(friend)
+                        .setContent(TextContent.newBuilder().setText("hello from Kafka").build()).build())
+                .build();
+
+        fixture.send(command);
+
+        CommandResult result = fixture.result(command.getCommandId());
+        CommandSucceeded sent = (CommandSucceeded) result.getStatus();
+        String id = sent.getMessageId().orElseThrow();
+        assertThat(sent.getServerTimestamp()).isPresent();
+        await().atMost(WITHIN).until(() -> fixture.admin.inbox("15550002006").stream()
+                .anyMatch(m -> m.id().equals(id) && "hello from Kafka".equals(m.text())));
+        // the phone's delivery receipt comes back as a receipt event
+        GenericRecord receipt = fixture.receipts.await(r -> r.key().equals(account + "|" + friend)
+                && ((List<?>) r.value().get("messageIds")).stream().anyMatch(m -> m.toString().equals(id)), WITHIN).value();
+        assertThat(receipt.get("type")).hasToString("DELIVERY");
+
+        fixture.send(command); // the same command id again: the first result, not a second message
+
+        List<ConsumerRecord<String, CommandResult>> answers = fixture.results.await(
+                r -> r.value().getCommandId().equals(command.getCommandId()), 2, WITHIN);
+        assertThat(answers.get(1).value().getStatus()).isEqualTo(result.getStatus());
+        assertThat(answers.get(1).key()).isEqualTo(account);
+        assertThat(fixture.admin.inbox("15550002006").stream().filter(m -> "hello from Kafka".equals(m.text()))).hasSize(1);
+    }
+
+    @Test
+    void invalidCommandsGoToTheDeadLetterTopicOrFailWithTheirReasonAndLaterCommandsStillWork() {
+        String account = fixture.linkByQr("15550002007");
+        String friend = fixture.admin.createAccount("15550002008", "Friend");
+        byte[] key = account.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] garbage = {0x42, 0x13, 0x37, 0x00, 0x01, 0x02, 0x03};
+        fixture.sendRaw(key, garbage);
+        var text = SendMessage.newBuilder().setChat(friend).setContent(TextContent.newBuilder().setText("x").build()).build();
+        byte[] valid = new io.tryx.bridge.serde.AvroSerializer<io.tryx.commands.v1.Command>(fixture.registry,
+                io.tryx.bridge.serde.AvroSerdeOptions.DEFAULTS, false).serialize(fixture.topics.commands(),
+                io.tryx.commands.v1.Command.newBuilder().setCommandId("keyless").setAccount(account).setAction(text).build());
+        fixture.sendRaw(null, valid);
+        fixture.sendRaw("someone-else@s.whatsapp.net".getBytes(java.nio.charset.StandardCharsets.UTF_8), valid);
+        fixture.send(io.tryx.commands.v1.Command.newBuilder().setCommandId("bad-account").setAccount("not a jid")
+                .setAction(text).build());
+        String unknown = fixture.send("15559999999@s.whatsapp.net", text);
+        String unsupported = fixture.send(account, io.tryx.commands.v1.groups.CreateGroup.newBuilder().setSubject("g")
+                .setParticipants(List.of(friend)).build());
+        String badChat = fixture.send(account, SendMessage.newBuilder().setChat("not@a@jid")
+                .setContent(TextContent.newBuilder().setText("x").build()).build());
+        String group = fixture.send(account, SendMessage.newBuilder().setChat("120363025246125486@g.us")
+                .setContent(TextContent.newBuilder().setText("x").build()).build());
+        String later = fixture.send(account, SendMessage.newBuilder().setChat(friend)
+                .setContent(TextContent.newBuilder().setText("still working").build()).build());
+
+        var letters = fixture.deadLetters.await(r -> true, 4, WITHIN).stream().map(ConsumerRecord::value)
+                .collect(java.util.stream.Collectors.toMap(l -> l.getReason().name(), l -> l));
+        assertThat(letters).containsOnlyKeys("UNDECODABLE", "MISSING_KEY", "KEY_MISMATCH", "UNKNOWN_ACCOUNT");
+        assertThat(letters.get("UNDECODABLE").getDetail()).contains("BAD_MAGIC");
+        assertThat(letters.get("UNDECODABLE").getValue().orElseThrow()).isEqualTo(java.nio.ByteBuffer.wrap(garbage));
+        assertThat(letters.get("UNDECODABLE").getOriginalTopic()).isEqualTo(fixture.topics.commands());
+        assertThat(letters.get("MISSING_KEY").getKey()).isEmpty();
+        assertThat(letters.get("KEY_MISMATCH").getDetail()).contains("someone-else@s.whatsapp.net");
+        assertThat(letters.get("UNKNOWN_ACCOUNT").getDetail()).contains("not a jid");
+
+        assertThat(failure(unknown).getCode().name()).isEqualTo("UNKNOWN_ACCOUNT");
+        var notYet = failure(unsupported);
+        assertThat(notYet.getCode().name()).isEqualTo("UNSUPPORTED");
+        assertThat(notYet.getMessage()).contains("groups.CreateGroup").contains("group API");
+        assertThat(failure(badChat).getCode().name()).isEqualTo("INVALID_COMMAND");
+        assertThat(failure(group).getCode().name()).isEqualTo("UNSUPPORTED");
+        String id = ((CommandSucceeded) fixture.result(later).getStatus()).getMessageId().orElseThrow();
+        await().atMost(WITHIN).until(() -> fixture.admin.inbox("15550002008").stream().anyMatch(m -> m.id().equals(id)));
+        assertThat(fixture.results.seen().stream().map(r -> r.value().getCommandId())).doesNotContain("keyless", "bad-account");
+        assertThat(fixture.meters.counter("tryx.commands.dead_letters", "reason", "UNDECODABLE").count()).isEqualTo(1);
+    }
+
+    @Test
+    void logOutUnlinksTheDeviceAndRemoveAccountForgetsTheAccount() {
+        String account = fixture.linkByQr("15550002009");
+        String friend = fixture.admin.createAccount("15550002010", "Friend");
+        assertThat(fixture.admin.linkedDevices("15550002009")).isEqualTo(1);
+
+        String logout = fixture.send(account, io.tryx.commands.v1.account.LogOut.newBuilder().build());
+
+        assertThat(fixture.result(logout).getStatus()).isInstanceOf(CommandSucceeded.class);
+        GenericRecord loggedOut = (GenericRecord) fixture.connectionEvent(account, "LoggedOut").value().get("state");
+        assertThat(loggedOut.get("reason")).hasToString("CLIENT_REQUESTED");
+        assertThat(fixture.admin.linkedDevices("15550002009")).isZero();
+        await().atMost(WITHIN).until(() -> fixture.status(account).orElseThrow().state().equals("LOGGED_OUT"));
+        String send = fixture.send(account, SendMessage.newBuilder().setChat(friend)
+                .setContent(TextContent.newBuilder().setText("x").build()).build());
+        var notConnected = failure(send);
+        assertThat(notConnected.getCode().name()).isEqualTo("NOT_CONNECTED");
+        assertThat(notConnected.getRetryable()).isTrue();
+
+        String remove = fixture.send(account, io.tryx.commands.v1.account.RemoveAccount.newBuilder().build());
+
+        assertThat(fixture.result(remove).getStatus()).isInstanceOf(CommandSucceeded.class);
+        assertThat(fixture.status(account)).isEmpty();
+        assertThat(failure(fixture.send(account, io.tryx.commands.v1.account.LogOut.newBuilder().build())).getCode().name())
+                .isEqualTo("UNKNOWN_ACCOUNT");
+    }
+
+    private io.tryx.commands.v1.CommandFailed failure(String commandId) {
+        Object status = fixture.result(commandId).getStatus();
+        assertThat(status).isInstanceOf(io.tryx.commands.v1.CommandFailed.class);
+        return (io.tryx.commands.v1.CommandFailed) status;
+    }
+}
