@@ -260,6 +260,60 @@ class BridgeSimulatorTest {
                 .isEqualTo("UNKNOWN_ACCOUNT");
     }
 
+    @Test
+    void twoHostedAccountsExchangeLocationsContactsRepliesReactionsAndReadReceiptsThroughCommands() {
+        String ann = fixture.linkByQr("15550002011");
+        String bob = fixture.linkByQr("15550002012");
+        String first = sent(fixture.send(ann, SendMessage.newBuilder().setChat(bob)
+                .setContent(TextContent.newBuilder().setText("lunch?").build()).build()));
+        fixture.send(ann, SendMessage.newBuilder().setChat(bob).setContent(io.tryx.common.v1.LocationContent.newBuilder()
+                .setLatitude(52.52).setLongitude(13.405).setName("Mitte").build()).build());
+        String vcard = "BEGIN:VCARD\nVERSION:3.0\nFN:Cy\nTEL;waid=15550002013:+1 555 000 2013\nEND:VCARD";
+        fixture.send(ann, SendMessage.newBuilder().setChat(bob).setContent(io.tryx.common.v1.ContactsContent.newBuilder()
+                .setContacts(List.of(io.tryx.common.v1.ContactCard.newBuilder().setDisplayName("Cy").setVcard(vcard).build()))
+                .build()).build());
+        fixture.send(ann, SendMessage.newBuilder().setChat(bob).setContent(TextContent.newBuilder().setText("@15550002013 too?")
+                .build()).setContext(io.tryx.common.v1.MessageContext.newBuilder()
+                .setQuoted(io.tryx.common.v1.QuotedMessage.newBuilder().setKey(io.tryx.common.v1.MessageKey.newBuilder()
+                        .setChat(bob).setId(first).setFromMe(true).build()).setText("lunch?").build())
+                .setMentions(List.of("15550002013@s.whatsapp.net")).build()).build());
+        sent(fixture.send(ann, io.tryx.commands.v1.messages.SendReaction.newBuilder().setMessage(io.tryx.common.v1.MessageKey
+                .newBuilder().setChat(bob).setId(first).setFromMe(true).build()).setEmoji("🍕").build()));
+
+        List<GenericRecord> atBob = fixture.messages.await(r -> r.key().equals(bob + "|" + ann), 5, WITHIN).stream()
+                .map(ConsumerRecord::value).toList();
+        assertThat(atBob).extracting(m -> ((GenericRecord) m.get("content")).getSchema().getName())
+                .containsExactly("TextContent", "LocationContent", "ContactsContent", "TextContent", "ReactionContent");
+        GenericRecord location = (GenericRecord) atBob.get(1).get("content");
+        assertThat(location.get("latitude")).isEqualTo(52.52);
+        assertThat(location.get("name")).hasToString("Mitte");
+        GenericRecord card = (GenericRecord) ((List<?>) ((GenericRecord) atBob.get(2).get("content")).get("contacts")).getFirst();
+        assertThat(card.get("vcard")).hasToString(vcard);
+        GenericRecord reply = (GenericRecord) atBob.get(3).get("context");
+        GenericRecord quoted = (GenericRecord) reply.get("quoted");
+        assertThat(((GenericRecord) quoted.get("key")).get("id")).hasToString(first);
+        assertThat(((GenericRecord) quoted.get("key")).get("fromMe")).isEqualTo(false);
+        assertThat(quoted.get("text")).hasToString("lunch?");
+        assertThat((List<?>) reply.get("mentions")).extracting(Object::toString).containsExactly("15550002013@s.whatsapp.net");
+        GenericRecord reaction = (GenericRecord) atBob.get(4).get("content");
+        assertThat(reaction.get("emoji")).hasToString("🍕");
+        assertThat(((GenericRecord) reaction.get("target")).get("id")).hasToString(first);
+        assertThat(((GenericRecord) reaction.get("target")).get("fromMe")).isEqualTo(false);
+
+        String read = fixture.send(bob, io.tryx.commands.v1.messages.MarkRead.newBuilder().setChat(ann)
+                .setMessageIds(List.of(first)).build());
+        assertThat(fixture.result(read).getStatus()).isInstanceOf(CommandSucceeded.class);
+        GenericRecord receipt = fixture.receipts.await(r -> r.key().equals(ann + "|" + bob)
+                && r.value().get("type").toString().equals("READ"), WITHIN).value();
+        assertThat((List<?>) receipt.get("messageIds")).extracting(Object::toString).containsExactly(first);
+    }
+
+    private String sent(String commandId) {
+        Object status = fixture.result(commandId).getStatus();
+        assertThat(status).isInstanceOf(CommandSucceeded.class);
+        return ((CommandSucceeded) status).getMessageId().orElseThrow();
+    }
+
     private io.tryx.commands.v1.CommandFailed failure(String commandId) {
         Object status = fixture.result(commandId).getStatus();
         assertThat(status).isInstanceOf(io.tryx.commands.v1.CommandFailed.class);
