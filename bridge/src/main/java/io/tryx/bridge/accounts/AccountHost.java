@@ -213,7 +213,10 @@ public final class AccountHost implements AutoCloseable {
             case ClientEvent.Connected ignored when account.linkedToForeignPhone() -> {
                 LOG.warn("{}: linked by the phone of another number ({}); unlinking", account.accountId(),
                         account.device().orElse("?"));
-                logOut(account);
+                logOut(account).exceptionally(error -> {
+                    LOG.warn("{}: unlinking the foreign device failed: {}", account.accountId(), error.toString());
+                    return null;
+                });
             }
             default -> { }
         }

@@ -70,6 +70,15 @@ final class CommandProcessor {
 
     /** Completes when the record's result or dead letter was acknowledged; fails only when Kafka did not take it. */
     CompletableFuture<Void> process(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return take(record);
+        } catch (RuntimeException e) {
+            LOG.warn("command record {}-{}@{} could not be processed", record.topic(), record.partition(), record.offset(), e);
+            return deadLetter(record, DeadLetterReason.PROCESSING_FAILED, e.toString());
+        }
+    }
+
+    private CompletableFuture<Void> take(ConsumerRecord<byte[], byte[]> record) {
         long start = System.nanoTime();
         Command command;
         try {

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.LoggerFactory;
 
 import static io.tryx.bridge.runtime.BridgeFixture.WITHIN;
 import static io.tryx.bridge.runtime.BridgeFixture.stateOf;
@@ -56,6 +59,14 @@ class BridgeSimulatorTest {
 
     @AfterAll
     void stop() {
+        var published = fixture.meters.timer("tryx.events.publish.latency", "family", "messages");
+        var commands = fixture.meters.find("tryx.commands.latency").tag("action", "messages.SendMessage").timer();
+        LoggerFactory.getLogger(BridgeSimulatorTest.class).info(
+                "figures: {} message events, publish latency mean {} ms max {} ms; {} SendMessage commands, consumed to "
+                        + "result acked mean {} ms max {} ms", published.count(),
+                published.mean(TimeUnit.MILLISECONDS), published.max(TimeUnit.MILLISECONDS),
+                commands == null ? 0 : commands.count(), commands == null ? 0 : commands.mean(TimeUnit.MILLISECONDS),
+                commands == null ? 0 : commands.max(TimeUnit.MILLISECONDS));
         fixture.close();
         simulator.close();
     }
@@ -164,9 +175,12 @@ class BridgeSimulatorTest {
                         .setContent(TextContent.newBuilder().setText("hello from Kafka").build()).build())
                 .build();
 
+        long begin = System.nanoTime();
         fixture.send(command);
 
         CommandResult result = fixture.result(command.getCommandId());
+        LoggerFactory.getLogger(BridgeSimulatorTest.class).info("figures: SendMessage round trip (produce to result "
+                + "consumed) {} ms", (System.nanoTime() - begin) / 1_000_000);
         CommandSucceeded sent = (CommandSucceeded) result.getStatus();
         String id = sent.getMessageId().orElseThrow();
         assertThat(sent.getServerTimestamp()).isPresent();
