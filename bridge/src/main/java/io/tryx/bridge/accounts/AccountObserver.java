@@ -1,0 +1,21 @@
+package io.tryx.bridge.accounts;
+
+import io.tryx.protocol.client.ClientEvent;
+import io.tryx.protocol.client.messaging.MessageEvent;
+
+/** Receives what the hosted accounts report; the events package publishes it to Kafka. */
+public interface AccountObserver {
+
+    /** A lifecycle event of {@code account}; called one at a time per account, in order. */
+    void onLifecycle(AccountView account, ClientEvent event, ConnectionHints hints);
+
+    /** A pair code to show for {@code account} (on the same serial order as its lifecycle events). */
+    void onPairCode(AccountView account, String code);
+
+    /**
+     * A message event of {@code account}; called on the messaging workers, in order per chat. Returning means the
+     * event is stored safely (the runtime then acknowledges the message to WhatsApp); throwing leaves it
+     * unacknowledged, to come back on redelivery.
+     */
+    void onMessage(AccountView account, MessageEvent event);
+}

@@ -1,0 +1,167 @@
+package io.tryx.bridge.commands;
+
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * The consumer of the command topic, on a thread of its own. Each polled batch is processed with the commands of
+ * one key (one account) in order and different accounts in parallel; once every command's result or dead letter
+ * was acknowledged by Kafka, the batch's offsets are committed (at least once: a crash in between redelivers the
+ * batch and the {@link ResultMemo} answers repeats with their first result). When Kafka does not take an output,
+ * the consumer seeks back to the batch's start and tries again after a pause. Nothing a record contains stops it.
+ */
+public final class CommandConsumer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final CommandProcessor processor;
+    private final CommandMetrics metrics;
+    private final Executor executor;
+    private final Thread thread;
+    private final Object pause = new Object();
+    private volatile boolean running = true;
+    private volatile boolean assigned;
+
+    CommandConsumer(Consumer<byte[], byte[]> consumer, String topic, CommandProcessor processor, CommandMetrics metrics,
+                    Executor executor) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.processor = processor;
+        this.metrics = metrics;
+        this.executor = executor;
+        this.thread = new Thread(this::run, "tryx-commands");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** True once the group gave this consumer its partitions (it takes commands from then on). */
+    public boolean assigned() {
+        return assigned;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // offsets are committed per batch, nothing pending to save
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assigned = true;
+                    LOG.info("taking commands from {}", partitions);
+                }
+            });
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                if (!records.isEmpty()) {
+                    take(records);
+                }
+            }
+        } catch (WakeupException | InterruptException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("command consumer stopped", e);
+        } finally {
+            assigned = false;
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void take(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            first.putIfAbsent(partition, record.offset());
+            next.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        }
+        try {
+            batch(records).get();
+            consumer.commitSync(next);
+        } catch (ExecutionException e) {
+            metrics.kafkaError("command-output");
+            LOG.warn("Kafka did not take a command output; retrying the batch: {}", e.getCause().toString());
+            first.forEach(consumer::seek);
+            pause();
+        } catch (CommitFailedException e) {
+            metrics.kafkaError("commit");
+            LOG.warn("offset commit failed (rebalance); the batch comes again and is answered from memory: {}",
+                    e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        }
+    }
+
+    /** One chain per record key, in offset order; all chains at once. */
+    private CompletableFuture<Void> batch(ConsumerRecords<byte[], byte[]> records) {
+        Map<String, CompletableFuture<Void>> chains = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String chain = record.key() == null ? "\u0000" + record.partition()
+                    : new String(record.key(), StandardCharsets.UTF_8);
+            CompletableFuture<Void> before = chains.getOrDefault(chain, CompletableFuture.completedFuture(null));
+            chains.put(chain, before.thenComposeAsync(ok -> processor.process(record), executor));
+        }
+        return CompletableFuture.allOf(chains.values().toArray(CompletableFuture[]::new));
+    }
+
+    private void pause() {
+        synchronized (pause) {
+            if (running) {
+                try {
+                    pause.wait(RETRY_PAUSE.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptException(e);
+                }
+            }
+        }
+    }
+
+    /** Stops polling (a batch under way is abandoned uncommitted) and closes the consumer; idempotent. */
+    @Override
+    public void close() {
+        running = false;
+        synchronized (pause) {
+            pause.notifyAll();
+        }
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(10));
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

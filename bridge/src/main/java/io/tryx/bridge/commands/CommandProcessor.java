@@ -1,0 +1,194 @@
+package io.tryx.bridge.commands;
+
+import io.tryx.bridge.accounts.AccountHost;
+import io.tryx.bridge.serde.AvroDeserializer;
+import io.tryx.bridge.serde.AvroSerdeException;
+import io.tryx.bridge.topics.RecordProducer;
+import io.tryx.commands.v1.Command;
+import io.tryx.commands.v1.CommandFailed;
+import io.tryx.commands.v1.CommandResult;
+import io.tryx.commands.v1.CommandSucceeded;
+import io.tryx.commands.v1.DeadLetterReason;
+import io.tryx.commands.v1.ErrorCode;
+import io.tryx.commands.v1.account.AddAccount;
+import io.tryx.protocol.jid.Jid;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes one consumed command record to its one output, acknowledged by Kafka before the returned future completes:
+ * <ol>
+ *   <li>records that are not a {@code Command} (bad bytes, unknown schema, empty command id), that have no key or a
+ *       key other than the command's account, or whose account is not a user JID go to the dead-letter topic with
+ *       the reason (nothing can be answered to them);</li>
+ *   <li>a command id seen before for the account gets the first result again ({@link ResultMemo}; the same id
+ *       for another action fails with {@code CONFLICT});</li>
+ *   <li>otherwise the handler of its namespace carries it out, bounded by the command timeout, and exactly one
+ *       {@code CommandResult} keyed by the account goes to the results topic: {@code CommandSucceeded} with the
+ *       outputs, or {@code CommandFailed} with a typed code ({@code UNKNOWN_ACCOUNT} for accounts the bridge does not
+ *       host, except AddAccount).</li>
+ * </ol>
+ */
+final class CommandProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+
+    private final AvroDeserializer<Command> decoder;
+    private final CommandRouter router;
+    private final AccountHost host;
+    private final RecordProducer producer;
+    private final String resultsTopic;
+    private final DeadLetters deadLetters;
+    private final ResultMemo memo;
+    private final CommandMetrics metrics;
+    private final InstantSource clock;
+    private final Duration timeout;
+
+    CommandProcessor(AvroDeserializer<Command> decoder, CommandRouter router, AccountHost host, RecordProducer producer,
+                     String resultsTopic, DeadLetters deadLetters, ResultMemo memo, CommandMetrics metrics,
+                     InstantSource clock, Duration timeout) {
+        this.decoder = decoder;
+        this.router = router;
+        this.host = host;
+        this.producer = producer;
+        this.resultsTopic = resultsTopic;
+        this.deadLetters = deadLetters;
+        this.memo = memo;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    /** Completes when the record's result or dead letter was acknowledged; fails only when Kafka did not take it. */
+    CompletableFuture<Void> process(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return take(record);
+        } catch (RuntimeException e) {
+            LOG.warn("command record {}-{}@{} could not be processed", record.topic(), record.partition(), record.offset(), e);
+            return deadLetter(record, DeadLetterReason.PROCESSING_FAILED, e.toString());
+        }
+    }
+
+    private CompletableFuture<Void> take(ConsumerRecord<byte[], byte[]> record) {
+        long start = System.nanoTime();
+        Command command;
+        try {
+            command = decoder.deserialize(record.topic(), record.value());
+        } catch (AvroSerdeException e) {
+            return deadLetter(record, DeadLetterReason.UNDECODABLE, e.getMessage());
+        }
+        if (command == null) {
+            return deadLetter(record, DeadLetterReason.UNDECODABLE, "the record has no value");
+        }
+        if (command.getCommandId().isBlank()) {
+            return deadLetter(record, DeadLetterReason.UNDECODABLE, "the command has an empty commandId");
+        }
+        if (record.key() == null) {
+            return deadLetter(record, DeadLetterReason.MISSING_KEY, "command " + command.getCommandId()
+                    + " has no key; key commands by their account");
+        }
+        String key = new String(record.key(), StandardCharsets.UTF_8);
+        if (!key.equals(command.getAccount())) {
+            return deadLetter(record, DeadLetterReason.KEY_MISMATCH, "command " + command.getCommandId() + " is keyed '"
+                    + key + "' but is for account '" + command.getAccount() + "'");
+        }
+        if (!isUserJid(command.getAccount())) {
+            return deadLetter(record, DeadLetterReason.UNKNOWN_ACCOUNT, "command " + command.getCommandId()
+                    + ": account '" + command.getAccount() + "' is not a user JID (<number>@s.whatsapp.net)");
+        }
+        return answer(command, start);
+    }
+
+    private CompletableFuture<Void> answer(Command command, long start) {
+        String action = actionName(command);
+        var remembered = memo.find(command.getAccount(), command.getCommandId());
+        if (remembered.isPresent()) {
+            CommandResult result = remembered.get().action().equals(action) ? remembered.get().result()
+                    : failed(command, new CommandFailure(ErrorCode.CONFLICT, "command id " + command.getCommandId()
+                    + " was used before for " + remembered.get().action(), null, false).toRecord());
+            LOG.info("command {} of {} repeated: answering its first result again", command.getCommandId(),
+                    command.getAccount());
+            return publish(result);
+        }
+        CompletableFuture<CommandSucceeded> outcome;
+        if (!(command.getAction() instanceof AddAccount) && host.find(command.getAccount()).isEmpty()) {
+            outcome = CompletableFuture.failedFuture(new CommandFailure(ErrorCode.UNKNOWN_ACCOUNT,
+                    "the bridge does not host account " + command.getAccount(), null, false));
+        } else {
+            outcome = router.route(command).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return outcome.handle((succeeded, error) -> {
+            if (error == null) {
+                return result(command, succeeded);
+            }
+            CommandFailure failure = Failures.of(error);
+            if (failure.code() == ErrorCode.INTERNAL) {
+                LOG.warn("command {} ({}) of {} failed unexpectedly", command.getCommandId(), action,
+                        command.getAccount(), error);
+            }
+            return failed(command, failure.toRecord());
+        }).thenCompose(result -> {
+            memo.remember(command.getAccount(), command.getCommandId(), action, result);
+            metrics.completed(action, outcomeOf(result), start);
+            return publish(result);
+        });
+    }
+
+    private CompletableFuture<Void> publish(CommandResult result) {
+        return producer.send(resultsTopic, result.getAccount(), result).<Void>thenApply(metadata -> null)
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        metrics.kafkaError("command-result");
+                    }
+                });
+    }
+
+    private CompletableFuture<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, DeadLetterReason reason, String detail) {
+        LOG.info("dead letter from {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), reason, detail);
+        metrics.deadLettered(reason.name());
+        return deadLetters.send(record, reason, detail).whenComplete((ok, error) -> {
+            if (error != null) {
+                metrics.kafkaError("dead-letter");
+            }
+        });
+    }
+
+    private CommandResult result(Command command, CommandSucceeded succeeded) {
+        return CommandResult.newBuilder().setCommandId(command.getCommandId()).setAccount(command.getAccount())
+                .setCompletedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)).setStatus(succeeded).build();
+    }
+
+    private CommandResult failed(Command command, CommandFailed failed) {
+        return CommandResult.newBuilder().setCommandId(command.getCommandId()).setAccount(command.getAccount())
+                .setCompletedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)).setStatus(failed).build();
+    }
+
+    private static String outcomeOf(CommandResult result) {
+        return result.getStatus() instanceof CommandFailed failed ? failed.getCode().name() : "ok";
+    }
+
+    /** {@code namespace.Action}, e.g. {@code messages.SendMessage}. */
+    static String actionName(Command command) {
+        Object action = command.getAction();
+        String name = action instanceof SpecificRecord record ? record.getSchema().getName() : "unknown";
+        return UnsupportedCommands.namespaceOf(action) + "." + name;
+    }
+
+    private static boolean isUserJid(String account) {
+        try {
+            Jid jid = Jid.parse(account);
+            return (jid.isPhoneUser() || jid.isLid()) && !jid.isAd() && !jid.user().isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.tryx.bridge.commands;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tryx.bridge.accounts.AccountHost;
+import io.tryx.bridge.registry.SchemaRegistryClient;
+import io.tryx.bridge.serde.AvroDeserializer;
+import io.tryx.bridge.serde.AvroReadMode;
+import io.tryx.bridge.topics.RecordProducer;
+import io.tryx.bridge.topics.Topics;
+import io.tryx.commands.v1.Command;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The command side of the bridge, wired: a {@link CommandConsumer} on {@code <prefix>.commands} decoding
+ * {@code Command}s with the registry, the namespace handlers ({@code account}, {@code messages}, the rest
+ * unsupported), results to {@code <prefix>.command-results} and dead letters to {@code <prefix>.dead-letter}.
+ */
+public final class CommandService implements AutoCloseable {
+
+    private final CommandConsumer consumer;
+    private final ExecutorService executor;
+
+    private CommandService(CommandConsumer consumer, ExecutorService executor) {
+        this.consumer = consumer;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts consuming.
+     *
+     * @param kafkaProperties bootstrap servers and the client (security) properties
+     */
+    public static CommandService start(Map<String, Object> kafkaProperties, SchemaRegistryClient registry, Topics topics,
+                                       RecordProducer producer, AccountHost host, CommandSettings settings,
+                                       MeterRegistry meters, InstantSource clock) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tryx-bridge-commands");
+        KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        CommandMetrics metrics = new CommandMetrics(meters);
+        CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host, clock)));
+        CommandProcessor processor = new CommandProcessor(
+                new AvroDeserializer<>(registry, AvroReadMode.specific(Command.class)), router, host, producer,
+                topics.commandResults(), new DeadLetters(producer, topics.deadLetter(), clock),
+                new ResultMemo(settings.memoCapacity()), metrics, clock, settings.timeout());
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "tryx-command-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        CommandConsumer consumer = new CommandConsumer(kafka, topics.commands(), processor, metrics, executor);
+        consumer.start();
+        return new CommandService(consumer, executor);
+    }
+
+    /** True once the consumer has its partitions. */
+    public boolean ready() {
+        return consumer.assigned();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+        executor.shutdownNow();
+    }
+}

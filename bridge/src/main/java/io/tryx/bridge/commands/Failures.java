@@ -1,0 +1,57 @@
+package io.tryx.bridge.commands;
+
+import io.tryx.bridge.accounts.AccountException;
+import io.tryx.commands.v1.ErrorCode;
+import io.tryx.protocol.ProtocolException;
+import io.tryx.protocol.client.ConnectionClosedException;
+import io.tryx.protocol.client.IqException;
+import io.tryx.protocol.client.IqTimeoutException;
+import io.tryx.protocol.client.messaging.SendException;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/** Maps whatever a command's work failed with to the typed {@link CommandFailure} its result reports. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static CommandFailure of(Throwable error) {
+        Throwable e = unwrap(error);
+        return switch (e) {
+            case CommandFailure failure -> failure;
+            case AccountException account -> switch (account.reason()) {
+                case UNKNOWN_ACCOUNT -> new CommandFailure(ErrorCode.UNKNOWN_ACCOUNT, account.getMessage(), null, false);
+                case NOT_CONNECTED -> new CommandFailure(ErrorCode.NOT_CONNECTED, account.getMessage(), null, true);
+                case CONFLICT -> new CommandFailure(ErrorCode.CONFLICT, account.getMessage(), null, false);
+                case PAIRING_FAILED -> new CommandFailure(ErrorCode.TIMEOUT, account.getMessage(), null, true);
+            };
+            case SendException send -> switch (send.reason()) {
+                case SERVER_ERROR -> new CommandFailure(ErrorCode.SERVER_ERROR, send.getMessage(), send.code(), false);
+                case TIMEOUT -> new CommandFailure(ErrorCode.TIMEOUT, send.getMessage(), null, true);
+                case NOT_CONNECTED -> new CommandFailure(ErrorCode.NOT_CONNECTED, send.getMessage(), null, true);
+                case NO_DEVICES -> new CommandFailure(ErrorCode.NOT_FOUND, send.getMessage(), null, false);
+                case INVALID_RECIPIENT -> CommandFailure.invalid(send.getMessage());
+                case PREPARATION_FAILED -> new CommandFailure(ErrorCode.SERVER_ERROR, send.getMessage(), null, true);
+            };
+            case IqException iq -> new CommandFailure(ErrorCode.SERVER_ERROR, iq.getMessage(), iq.code(), false);
+            case IqTimeoutException timeout -> new CommandFailure(ErrorCode.TIMEOUT, timeout.getMessage(), null, true);
+            case TimeoutException timeout -> new CommandFailure(ErrorCode.TIMEOUT,
+                    "no outcome in time" + (timeout.getMessage() == null ? "" : ": " + timeout.getMessage()), null, true);
+            case ConnectionClosedException closed -> new CommandFailure(ErrorCode.NOT_CONNECTED, closed.getMessage(), null, true);
+            case ProtocolException protocol -> CommandFailure.invalid(protocol.getMessage());
+            default -> new CommandFailure(ErrorCode.INTERNAL, e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, false);
+        };
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,50 @@
+package io.tryx.bridge.commands;
+
+import io.tryx.commands.v1.Command;
+import io.tryx.commands.v1.CommandSucceeded;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The namespaces the protocol runtime has no API for yet ({@code presence}, {@code groups}, {@code contacts},
+ * {@code privacy}, {@code blocking}, {@code profile}, {@code chatactions}, {@code polls}, {@code status}): each of
+ * their actions fails with {@code UNSUPPORTED} and a message saying what is missing. Never a pretended success.
+ */
+final class UnsupportedCommands implements NamespaceHandler {
+
+    private static final Map<String, String> WHY = Map.of(
+            "presence", "the protocol runtime has no presence or chat-state API yet",
+            "groups", "the protocol runtime has no group API yet",
+            "contacts", "the protocol runtime has no contact query API yet",
+            "privacy", "the protocol runtime has no privacy settings API yet",
+            "blocking", "the protocol runtime has no blocklist API yet",
+            "profile", "the protocol runtime has no profile API yet",
+            "chatactions", "chat actions are app-state writes, which the protocol runtime cannot send yet",
+            "polls", "polls need message secrets and vote encryption the protocol runtime does not keep yet",
+            "status", "posting status updates is not supported by the protocol runtime yet");
+
+    @Override
+    public Set<Class<?>> actions() {
+        return Set.of();
+    }
+
+    @Override
+    public CompletableFuture<CommandSucceeded> handle(Command command) {
+        String namespace = namespaceOf(command.getAction());
+        String action = command.getAction() instanceof SpecificRecord record ? record.getSchema().getName() : "?";
+        throw CommandFailure.unsupported(namespace + "." + action + " is not supported yet: "
+                + WHY.getOrDefault(namespace, "no handler for this action"));
+    }
+
+    /** The last part of the action's namespace ({@code io.tryx.commands.v1.groups} -> {@code groups}). */
+    static String namespaceOf(Object action) {
+        if (!(action instanceof SpecificRecord record)) {
+            return "?";
+        }
+        String namespace = record.getSchema().getNamespace();
+        return namespace.substring(namespace.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,113 @@
+package io.tryx.bridge.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tryx.bridge.accounts.AccountObserver;
+import io.tryx.bridge.accounts.ConnectionHints;
+import io.tryx.bridge.accounts.AccountView;
+import io.tryx.bridge.topics.EventFamily;
+import io.tryx.events.v1.ConnectionEvent;
+import io.tryx.protocol.client.ClientEvent;
+import io.tryx.protocol.client.messaging.MessageEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Publishes what the hosted accounts report. Lifecycle events become connection events, sent without waiting
+ * (they are in order per account since the producer keeps the order of one key). Message events (messages,
+ * receipts, undecryptable messages) are sent and waited for: {@link #onMessage} returns only after Kafka
+ * acknowledged the record, so the runtime acknowledges the message to WhatsApp only then, and throws when Kafka
+ * did not, so WhatsApp redelivers it. Also keeps the per-account gauge {@code tryx.account.connected} and counts
+ * {@code tryx.decrypt.failures} (tag {@code reason}).
+ */
+public final class AccountEventPublisher implements AccountObserver, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountEventPublisher.class);
+
+    private final EventPublisher publisher;
+    private final MeterRegistry meters;
+    private final ConnectionEventMapper connections;
+    private final MessageEventMapper messages = new MessageEventMapper();
+    private final ReceiptEventMapper receipts = new ReceiptEventMapper();
+    private final UndecryptableEventMapper undecryptable = new UndecryptableEventMapper();
+    private final Map<String, AccountView> accounts = new ConcurrentHashMap<>();
+    private final List<Meter> gauges = new CopyOnWriteArrayList<>();
+
+    public AccountEventPublisher(EventPublisher publisher, MeterRegistry meters, InstantSource clock) {
+        this.publisher = publisher;
+        this.meters = meters;
+        this.connections = new ConnectionEventMapper(clock);
+    }
+
+    @Override
+    public void onLifecycle(AccountView account, ClientEvent event, ConnectionHints hints) {
+        gauge(account);
+        connections.map(origin(account), event, hints).ifPresent(record -> publishConnection(account, record));
+    }
+
+    @Override
+    public void onPairCode(AccountView account, String code) {
+        publishConnection(account, connections.pairCodeIssued(origin(account), code));
+    }
+
+    @Override
+    public void onMessage(AccountView account, MessageEvent event) {
+        EventOrigin origin = origin(account);
+        switch (event) {
+            case MessageEvent.MessageReceived received -> {
+                var record = messages.map(origin, received);
+                publisher.publishAndWait(EventFamily.MESSAGES, EventKeys.chat(origin.account(), record.getChat()), record);
+            }
+            case MessageEvent.ReceiptReceived receipt -> receipts.map(origin, receipt).ifPresent(record ->
+                    publisher.publishAndWait(EventFamily.RECEIPTS, EventKeys.chat(origin.account(), record.getChat()), record));
+            case MessageEvent.UndecryptableMessage failed -> {
+                var record = undecryptable.map(origin, failed);
+                meters.counter("tryx.decrypt.failures", "reason", record.getReason().name()).increment();
+                publisher.publishAndWait(EventFamily.UNDECRYPTABLE, EventKeys.chat(origin.account(), record.getChat()),
+                        record);
+            }
+        }
+    }
+
+    private void publishConnection(AccountView account, ConnectionEvent record) {
+        publisher.publish(EventFamily.CONNECTION, EventKeys.account(record.getAccount()), record)
+                .whenComplete((metadata, error) -> {
+                    if (error != null) {
+                        LOG.warn("{}: connection event {} not published: {}", account.accountId(),
+                                record.getState().getClass().getSimpleName(), error.toString());
+                    }
+                });
+    }
+
+    private static EventOrigin origin(AccountView account) {
+        return new EventOrigin(account.accountId(), account.lid().orElse(null),
+                account.device().orElse(account.accountId()), BridgeVersion.current());
+    }
+
+    /** One gauge per account id, reading whichever hosted account currently has that id. */
+    private void gauge(AccountView account) {
+        String id = account.accountId();
+        if (accounts.put(id, account) == null) {
+            gauges.add(Gauge.builder("tryx.account.connected", accounts,
+                            current -> current.containsKey(id) && current.get(id).state().equals("CONNECTED") ? 1 : 0)
+                    .tag("account", id)
+                    .description("1 while the account is logged in and online")
+                    .register(meters));
+        }
+    }
+
+    /** Removes the gauges (a bridge started again in this JVM registers its own). */
+    @Override
+    public void close() {
+        gauges.forEach(meters::remove);
+        gauges.clear();
+    }
+}

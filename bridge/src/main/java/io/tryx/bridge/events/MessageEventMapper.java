@@ -1,0 +1,45 @@
+package io.tryx.bridge.events;
+
+import io.tryx.common.v1.MessageKey;
+import io.tryx.events.v1.MessageEvent;
+import io.tryx.protocol.client.messaging.MessageEvent.MessageReceived;
+import io.tryx.protocol.client.messaging.MessageInfo;
+import io.tryx.schemas.EventIds;
+import io.tryx.schemas.EventKind;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Maps a decrypted message ({@link MessageReceived}) to a {@link MessageEvent}: the key and header from the
+ * stanza's {@link MessageInfo}, the content union from the E2E {@code Message} after removing its wrappers
+ * (ephemeral, view-once, ...), the reply/mention/forwarding context of the content, and the view-once flag. The
+ * event id is derived from account, chat and message id, so the same message seen twice gets the same id.
+ */
+public final class MessageEventMapper {
+
+    public MessageEvent map(EventOrigin origin, MessageReceived received) {
+        MessageInfo info = received.info();
+        Wrappers.Unwrapped unwrapped = Wrappers.unwrap(received.message());
+        String chat = info.chat().toString();
+        Instant timestamp = info.timestamp().truncatedTo(ChronoUnit.MILLIS);
+        MessageKey key = MessageKey.newBuilder()
+                .setChat(chat)
+                .setId(info.id())
+                .setFromMe(info.fromMe())
+                .setSender(info.group() ? info.sender().toNonAd().toString() : null)
+                .build();
+        return MessageEvent.newBuilder()
+                .setEventId(EventIds.derive(origin.account(), chat, info.id(), EventKind.MESSAGE))
+                .setAccount(origin.account())
+                .setChat(chat)
+                .setTimestamp(timestamp)
+                .setSource(origin.source(timestamp))
+                .setKey(key)
+                .setPushName(info.pushName().isEmpty() ? null : info.pushName())
+                .setContent(ContentMapper.content(unwrapped.message(), info, origin))
+                .setContext(ContextMapper.context(unwrapped.message(), info, origin))
+                .setViewOnce(unwrapped.viewOnce())
+                .build();
+    }
+}

@@ -1,0 +1,90 @@
+package io.tryx.bridge.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tryx.bridge.accounts.AccountHost;
+import io.tryx.bridge.accounts.HostResources;
+import io.tryx.bridge.app.BridgeConfig;
+import io.tryx.bridge.app.BridgeRuntime;
+import io.tryx.bridge.commands.CommandService;
+import io.tryx.bridge.events.AccountEventPublisher;
+import io.tryx.bridge.events.EventPublisher;
+import io.tryx.bridge.serde.AvroSerdeOptions;
+import io.tryx.bridge.serde.AvroSerializer;
+import io.tryx.bridge.topics.RecordProducer;
+import io.tryx.bridge.topics.TopicProvisioner;
+import io.tryx.bridge.topics.Topics;
+import io.tryx.protocol.client.ClientConfig;
+import io.tryx.protocol.client.messaging.MessagingConfig;
+import io.tryx.protocol.store.StoreBackend;
+import io.tryx.schemas.ContractRuntime;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Starts the bridge: Kafka and the registry (embedded or external), the topics (created when absent), the
+ * idempotent producer, the account store, every stored account and the command consumer. The launcher calls
+ * {@link #start(BridgeConfig, MeterRegistry)}; closing the returned runtime stops it all in reverse order.
+ */
+public final class Bridge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+
+    private Bridge() {
+    }
+
+    /** Starts with the {@link RuntimeOptions} defaults and overrides from system properties / environment. */
+    public static BridgeRuntime start(BridgeConfig config, MeterRegistry meters) {
+        return start(config, RuntimeOptions.fromEnvironment(config.topicPrefix(), System.getProperties(), System.getenv()),
+                meters);
+    }
+
+    /** Starts with explicit runtime options. Fails (having closed what it started) when a part cannot start. */
+    public static BridgeRuntime start(BridgeConfig config, RuntimeOptions options, MeterRegistry meters) {
+        ContractRuntime.install();
+        Clock clock = Clock.systemUTC();
+        Closer closer = new Closer();
+        try {
+            KafkaEndpoints kafka = KafkaEndpoints.open(config, closer);
+            Topics topics = new Topics(config.topicPrefix());
+            try (Admin admin = Admin.create(kafka.with(Map.of()))) {
+                new TopicProvisioner(admin, topics, options.topics()).ensureTopics();
+            }
+            RecordProducer producer = closer.add(new RecordProducer(
+                    new KafkaProducer<>(kafka.with(producerSettings()), new ByteArraySerializer(), new ByteArraySerializer()),
+                    new AvroSerializer<SpecificRecord>(kafka.registry(), AvroSerdeOptions.DEFAULTS, false)));
+            EventPublisher publisher = new EventPublisher(producer, topics, meters);
+            StoreBackend store = closer.add(Stores.open(config.store()));
+            HostResources resources = closer.add(new HostResources(config.whatsapp(), options.ioThreads(),
+                    options.workerThreads()));
+            AccountEventPublisher observer = closer.add(new AccountEventPublisher(publisher, meters, clock));
+            AccountHost host = closer.add(new AccountHost(resources, store, observer, ClientConfig.defaults(),
+                    MessagingConfig.defaults(), clock));
+            host.startStored();
+            CommandService commands = closer.add(CommandService.start(kafka.with(Map.of()), kafka.registry(), topics,
+                    producer, host, options.commands(), meters, clock));
+            LOG.info("bridge started: Kafka {}, registry {}, topics {}.*, {} stored account(s)", kafka.bootstrapServers(),
+                    kafka.registryUrl(), config.topicPrefix(), host.statuses().size());
+            return new RunningBridge(kafka, config.topicPrefix(), host, commands, meters, closer);
+        } catch (RuntimeException e) {
+            closer.close();
+            throw e;
+        }
+    }
+
+    /** Idempotent, {@code acks=all}, ordered (the idempotent producer keeps order with up to 5 requests in flight). */
+    private static Map<String, Object> producerSettings() {
+        return Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.CLIENT_ID_CONFIG, "tryx-bridge");
+    }
+}
