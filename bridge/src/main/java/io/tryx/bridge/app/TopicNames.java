@@ -29,7 +29,7 @@ import java.util.Optional;
  * {@code <topic>-value}.
  *
  * <table>
- *   <caption>Topics for prefix {@code tryx}</caption>
+ *   <caption>TopicNames for prefix {@code tryx}</caption>
  *   <tr><th>topic</th><th>value record</th><th>written by</th></tr>
  *   <tr><td>{@code tryx.events.connection}</td><td>{@code io.tryx.events.v1.ConnectionEvent}</td><td>bridge</td></tr>
  *   <tr><td>{@code tryx.events.messages}</td><td>{@code io.tryx.events.v1.MessageEvent}</td><td>bridge</td></tr>

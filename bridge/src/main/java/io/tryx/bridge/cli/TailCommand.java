@@ -23,7 +23,7 @@ public final class TailCommand implements Callable<Integer> {
     boolean fromBeginning;
 
     @Option(names = "--topics", split = ",", defaultValue = "events.*", paramLabel = "GLOB",
-            description = "Topics below the prefix, comma-separated globs (default ${DEFAULT-VALUE}; e.g. events.messages,command-results).")
+            description = "TopicNames below the prefix, comma-separated globs (default ${DEFAULT-VALUE}; e.g. events.messages,command-results).")
     List<String> topics;
 
     @Option(names = "--max-records", defaultValue = "0", paramLabel = "N",

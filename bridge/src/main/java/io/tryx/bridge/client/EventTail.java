@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 /**
  * Follows the bridge's topics and turns each record into one line of JSON, decoded generically with the writer
  * schema from the registry (no generated classes): {@code topic, partition, offset, timestamp, key, schema, value}
- * (see {@link AvroJson} for the value's form). Topics are chosen by globs relative to the prefix
+ * (see {@link AvroJson} for the value's form). TopicNames are chosen by globs relative to the prefix
  * ({@code events.*}, {@code events.messages}, {@code command-results}); the partitions of the matching topics
  * are assigned directly, from their beginning or end, without a consumer group.
  */
@@ -55,7 +55,7 @@ public final class EventTail implements AutoCloseable {
         return Pattern.compile(String.join("|", alternatives));
     }
 
-    /** Topics of the cluster {@code globs} select, sorted. */
+    /** TopicNames of the cluster {@code globs} select, sorted. */
     public List<String> topics(List<String> globs) {
         Pattern pattern = topicPattern(endpoints.topics().prefix(), globs);
         Map<String, List<PartitionInfo>> all;

@@ -6,7 +6,7 @@ import io.tryx.bridge.registry.SchemaRegistryClient;
 import io.tryx.bridge.serde.AvroDeserializer;
 import io.tryx.bridge.serde.AvroReadMode;
 import io.tryx.bridge.topics.RecordProducer;
-import io.tryx.bridge.topics.Topics;
+import io.tryx.bridge.app.TopicNames;
 import io.tryx.commands.v1.Command;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,7 +40,7 @@ public final class CommandService implements AutoCloseable {
      *
      * @param kafkaProperties bootstrap servers and the client (security) properties
      */
-    public static CommandService start(Map<String, Object> kafkaProperties, SchemaRegistryClient registry, Topics topics,
+    public static CommandService start(Map<String, Object> kafkaProperties, SchemaRegistryClient registry, TopicNames topics,
                                        RecordProducer producer, AccountHost host, CommandSettings settings,
                                        MeterRegistry meters, InstantSource clock) {
         Map<String, Object> config = new HashMap<>(kafkaProperties);

@@ -35,6 +35,7 @@ final class Failures {
                 case NO_DEVICES -> new CommandFailure(ErrorCode.NOT_FOUND, send.getMessage(), null, false);
                 case INVALID_RECIPIENT -> CommandFailure.invalid(send.getMessage());
                 case PREPARATION_FAILED -> new CommandFailure(ErrorCode.SERVER_ERROR, send.getMessage(), null, true);
+                case NOT_A_PARTICIPANT -> new CommandFailure(ErrorCode.NOT_AUTHORIZED, send.getMessage(), null, false);
             };
             case IqException iq -> new CommandFailure(ErrorCode.SERVER_ERROR, iq.getMessage(), iq.code(), false);
             case IqTimeoutException timeout -> new CommandFailure(ErrorCode.TIMEOUT, timeout.getMessage(), null, true);

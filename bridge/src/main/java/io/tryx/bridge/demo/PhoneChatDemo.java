@@ -67,7 +67,7 @@ public final class PhoneChatDemo implements DemoScript {
                     .setCommandId("demo-add-" + UUID.randomUUID())
                     .setAccount(context.accountJid())
                     .setIssuedAt(Instant.now())
-                    .setAction(AddAccount.newBuilder().setMode(PairingMode.QR).setDeviceName("Tryx demo").build())
+                    .setAction(AddAccount.newBuilder().setMode(PairingMode.QR).build())
                     .build();
             try (CommandClient commands = new CommandClient(context.endpoints())) {
                 commands.execute(add, COMMAND_TIMEOUT).ifPresentOrElse(

@@ -67,6 +67,11 @@ public final class SimulatorAdmin implements AutoCloseable {
         return texts;
     }
 
+    /** How many companion devices the account has linked. */
+    public int linkedDevices(String phone) {
+        return send(HttpRequest.newBuilder(base.resolve("admin/accounts/" + encode(phone))).GET()).path("devices").size();
+    }
+
     private JsonNode post(String path, Map<String, String> body) {
         try {
             return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")

@@ -3,9 +3,9 @@ package io.tryx.bridge.events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.tryx.bridge.topics.EventFamily;
+import io.tryx.bridge.app.TopicNames.EventFamily;
 import io.tryx.bridge.topics.RecordProducer;
-import io.tryx.bridge.topics.Topics;
+import io.tryx.bridge.app.TopicNames;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -25,12 +25,12 @@ import java.util.concurrent.ExecutionException;
 public final class EventPublisher {
 
     private final RecordProducer producer;
-    private final Topics topics;
+    private final TopicNames topics;
     private final Map<EventFamily, Counter> published = new EnumMap<>(EventFamily.class);
     private final Map<EventFamily, Counter> failed = new EnumMap<>(EventFamily.class);
     private final Map<EventFamily, Timer> latency = new EnumMap<>(EventFamily.class);
 
-    public EventPublisher(RecordProducer producer, Topics topics, MeterRegistry meters) {
+    public EventPublisher(RecordProducer producer, TopicNames topics, MeterRegistry meters) {
         this.producer = producer;
         this.topics = topics;
         for (EventFamily family : EventFamily.values()) {

@@ -12,7 +12,7 @@ import io.tryx.bridge.serde.AvroSerdeOptions;
 import io.tryx.bridge.serde.AvroSerializer;
 import io.tryx.bridge.topics.RecordProducer;
 import io.tryx.bridge.topics.TopicProvisioner;
-import io.tryx.bridge.topics.Topics;
+import io.tryx.bridge.app.TopicNames;
 import io.tryx.protocol.client.ClientConfig;
 import io.tryx.protocol.client.messaging.MessagingConfig;
 import io.tryx.protocol.store.StoreBackend;
@@ -53,7 +53,7 @@ public final class Bridge {
         Closer closer = new Closer();
         try {
             KafkaEndpoints kafka = KafkaEndpoints.open(config, closer);
-            Topics topics = new Topics(config.topicPrefix());
+            TopicNames topics = new TopicNames(config.topicPrefix());
             try (Admin admin = Admin.create(kafka.with(Map.of()))) {
                 new TopicProvisioner(admin, topics, options.topics()).ensureTopics();
             }

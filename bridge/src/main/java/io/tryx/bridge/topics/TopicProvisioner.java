@@ -1,5 +1,7 @@
 package io.tryx.bridge.topics;
 
+import io.tryx.bridge.app.TopicNames;
+import io.tryx.bridge.app.TopicNames.EventFamily;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -36,10 +38,10 @@ public final class TopicProvisioner {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Admin admin;
-    private final Topics topics;
+    private final TopicNames topics;
     private final TopicSettings settings;
 
-    public TopicProvisioner(Admin admin, Topics topics, TopicSettings settings) {
+    public TopicProvisioner(Admin admin, TopicNames topics, TopicSettings settings) {
         this.admin = admin;
         this.topics = topics;
         this.settings = settings;

@@ -10,9 +10,9 @@ import io.tryx.bridge.serde.AvroSerializer;
 import io.tryx.bridge.testkit.KafkaExtension;
 import io.tryx.bridge.testkit.KafkaTestEnvironment;
 import io.tryx.bridge.testkit.Tail;
-import io.tryx.bridge.topics.EventFamily;
+import io.tryx.bridge.app.TopicNames.EventFamily;
 import io.tryx.bridge.topics.RecordProducer;
-import io.tryx.bridge.topics.Topics;
+import io.tryx.bridge.app.TopicNames;
 import io.tryx.events.v1.MessageEvent;
 import io.tryx.protocol.client.messaging.MessageEvent.MessageReceived;
 import io.tryx.protocol.client.messaging.MessageInfo;
@@ -83,7 +83,7 @@ class AccountEventPublisherTest {
 
     @Test
     void theListenerReturnsOnlyOnceKafkaAcknowledgedTheMessageEvent(KafkaTestEnvironment env) throws Exception {
-        Topics topics = new Topics("pub" + PREFIXES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff));
+        TopicNames topics = new TopicNames("pub" + PREFIXES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff));
         String topic = topics.events(EventFamily.MESSAGES);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers()));
              SchemaRegistryClient registry = env.registryClient();
@@ -112,7 +112,7 @@ class AccountEventPublisherTest {
     @Test
     void theListenerThrowsWhenKafkaNeverAcknowledgesSoTheMessageIsNotAcknowledgedToWhatsApp(KafkaTestEnvironment env)
             throws Exception {
-        Topics topics = new Topics("pub" + PREFIXES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff));
+        TopicNames topics = new TopicNames("pub" + PREFIXES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff));
         try (SchemaRegistryClient registry = env.registryClient();
              RecordProducer producer = producer(env, registry, 1_500)) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();

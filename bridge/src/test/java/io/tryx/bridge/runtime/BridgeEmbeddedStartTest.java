@@ -3,7 +3,7 @@ package io.tryx.bridge.runtime;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tryx.bridge.app.BridgeConfig;
 import io.tryx.bridge.app.BridgeRuntime;
-import io.tryx.bridge.topics.Topics;
+import io.tryx.bridge.app.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class BridgeEmbeddedStartTest {
             assertThat(bridge.topicPrefix()).isEqualTo("emb");
             assertThat(bridge.accounts()).isEmpty();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bridge.bootstrapServers()))) {
-                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(new Topics("emb").all());
+                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(new TopicNames("emb").all());
             }
             assertThat(get(registry + "/subjects").statusCode()).isEqualTo(200);
             assertThat(dataDir.resolve("kafka")).isDirectory();

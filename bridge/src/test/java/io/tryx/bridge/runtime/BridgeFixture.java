@@ -1,5 +1,6 @@
 package io.tryx.bridge.runtime;
 
+import io.tryx.bridge.demo.SimulatorAdmin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tryx.bridge.app.AccountStatus;
 import io.tryx.bridge.app.BridgeConfig;
@@ -11,9 +12,9 @@ import io.tryx.bridge.serde.AvroSerdeOptions;
 import io.tryx.bridge.serde.AvroSerializer;
 import io.tryx.bridge.testkit.KafkaTestEnvironment;
 import io.tryx.bridge.testkit.Tail;
-import io.tryx.bridge.topics.EventFamily;
+import io.tryx.bridge.app.TopicNames.EventFamily;
 import io.tryx.bridge.topics.TopicSettings;
-import io.tryx.bridge.topics.Topics;
+import io.tryx.bridge.app.TopicNames;
 import io.tryx.commands.v1.Command;
 import io.tryx.commands.v1.CommandResult;
 import io.tryx.commands.v1.DeadLetter;
@@ -53,7 +54,7 @@ final class BridgeFixture implements AutoCloseable {
     final Simulator simulator;
     final SimulatorAdmin admin;
     final String prefix;
-    final Topics topics;
+    final TopicNames topics;
     final Path dataDir;
     final SchemaRegistryClient registry;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -72,7 +73,7 @@ final class BridgeFixture implements AutoCloseable {
         this.simulator = simulator;
         this.admin = new SimulatorAdmin(simulator.adminUrl());
         this.prefix = "it" + PREFIXES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        this.topics = new Topics(prefix);
+        this.topics = new TopicNames(prefix);
         this.dataDir = dataDir;
         this.registry = env.registryClient();
         this.producer = new KafkaProducer<>(env.producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -185,7 +186,7 @@ final class BridgeFixture implements AutoCloseable {
     @Override
     public void close() {
         for (AutoCloseable closeable : new AutoCloseable[] {bridge, connection, messages, receipts, results, deadLetters,
-                producer, registry}) {
+                producer, registry, admin}) {
             if (closeable != null) {
                 try {
                     closeable.close();

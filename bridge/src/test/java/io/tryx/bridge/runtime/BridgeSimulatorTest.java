@@ -119,7 +119,7 @@ class BridgeSimulatorTest {
         assertThat(fixture.status(account).orElseThrow().pairCode()).contains(code);
         assertThat(fixture.result(add).getStatus()).isInstanceOf(CommandSucceeded.class);
 
-        fixture.admin.typePairCode("15550002002", code);
+        fixture.admin.enterPairCode("15550002002", code);
 
         fixture.connectionEvent(account, "Connected");
         assertThat(fixture.connection.seen().stream().filter(r -> r.key().equals(account)).map(r -> stateOf(r.value())))

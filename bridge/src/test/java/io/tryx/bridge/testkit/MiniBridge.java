@@ -1,5 +1,6 @@
 package io.tryx.bridge.testkit;
 
+import io.tryx.bridge.app.TopicNames.EventFamily;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tryx.bridge.app.AccountStatus;
 import io.tryx.bridge.app.BridgeConfig;

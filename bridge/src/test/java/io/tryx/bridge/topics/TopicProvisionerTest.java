@@ -1,5 +1,7 @@
 package io.tryx.bridge.topics;
 
+import io.tryx.bridge.app.TopicNames;
+import io.tryx.bridge.app.TopicNames.EventFamily;
 import io.tryx.bridge.testkit.KafkaExtension;
 import io.tryx.bridge.testkit.KafkaTestEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,7 +23,7 @@ class TopicProvisionerTest {
 
     @Test
     void createsEveryTopicOnceWithItsSettings(KafkaTestEnvironment env) throws Exception {
-        Topics topics = new Topics("prov-" + Long.toHexString(System.nanoTime() & 0xffffff));
+        TopicNames topics = new TopicNames("prov-" + Long.toHexString(System.nanoTime() & 0xffffff));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers()))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, topics, TopicSettings.defaults().withEventPartitions(4));
 
