@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The heap an idle, connected account costs: N accounts (default 1,000) are linked by QR against a simulator
  * running in its own process, on one {@link ClientRuntime} with a SQLite store, then left idle; the heap after
  * full GCs, minus the heap before the first account, divided by N. A benchmark, not a test: run it by hand
- * (see the simulator README) and read the figures it prints.
+ * (see "Benchmarks" in the root README) and read the figures it prints.
  *
  * <p>Usage: {@code IdleAccountsBenchmark <simulator jar> [accounts]}.
  */
