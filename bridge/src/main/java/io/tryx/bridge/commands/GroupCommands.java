@@ -138,7 +138,7 @@ final class GroupCommands implements NamespaceHandler {
             case ANNOUNCEMENT -> new GroupSetting.Announce(setting.getEnabled());
             case LOCKED -> new GroupSetting.Locked(setting.getEnabled());
             case ADMIN_ADD_ONLY, JOIN_APPROVAL -> throw CommandFailure.unsupported(setting.getSetting()
-                    + " cannot be set yet: the protocol runtime sets only announcement, locked and the timer");
+                    + " cannot be set yet: the protocol runtime sets only announcement and locked");
             case UNKNOWN -> throw CommandFailure.invalid("SetGroupSetting needs a setting");
         };
     }
