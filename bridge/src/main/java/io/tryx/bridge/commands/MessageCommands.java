@@ -25,8 +25,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The {@code messages} namespace, for 1:1 chats (the runtime does not send to groups yet): {@code SendMessage}
- * with text, location or contact cards, {@code SendReaction} (adding a reaction) and {@code MarkRead}. Media
+ * The {@code messages} namespace: {@code SendMessage} to 1:1 chats and groups with text, location or contact
+ * cards, {@code SendReaction} (adding a reaction in a 1:1 chat) and {@code MarkRead}. Broadcast lists, media
  * (needs upload), reaction removal, edits and revokes (they need the stanza's {@code edit} attribute, which the
  * runtime's sender does not write yet) and played receipts answer {@code UNSUPPORTED}.
  */
@@ -60,7 +60,7 @@ final class MessageCommands implements NamespaceHandler {
     }
 
     private CompletableFuture<CommandSucceeded> send(Command command, SendMessage send) {
-        Jid chat = userChat(send.getChat());
+        Jid chat = sendTarget(send.getChat());
         String account = command.getAccount();
         Message message = switch (send.getContent()) {
             case TextContent text -> OutgoingMessages.text(text, send.getContext(), account);
@@ -110,6 +110,15 @@ final class MessageCommands implements NamespaceHandler {
                 "account " + account + " is not connected (" + hosted.state() + ")"));
     }
 
+    /** A 1:1 chat or a group (the runtime sends to groups with sender keys); broadcast lists are refused. */
+    private static Jid sendTarget(String text) {
+        Jid chat = Jid.parse(text);
+        if (chat.isGroup() && !chat.user().isEmpty()) {
+            return chat;
+        }
+        return userChat(text);
+    }
+
     /** A 1:1 chat JID; groups and broadcasts are refused with a reason. */
     private static Jid userChat(String text) {
         Jid chat = Jid.parse(text);
@@ -117,8 +126,8 @@ final class MessageCommands implements NamespaceHandler {
             throw CommandFailure.invalid("status@broadcast is not a chat: use PostStatus");
         }
         if (chat.isGroup() || chat.isBroadcastList()) {
-            throw CommandFailure.unsupported("sending to groups and broadcast lists is not supported by the protocol "
-                    + "runtime yet: " + text);
+            throw CommandFailure.unsupported("broadcast lists, and reactions in groups, are not supported by the "
+                    + "protocol runtime yet: " + text);
         }
         if (!(chat.isPhoneUser() || chat.isLid()) || chat.user().isEmpty()) {
             throw CommandFailure.invalid("not a user chat: " + text);

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The namespaces the protocol runtime has no API for yet ({@code presence}, {@code groups}, {@code contacts},
+ * The namespaces the protocol runtime has no API for yet ({@code presence}, {@code contacts},
  * {@code privacy}, {@code blocking}, {@code profile}, {@code chatactions}, {@code polls}, {@code status}): each of
  * their actions fails with {@code UNSUPPORTED} and a message saying what is missing. Never a pretended success.
  */
@@ -17,7 +17,6 @@ final class UnsupportedCommands implements NamespaceHandler {
 
     private static final Map<String, String> WHY = Map.of(
             "presence", "the protocol runtime has no presence or chat-state API yet",
-            "groups", "the protocol runtime has no group API yet",
             "contacts", "the protocol runtime has no contact query API yet",
             "privacy", "the protocol runtime has no privacy settings API yet",
             "blocking", "the protocol runtime has no blocklist API yet",

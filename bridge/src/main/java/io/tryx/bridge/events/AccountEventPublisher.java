@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Publishes what the hosted accounts report. Lifecycle events become connection events, sent without waiting
  * (they are in order per account since the producer keeps the order of one key). Message events (messages,
- * receipts, undecryptable messages) are sent and waited for: {@link #onMessage} returns only after Kafka
+ * receipts, undecryptable messages, group changes) are sent and waited for: {@link #onMessage} returns only after Kafka
  * acknowledged the record, so the runtime acknowledges the message to WhatsApp only then, and throws when Kafka
  * did not, so WhatsApp redelivers it. Also keeps the per-account gauge {@code tryx.account.connected} and counts
  * {@code tryx.decrypt.failures} (tag {@code reason}).
@@ -38,6 +38,7 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
     private final MessageEventMapper messages = new MessageEventMapper();
     private final ReceiptEventMapper receipts = new ReceiptEventMapper();
     private final UndecryptableEventMapper undecryptable = new UndecryptableEventMapper();
+    private final GroupEventMapper groups = new GroupEventMapper();
     private final Map<String, AccountView> accounts = new ConcurrentHashMap<>();
     private final List<Meter> gauges = new CopyOnWriteArrayList<>();
 
@@ -74,9 +75,10 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
                 publisher.publishAndWait(EventFamily.UNDECRYPTABLE, EventKeys.chat(origin.account(), record.getChat()),
                         record);
             }
-            // interim: group notifications reach the runtime but have no mapper to GroupEvent records yet
-            case io.tryx.protocol.client.messaging.GroupEvent group -> LOG.info("{}: group event {} of {} not published yet",
-                    account.accountId(), group.getClass().getSimpleName(), group.group());
+            case io.tryx.protocol.client.messaging.GroupEvent change -> {
+                var record = groups.map(origin, change);
+                publisher.publishAndWait(EventFamily.GROUPS, EventKeys.chat(origin.account(), record.getChat()), record);
+            }
         }
     }
 

@@ -65,6 +65,7 @@ final class BridgeFixture implements AutoCloseable {
     Tail<GenericRecord> connection;
     Tail<GenericRecord> messages;
     Tail<GenericRecord> receipts;
+    Tail<GenericRecord> groups;
     Tail<CommandResult> results;
     Tail<DeadLetter> deadLetters;
 
@@ -102,6 +103,7 @@ final class BridgeFixture implements AutoCloseable {
             connection = genericTail(EventFamily.CONNECTION);
             messages = genericTail(EventFamily.MESSAGES);
             receipts = genericTail(EventFamily.RECEIPTS);
+            groups = genericTail(EventFamily.GROUPS);
             results = new Tail<>(env.bootstrapServers(), topics.commandResults(),
                     new AvroDeserializer<>(registry, AvroReadMode.specific(CommandResult.class)));
             deadLetters = new Tail<>(env.bootstrapServers(), topics.deadLetter(),
@@ -185,7 +187,7 @@ final class BridgeFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable closeable : new AutoCloseable[] {bridge, connection, messages, receipts, results, deadLetters,
+        for (AutoCloseable closeable : new AutoCloseable[] {bridge, connection, messages, receipts, groups, results, deadLetters,
                 producer, registry, admin}) {
             if (closeable != null) {
                 try {

@@ -216,11 +216,11 @@ class BridgeSimulatorTest {
         fixture.send(io.tryx.commands.v1.Command.newBuilder().setCommandId("bad-account").setAccount("not a jid")
                 .setAction(text).build());
         String unknown = fixture.send("15559999999@s.whatsapp.net", text);
-        String unsupported = fixture.send(account, io.tryx.commands.v1.groups.CreateGroup.newBuilder().setSubject("g")
-                .setParticipants(List.of(friend)).build());
+        String unsupported = fixture.send(account, io.tryx.commands.v1.presence.SubscribePresence.newBuilder()
+                .setUser(friend).build());
         String badChat = fixture.send(account, SendMessage.newBuilder().setChat("not@a@jid")
                 .setContent(TextContent.newBuilder().setText("x").build()).build());
-        String group = fixture.send(account, SendMessage.newBuilder().setChat("120363025246125486@g.us")
+        String broadcast = fixture.send(account, SendMessage.newBuilder().setChat("1234567890@broadcast")
                 .setContent(TextContent.newBuilder().setText("x").build()).build());
         String later = fixture.send(account, SendMessage.newBuilder().setChat(friend)
                 .setContent(TextContent.newBuilder().setText("still working").build()).build());
@@ -238,9 +238,9 @@ class BridgeSimulatorTest {
         assertThat(failure(unknown).getCode().name()).isEqualTo("UNKNOWN_ACCOUNT");
         var notYet = failure(unsupported);
         assertThat(notYet.getCode().name()).isEqualTo("UNSUPPORTED");
-        assertThat(notYet.getMessage()).contains("groups.CreateGroup").contains("group API");
+        assertThat(notYet.getMessage()).contains("presence.SubscribePresence").contains("presence");
         assertThat(failure(badChat).getCode().name()).isEqualTo("INVALID_COMMAND");
-        assertThat(failure(group).getCode().name()).isEqualTo("UNSUPPORTED");
+        assertThat(failure(broadcast).getCode().name()).isEqualTo("UNSUPPORTED");
         String id = ((CommandSucceeded) fixture.result(later).getStatus()).getMessageId().orElseThrow();
         await().atMost(WITHIN).until(() -> fixture.admin.inbox("15550002008").stream().anyMatch(m -> m.id().equals(id)));
         assertThat(fixture.results.seen().stream().map(r -> r.value().getCommandId())).doesNotContain("keyless", "bad-account");

@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * A change to a group, from the server's {@code w:gp2} notifications: reported in the group's order with its
- * messages. {@link #actor()} is who made the change (null when the server did not say).
+ * messages. {@link #actor()} is who made the change (null when the server did not say); every event of one
+ * notification carries its {@link #notificationId()}.
  */
 public sealed interface GroupEvent extends MessageEvent {
 
@@ -24,11 +25,18 @@ public sealed interface GroupEvent extends MessageEvent {
     /** When the server announced it. */
     Instant timestamp();
 
+    /**
+     * The id of the server's notification stanza (empty when it had none): with the change's kind it names the
+     * happening, so a redelivered notification can be recognised.
+     */
+    String notificationId();
+
     /** We were put into a new group ({@code <create>}); {@code info} is its metadata. */
-    record GroupCreated(Jid group, Jid actor, Instant timestamp, GroupInfo info) implements GroupEvent {
+    record GroupCreated(Jid group, Jid actor, Instant timestamp, String notificationId, GroupInfo info) implements GroupEvent {
         public GroupCreated {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
             Objects.requireNonNull(info, "info");
         }
     }
@@ -37,11 +45,12 @@ public sealed interface GroupEvent extends MessageEvent {
      * Participants were added, removed (or left: then {@code actor} is among {@code participants}), promoted or
      * demoted. {@code reason} is the server's reason for an add ({@code invite}, ...), empty if none.
      */
-    record ParticipantsChanged(Jid group, Jid actor, Instant timestamp, ParticipantAction action,
+    record ParticipantsChanged(Jid group, Jid actor, Instant timestamp, String notificationId, ParticipantAction action,
                                List<Jid> participants, String reason) implements GroupEvent {
         public ParticipantsChanged {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
             Objects.requireNonNull(action, "action");
             participants = List.copyOf(participants);
             reason = reason == null ? "" : reason;
@@ -49,39 +58,43 @@ public sealed interface GroupEvent extends MessageEvent {
     }
 
     /** The group was renamed. */
-    record SubjectChanged(Jid group, Jid actor, Instant timestamp, String subject) implements GroupEvent {
+    record SubjectChanged(Jid group, Jid actor, Instant timestamp, String notificationId, String subject) implements GroupEvent {
         public SubjectChanged {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
             Objects.requireNonNull(subject, "subject");
         }
     }
 
     /** The description changed; an empty {@code description} means it was deleted. */
-    record DescriptionChanged(Jid group, Jid actor, Instant timestamp, String descriptionId, String description)
+    record DescriptionChanged(Jid group, Jid actor, Instant timestamp, String notificationId, String descriptionId, String description)
             implements GroupEvent {
         public DescriptionChanged {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
             descriptionId = descriptionId == null ? "" : descriptionId;
             description = description == null ? "" : description;
         }
     }
 
     /** A setting changed: announce, locked or the ephemeral timer. */
-    record SettingChanged(Jid group, Jid actor, Instant timestamp, GroupSetting setting) implements GroupEvent {
+    record SettingChanged(Jid group, Jid actor, Instant timestamp, String notificationId, GroupSetting setting) implements GroupEvent {
         public SettingChanged {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
             Objects.requireNonNull(setting, "setting");
         }
     }
 
     /** The invite code was revoked and replaced (told to admins). */
-    record InviteCodeChanged(Jid group, Jid actor, Instant timestamp, String code) implements GroupEvent {
+    record InviteCodeChanged(Jid group, Jid actor, Instant timestamp, String notificationId, String code) implements GroupEvent {
         public InviteCodeChanged {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
             Objects.requireNonNull(code, "code");
         }
     }

@@ -37,9 +37,10 @@ final class GroupNotifications {
         }
         Jid actor = attrs.optionalJid("participant").orElse(null);
         Instant t = Instant.ofEpochSecond(attrs.optionalLong("t").orElse(0L));
+        String id = attrs.optionalString("id").orElse("");
         List<GroupEvent> events = new ArrayList<>();
         for (Node child : notification.children()) {
-            GroupEvent event = event(group, actor, t, child);
+            GroupEvent event = event(group, actor, t, id, child);
             if (event != null) {
                 events.add(event);
             }
@@ -47,28 +48,28 @@ final class GroupNotifications {
         return events;
     }
 
-    private static GroupEvent event(Jid group, Jid actor, Instant t, Node child) {
+    private static GroupEvent event(Jid group, Jid actor, Instant t, String id, Node child) {
         ParticipantAction action = ParticipantAction.fromWire(child.tag());
         if (action != null) {
             List<Jid> participants = child.children("participant").stream().map(p -> p.attrs().jid("jid").toNonAd()).toList();
-            return new GroupEvent.ParticipantsChanged(group, actor, t, action, participants,
+            return new GroupEvent.ParticipantsChanged(group, actor, t, id, action, participants,
                     child.attrs().optionalString("reason").orElse(""));
         }
         return switch (child.tag()) {
-            case "create" -> new GroupEvent.GroupCreated(group, actor, t, GroupNodes.parseGroup(child.child("group")
+            case "create" -> new GroupEvent.GroupCreated(group, actor, t, id, GroupNodes.parseGroup(child.child("group")
                     .orElseThrow(() -> new ProtocolException(ProtocolException.Reason.MISSING_FIELD, "create without group"))));
-            case "subject" -> new GroupEvent.SubjectChanged(group, actor, t, child.attrs().string("subject"));
-            case "description" -> new GroupEvent.DescriptionChanged(group, actor, t,
+            case "subject" -> new GroupEvent.SubjectChanged(group, actor, t, id, child.attrs().string("subject"));
+            case "description" -> new GroupEvent.DescriptionChanged(group, actor, t, id,
                     child.attrs().optionalString("id").orElse(""),
                     child.child("delete").isPresent() ? "" : child.child("body").flatMap(GroupNodes::text).orElse(""));
-            case "locked", "unlocked" -> new GroupEvent.SettingChanged(group, actor, t,
+            case "locked", "unlocked" -> new GroupEvent.SettingChanged(group, actor, t, id,
                     new GroupSetting.Locked(child.tag().equals("locked")));
-            case "announcement", "not_announcement" -> new GroupEvent.SettingChanged(group, actor, t,
+            case "announcement", "not_announcement" -> new GroupEvent.SettingChanged(group, actor, t, id,
                     new GroupSetting.Announce(child.tag().equals("announcement")));
-            case "ephemeral" -> new GroupEvent.SettingChanged(group, actor, t,
+            case "ephemeral" -> new GroupEvent.SettingChanged(group, actor, t, id,
                     new GroupSetting.Ephemeral(seconds(child.attrs().optionalLong("expiration").orElse(0L))));
-            case "not_ephemeral" -> new GroupEvent.SettingChanged(group, actor, t, new GroupSetting.Ephemeral(0));
-            case "invite" -> new GroupEvent.InviteCodeChanged(group, actor, t, child.attrs().string("code"));
+            case "not_ephemeral" -> new GroupEvent.SettingChanged(group, actor, t, id, new GroupSetting.Ephemeral(0));
+            case "invite" -> new GroupEvent.InviteCodeChanged(group, actor, t, id, child.attrs().string("code"));
             default -> null;
         };
     }

@@ -56,20 +56,20 @@ class GroupNotificationsTest {
             assertThat(e.timestamp()).isEqualTo(T);
         });
         assertThat(events).containsExactly(
-                new GroupEvent.ParticipantsChanged(GROUP, ADMIN, T, ParticipantAction.ADD, List.of(BOB), "invite"),
-                new GroupEvent.ParticipantsChanged(GROUP, ADMIN, T, ParticipantAction.REMOVE, List.of(BOB), ""),
-                new GroupEvent.ParticipantsChanged(GROUP, ADMIN, T, ParticipantAction.PROMOTE, List.of(BOB), ""),
-                new GroupEvent.ParticipantsChanged(GROUP, ADMIN, T, ParticipantAction.DEMOTE, List.of(BOB), ""),
-                new GroupEvent.SubjectChanged(GROUP, ADMIN, T, "Team 2"),
-                new GroupEvent.DescriptionChanged(GROUP, ADMIN, T, "D1", "about us"),
-                new GroupEvent.DescriptionChanged(GROUP, ADMIN, T, "D2", ""),
-                new GroupEvent.SettingChanged(GROUP, ADMIN, T, new GroupSetting.Locked(true)),
-                new GroupEvent.SettingChanged(GROUP, ADMIN, T, new GroupSetting.Locked(false)),
-                new GroupEvent.SettingChanged(GROUP, ADMIN, T, new GroupSetting.Announce(true)),
-                new GroupEvent.SettingChanged(GROUP, ADMIN, T, new GroupSetting.Announce(false)),
-                new GroupEvent.SettingChanged(GROUP, ADMIN, T, new GroupSetting.Ephemeral(86400)),
-                new GroupEvent.SettingChanged(GROUP, ADMIN, T, new GroupSetting.Ephemeral(0)),
-                new GroupEvent.InviteCodeChanged(GROUP, ADMIN, T, "AbCd"));
+                new GroupEvent.ParticipantsChanged(GROUP, ADMIN, T, "1", ParticipantAction.ADD, List.of(BOB), "invite"),
+                new GroupEvent.ParticipantsChanged(GROUP, ADMIN, T, "1", ParticipantAction.REMOVE, List.of(BOB), ""),
+                new GroupEvent.ParticipantsChanged(GROUP, ADMIN, T, "1", ParticipantAction.PROMOTE, List.of(BOB), ""),
+                new GroupEvent.ParticipantsChanged(GROUP, ADMIN, T, "1", ParticipantAction.DEMOTE, List.of(BOB), ""),
+                new GroupEvent.SubjectChanged(GROUP, ADMIN, T, "1", "Team 2"),
+                new GroupEvent.DescriptionChanged(GROUP, ADMIN, T, "1", "D1", "about us"),
+                new GroupEvent.DescriptionChanged(GROUP, ADMIN, T, "1", "D2", ""),
+                new GroupEvent.SettingChanged(GROUP, ADMIN, T, "1", new GroupSetting.Locked(true)),
+                new GroupEvent.SettingChanged(GROUP, ADMIN, T, "1", new GroupSetting.Locked(false)),
+                new GroupEvent.SettingChanged(GROUP, ADMIN, T, "1", new GroupSetting.Announce(true)),
+                new GroupEvent.SettingChanged(GROUP, ADMIN, T, "1", new GroupSetting.Announce(false)),
+                new GroupEvent.SettingChanged(GROUP, ADMIN, T, "1", new GroupSetting.Ephemeral(86400)),
+                new GroupEvent.SettingChanged(GROUP, ADMIN, T, "1", new GroupSetting.Ephemeral(0)),
+                new GroupEvent.InviteCodeChanged(GROUP, ADMIN, T, "1", "AbCd"));
     }
 
     @Test
