@@ -42,7 +42,7 @@ final class ChildClient implements AutoCloseable {
     /** Starts {@code CrashClient args...}; the child's stderr goes to {@code stderr} (appended). */
     static ChildClient start(Path stderr, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), CrashClient.class.getName()));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), CrashClient.class.getName()));
         command.addAll(args);
         try {
             return new ChildClient(new ProcessBuilder(command)
