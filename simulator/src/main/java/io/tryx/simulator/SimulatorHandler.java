@@ -49,7 +49,7 @@ final class SimulatorHandler implements ConnectionHandler {
         } else {
             login.login(connection, payload).ifPresent(device -> {
                 sessions.loggedIn(device, connection);
-                int count = delivery.flush(device.jid(), connection::send);
+                int count = delivery.flush(device.jid(), connection);
                 connection.send(Node.builder("ib").children(Node.builder("offline").attr("count", count).build()).build());
             });
         }
@@ -57,6 +57,9 @@ final class SimulatorHandler implements ConnectionHandler {
 
     @Override
     public void onStanza(ChatConnection connection, Node stanza) {
+        if (connection.device() != null) {
+            delivery.acknowledged(connection.device().jid(), stanza);
+        }
         router.route(connection, stanza);
     }
 

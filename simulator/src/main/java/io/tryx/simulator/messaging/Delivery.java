@@ -2,10 +2,9 @@ package io.tryx.simulator.messaging;
 
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.jid.Jid;
+import io.tryx.simulator.connection.ChatConnection;
 import io.tryx.simulator.login.DeviceSessions;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,15 +13,19 @@ import java.util.function.BiConsumer;
 /**
  * Hands stanzas to devices: an online companion gets it on its connection, an offline one gets it queued
  * (bounded per device, oldest dropped at {@value #QUEUE_LIMIT}) until it logs in again and
- * {@link #flush(Jid, java.util.function.Consumer)} runs; device 0 (the mock phone) goes to the phone handler.
- * Devices are keyed by their phone-number JID ({@code phone:N@s.whatsapp.net}). Thread-safe.
+ * {@link #flush(Jid, ChatConnection)} runs; device 0 (the mock phone) goes to the phone handler.
+ * As the real server does, a {@code message} stays pending after it was written until the device acknowledges it
+ * ({@link #acknowledged(Jid, Node)}: a {@code receipt} or an {@code ack class="message"} naming its id); one that
+ * was not acknowledged when its connection ended (a client killed between reading and handling it) is sent again
+ * on the device's next login, before the queue. Devices are keyed by their phone-number JID
+ * ({@code phone:N@s.whatsapp.net}). Thread-safe.
  */
 public final class Delivery {
 
     static final int QUEUE_LIMIT = 1000;
 
     private final DeviceSessions sessions;
-    private final Map<String, Deque<Node>> queues = new ConcurrentHashMap<>();
+    private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private volatile BiConsumer<Jid, Node> phone = (jid, node) -> { };
 
     public Delivery(DeviceSessions sessions) {
@@ -40,45 +43,87 @@ public final class Delivery {
             phone.accept(device, stanza);
             return;
         }
-        var connection = sessions.connection(device);
-        if (connection.isPresent()) {
-            var c = connection.get();
-            c.execute(() -> c.send(stanza));
+        Mailbox mailbox = mailbox(device);
+        synchronized (mailbox) {
+            // looked up under the mailbox's monitor: a login's flush cannot run between the lookup and the enqueue
+            var connection = sessions.connection(device);
+            if (connection.isPresent()) {
+                ChatConnection c = connection.get();
+                mailbox.written(stanza, c);
+                c.execute(() -> c.send(stanza));
+            } else {
+                mailbox.enqueue(stanza);
+            }
+        }
+    }
+
+    /**
+     * Sends what waits for {@code device}, which just logged in on {@code connection} (call it on the connection's
+     * thread, after {@link DeviceSessions#loggedIn}): first the messages an earlier connection never acknowledged,
+     * then the queue, in order. Returns how many.
+     */
+    public int flush(Jid device, ChatConnection connection) {
+        Mailbox mailbox = mailboxes.get(device.toString());
+        if (mailbox == null) {
+            return 0;
+        }
+        synchronized (mailbox) {
+            List<Node> pending = mailbox.takeFor(connection);
+            for (Node stanza : pending) {
+                mailbox.written(stanza, connection);
+                connection.send(stanza);
+            }
+            return pending.size();
+        }
+    }
+
+    /**
+     * Takes note of what {@code device} sends: a {@code receipt} (its {@code id} and {@code list/item} ids) or an
+     * {@code ack class="message"} acknowledges the messages it names, which are then no longer sent again.
+     */
+    public void acknowledged(Jid device, Node stanza) {
+        boolean receipt = stanza.tag().equals("receipt");
+        boolean messageAck = stanza.tag().equals("ack")
+                && stanza.attrs().optionalString("class").filter("message"::equals).isPresent();
+        if (!receipt && !messageAck) {
             return;
         }
-        Deque<Node> queue = queues.computeIfAbsent(device.toString(), k -> new ArrayDeque<>());
-        synchronized (queue) {
-            if (queue.size() >= QUEUE_LIMIT) {
-                queue.pollFirst();
+        Mailbox mailbox = mailboxes.get(device.toString());
+        if (mailbox == null) {
+            return;
+        }
+        synchronized (mailbox) {
+            stanza.attrs().optionalString("id").ifPresent(mailbox::acknowledged);
+            if (receipt) {
+                stanza.child("list").ifPresent(list -> list.children("item").forEach(item ->
+                        item.attrs().optionalString("id").ifPresent(mailbox::acknowledged)));
             }
-            queue.addLast(stanza);
         }
-        // the device may have logged in (and flushed) between the check above and the enqueue
-        sessions.connection(device).ifPresent(c -> c.execute(() -> flush(device, c::send)));
     }
 
-    /** Sends the device's queued stanzas in order through {@code send} and empties its queue; returns how many. */
-    public int flush(Jid device, java.util.function.Consumer<Node> send) {
-        Deque<Node> queue = queues.remove(device.toString());
-        if (queue == null) {
-            return 0;
-        }
-        List<Node> pending;
-        synchronized (queue) {
-            pending = List.copyOf(queue);
-        }
-        pending.forEach(send);
-        return pending.size();
-    }
-
-    /** How many stanzas wait for {@code device}. */
+    /** How many stanzas wait in {@code device}'s offline queue. */
     public int queued(Jid device) {
-        Deque<Node> queue = queues.get(device.toString());
-        if (queue == null) {
+        Mailbox mailbox = mailboxes.get(device.toString());
+        if (mailbox == null) {
             return 0;
         }
-        synchronized (queue) {
-            return queue.size();
+        synchronized (mailbox) {
+            return mailbox.queued();
         }
+    }
+
+    /** How many messages were written to {@code device} and not acknowledged yet. */
+    public int unacknowledged(Jid device) {
+        Mailbox mailbox = mailboxes.get(device.toString());
+        if (mailbox == null) {
+            return 0;
+        }
+        synchronized (mailbox) {
+            return mailbox.unacked();
+        }
+    }
+
+    private Mailbox mailbox(Jid device) {
+        return mailboxes.computeIfAbsent(device.toString(), k -> new Mailbox(QUEUE_LIMIT));
     }
 }

@@ -44,6 +44,7 @@ public final class MockPhone {
     private final InMemorySignalStore store;
     private final Set<Integer> storedPreKeys = new HashSet<>();
     private final List<InboxEntry> inbox = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
     private final SessionBuilder builder = new SessionBuilder(RANDOM);
     private final SessionCipher cipher = new SessionCipher(RANDOM);
     private final GroupCipher groupCipher = new GroupCipher(RANDOM);
@@ -144,6 +145,16 @@ public final class MockPhone {
         return List.copyOf(inbox);
     }
 
+    /** Records a stanza that did not decrypt (a reused message key shows up here as a duplicate counter). */
+    synchronized void failed(Failure failure) {
+        failures.add(failure);
+    }
+
+    /** The message stanzas addressed to the phone that it could not decrypt, in arrival order. */
+    public synchronized List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
     private void syncPreKeys() {
         for (PreKeyRecord record : account.phoneKeys().allPreKeys()) {
             if (storedPreKeys.add(record.id())) {
@@ -154,6 +165,10 @@ public final class MockPhone {
 
     private static SignalAddress address(Jid device) {
         return new SignalAddress(device.user(), device.device());
+    }
+
+    /** A message stanza the phone could not decrypt: its id, {@code from} and the error. */
+    public record Failure(String id, String from, String error) {
     }
 
     /** A message the phone received and decrypted. */

@@ -156,7 +156,9 @@ public final class MockPhones {
             Node receipt = Node.builder("receipt").attr("id", entry.id()).attr("to", entry.from()).build();
             messaging.receipts().relay(account.get(), 0, receipt);
         } catch (RuntimeException e) {
-            log.warn("phone {} could not decrypt {}: {}", account.get().phone(), stanza.attrs().optionalString("id").orElse(""), e.toString());
+            String id = stanza.attrs().optionalString("id").orElse("");
+            log.warn("phone {} could not decrypt {}: {}", account.get().phone(), id, e.toString());
+            phone(account.get()).failed(new MockPhone.Failure(id, stanza.attrs().optionalString("from").orElse(""), e.toString()));
         }
     }
 }

@@ -47,6 +47,23 @@ class MockPhoneTest {
     }
 
     @Test
+    void aStanzaDeliveredTwiceIsRecordedAsAFailureTheSecondTime() {
+        phones.sendText(h.a, h.b.jid(), "first");
+        Node enc = phones.phone(h.a).encryptText(h.b.jid().withDevice(0), "replayed");
+        Node stanza = Node.builder("message").attr("from", h.a.jid()).attr("id", "REPLAY1").attr("t", 1).attr("type", "text")
+                .children(enc).build();
+        h.harness.messaging.delivery().deliver(h.b.jid().withDevice(0), stanza);
+        assertThat(phones.phone(h.b).failures()).isEmpty();
+        h.harness.messaging.delivery().deliver(h.b.jid().withDevice(0), stanza);
+        assertThat(phones.phone(h.b).inbox()).extracting(MockPhone.InboxEntry::text).containsExactly("first", "replayed");
+        assertThat(phones.phone(h.b).failures()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("REPLAY1");
+            assertThat(f.from()).isEqualTo(A + "@s.whatsapp.net");
+            assertThat(f.error()).containsIgnoringCase("duplicate");
+        });
+    }
+
+    @Test
     void anUnknownRecipientIsRefused() {
         assertThatThrownBy(() -> phones.sendText(h.a, io.tryx.protocol.jid.Jid.parse("15550000000@s.whatsapp.net"), "x"))
                 .isInstanceOf(IllegalArgumentException.class);
