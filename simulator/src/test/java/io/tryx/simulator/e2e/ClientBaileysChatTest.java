@@ -89,6 +89,8 @@ class ClientBaileysChatTest {
             assertThat(received.info().chat()).isEqualTo(baileysUser);
             assertThat(received.info().sender().user()).isEqualTo(BAILEYS);
             assertThat(received.info().sender().device()).isEqualTo(1);
+            // the text can reach us before Baileys reports it sent
+            await("sent reported by Baileys\n" + baileys).atMost(WITHIN).until(() -> baileys.last("sent").isPresent());
             String sentId = baileys.last("sent").orElseThrow().path("id").asText();
             assertThat(received.info().id()).isEqualTo(sentId);
             await("delivery at Baileys\n" + baileys).atMost(WITHIN).until(() -> status(baileys, sentId) >= 3);
