@@ -68,15 +68,23 @@ final class PreKeyRefill {
         DeviceCredentials credentials = store.load().orElseThrow();
         List<PreKeyRecord> keys = KeyHelper.generatePreKeys(credentials.nextPreKeyId(), config.preKeyUploadCount(), random);
         DeviceCredentials advanced = credentials.withNextPreKeyId(KeyHelper.nextPreKeyId(keys.getLast().id()));
-        if (preKeyStore instanceof AccountStore account && account == store) {
-            // one unit: a crash can neither lose the keys nor hand out their ids again (and one commit, not 812)
-            UnitOfWork work = account.begin();
-            keys.forEach(work::storePreKey);
-            work.save(advanced);
-            work.commit();
-        } else {
-            keys.forEach(preKeyStore::storePreKey);
-            store.save(advanced);
+        // under the session's lock: a logout that wiped the store meanwhile must not be undone by this save
+        synchronized (session) {
+            DeviceCredentials current = store.load().orElse(null);
+            if (session.state() == ClientSession.State.STOPPED || current == null
+                    || current.nextPreKeyId() != credentials.nextPreKeyId()) {
+                throw new IllegalStateException("credentials changed while prekeys were generated; upload skipped");
+            }
+            if (preKeyStore instanceof AccountStore account && account == store) {
+                // one unit: a crash can neither lose the keys nor hand out their ids again (and one commit, not 812)
+                UnitOfWork work = account.begin();
+                keys.forEach(work::storePreKey);
+                work.save(advanced);
+                work.commit();
+            } else {
+                keys.forEach(preKeyStore::storePreKey);
+                store.save(advanced);
+            }
         }
         return new Batch(credentials, keys);
     }
