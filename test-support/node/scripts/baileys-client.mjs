@@ -8,7 +8,8 @@
 // Commands (stdin): {"cmd":"stop"} saves the auth state, closes the socket and exits 0;
 //   {"cmd":"logout"} unlinks this device (Baileys' logout: remove-companion-device), then reports close;
 //   {"cmd":"send","to":"<jid>","text"} sends a text ({"event":"sent","id","to"}); {"cmd":"read","key":{remoteJid,id,fromMe,participant?}}
-//   sends a read receipt for a received message.
+//   sends a read receipt for a received message; {"cmd":"send-content","to","content":{...}} sends any Baileys
+//   AnyMessageContent, e.g. {"location":{degreesLatitude,degreesLongitude}} or {"react":{text,key}} ({"event":"sent","id","to"}).
 //   {"cmd":"group","op":"<Baileys group function, e.g. groupCreate>","args":[...],"ref"} calls sock[op](...args) and
 //   answers {"event":"group-result","op","ref","result"} or {"event":"group-error","op","ref","status","message"}.
 // Group events: {"event":"groups-upsert","groups":[{id,subject,participants:[{id,admin}]}]} (groups.upsert),
@@ -17,6 +18,9 @@
 // Chat events: {"event":"message","from","participant","id","text","fromMe","key"} for received texts (messages.upsert),
 //   {"event":"receipt","id","status"} (messages.update status: 3 DELIVERY_ACK, 4 READ, 5 PLAYED),
 //   {"event":"user-receipt","id","type"} (message-receipt.update).
+//   Every received message of any kind (messages.upsert, not fromMe) is also reported as {"event":"raw-message","id",
+//   "from","participant","message"}: message is the decrypted E2E Message as JSON (proto.Message.toObject, longs and
+//   enums as strings, bytes as base64), e.g. {"reactionMessage":{"key":{...},"text":"👍"}}.
 // Media: {"cmd":"send-media","to","kind":"image|document|audio|video","base64","mimetype","caption?","fileName?"} uploads
 //   through media_conn and the media host, then sends ({"event":"sent","id","to"}); received media messages are
 //   downloaded and decrypted by Baileys and reported as {"event":"media","from","id","kind","mimetype","caption",
@@ -44,7 +48,7 @@
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { createHash } from 'node:crypto';
-import makeWASocket, { useMultiFileAuthState, DisconnectReason, downloadMediaMessage } from '@whiskeysockets/baileys';
+import makeWASocket, { useMultiFileAuthState, DisconnectReason, downloadMediaMessage, proto } from '@whiskeysockets/baileys';
 import { WA_CERT_DETAILS } from '@whiskeysockets/baileys/lib/Defaults/index.js';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
@@ -124,6 +128,8 @@ function connect() {
       // Baileys' event buffer folds a receipt that arrives before the upsert is flushed into the message's status
       if (m.key.fromMe && m.status !== undefined && m.status !== null) emit({ event: 'receipt', id: m.key.id, status: m.status });
       if (!m.key.fromMe) reportMedia(m);
+      if (!m.key.fromMe && m.message) emit({ event: 'raw-message', id: m.key.id, from: m.key.remoteJid, participant: m.key.participant,
+        message: proto.Message.toObject(proto.Message.fromObject(m.message), { longs: String, enums: String, bytes: String }) });
       const text = m.message?.conversation ?? m.message?.extendedTextMessage?.text;
       if (text === undefined || text === null) continue;
       emit({ event: 'message', from: m.key.remoteJid, participant: m.key.participant, id: m.key.id, text, fromMe: !!m.key.fromMe, key: m.key });
@@ -212,6 +218,13 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
       const sent = await sock.sendMessage(cmd.to, { text: cmd.text });
       emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });
     } catch (e) { emit({ event: 'error', message: 'send: ' + String(e?.stack ?? e) }); }
+    return;
+  }
+  if (cmd.cmd === 'send-content') {
+    try {
+      const sent = await sock.sendMessage(cmd.to, cmd.content);
+      emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });
+    } catch (e) { emit({ event: 'error', message: 'send-content: ' + String(e?.stack ?? e) }); }
     return;
   }
   if (cmd.cmd === 'send-media') {

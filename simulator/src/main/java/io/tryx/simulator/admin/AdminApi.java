@@ -34,15 +34,17 @@ import java.util.regex.Pattern;
  *   <li>{@code POST /admin/accounts/{phone}/scan-qr {"qr"}} -> 200 {@code {"jid","lid","deviceId","keyIndex"}}
  *       once the companion countersigned; 400 {@code malformed-qr}, 404 {@code unknown-account}/{@code unknown-ref},
  *       409 {@code noise-key-mismatch}, 410 {@code stale-ref}, 502 {@code pairing-failed}, 504 {@code pairing-timeout}</li>
- *   <li>{@code POST /admin/accounts/{phone}/pair-code {"code"}} -> the user types the code the companion
- *       shows; answers like scan-qr; 400 {@code malformed-code}, 404 {@code no-code-request}</li>
+ *   <li>{@code POST /admin/accounts/{phone}/link-code {"code"}} (alias {@code pair-code}) -> the user types the
+ *       code the companion shows; answers like scan-qr; 400 {@code malformed-code}, 404 {@code no-code-request}</li>
  *   <li>{@code GET /admin/accounts/{phone}} -> {@code {"phone","jid","lid","pushName","devices":[...]}}; 404 {@code unknown-account}</li>
  *   <li>{@code DELETE /admin/accounts/{phone}/devices/{id}} -> 200 the removed device (the phone unlinks it; its
  *       session ends with {@code conflict type="device_removed"}); 400 {@code invalid-device}, 404
  *       {@code unknown-account}/{@code unknown-device}</li>
  *   <li>{@code POST /admin/accounts/{phone}/messages}, {@code GET /admin/accounts/{phone}/inbox}: see {@link PhoneEndpoints}</li>
- *   <li>{@code POST /admin/devices/{jid}/disconnect}: fault injection, see {@link FaultEndpoints}</li>
- *   <li>{@code GET /admin/groups/{jid}}, {@code POST /admin/accounts/{phone}/groups}: see {@link GroupEndpoints}</li>
+ *   <li>{@code POST /admin/devices/{jid}/disconnect}, {@code POST /admin/devices/{jid}/faults}: fault injection, see
+ *       {@link FaultEndpoints}</li>
+ *   <li>{@code GET /admin/groups/{jid}}, {@code POST /admin/groups}, {@code POST /admin/accounts/{phone}/groups}: see
+ *       {@link GroupEndpoints}</li>
  *   <li>{@code POST /admin/accounts/{phone}/app-state}, {@code GET /admin/accounts/{phone}/app-state/{collection}}:
  *       see {@link AppStateEndpoints}; {@code POST|GET /admin/accounts/{phone}/history}: see {@link HistoryEndpoints}</li>
  *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices"}}</li>
@@ -56,7 +58,7 @@ public final class AdminApi {
     /** How long scan-qr waits for the companion's countersignature. */
     public static final Duration LINK_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern SCAN = Pattern.compile("/admin/accounts/([^/]+)/scan-qr");
-    private static final Pattern PAIR_CODE = Pattern.compile("/admin/accounts/([^/]+)/pair-code");
+    private static final Pattern PAIR_CODE = Pattern.compile("/admin/accounts/([^/]+)/(?:link-code|pair-code)");
     private static final Pattern ACCOUNT = Pattern.compile("/admin/accounts/([^/]+)");
     private static final Pattern DEVICE = Pattern.compile("/admin/accounts/([^/]+)/devices/([^/]+)");
     static final ObjectMapper JSON = new ObjectMapper();

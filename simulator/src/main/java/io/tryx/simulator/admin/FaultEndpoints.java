@@ -8,6 +8,7 @@ import io.tryx.simulator.login.DeviceSessions;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,10 +20,19 @@ import java.util.regex.Pattern;
  * {@code {"streamError": 515}} (any code) sends {@code <stream:error code=...>} first, {@code {"conflict": "replaced"}}
  * sends a conflict; no body drops the connection without a word, like a network failure. Answers 200
  * {@code {"jid","action"}}; 400 {@code invalid-jid}/{@code invalid-json}, 404 {@code device-offline}, 405 for other methods.
+ * <p>
+ * {@code POST /admin/devices/{jid}/faults} degrades a connected device's link until cleared or disconnected:
+ * {@code {"delayMillis": N}} holds every later outbound frame N ms (order kept), {@code {"dropNext": K}} silently
+ * drops the next K outbound stanzas (a dropped message stays unacknowledged, so the next login redelivers it),
+ * both may be combined; {@code {"clear": true}} removes the faults. Answers 200 {@code {"jid","delayMillis","dropNext"}};
+ * 400 {@code invalid-jid}/{@code invalid-json}/{@code invalid-fault}, 404 {@code device-offline}.
  */
 final class FaultEndpoints {
 
     private static final Pattern DISCONNECT = Pattern.compile("/admin/devices/([^/]+)/disconnect");
+    private static final Pattern FAULTS = Pattern.compile("/admin/devices/([^/]+)/faults");
+    /** The longest delay accepted, so a typo cannot hold a connection's frames for hours. */
+    static final long MAX_DELAY_MILLIS = 60_000;
 
     private final DeviceSessions sessions;
 
@@ -32,6 +42,11 @@ final class FaultEndpoints {
 
     /** The answer when {@code path} is a fault endpoint, empty otherwise. */
     Optional<AdminResponse> handle(String method, String path, byte[] body) {
+        Matcher faults = FAULTS.matcher(path);
+        if (faults.matches()) {
+            return Optional.of(method.equals("POST") ? faults(URLDecoder.decode(faults.group(1), StandardCharsets.UTF_8), body)
+                    : AdminResponse.error(405, "method-not-allowed", method + " " + path));
+        }
         Matcher disconnect = DISCONNECT.matcher(path);
         if (!disconnect.matches()) {
             return Optional.empty();
@@ -77,6 +92,45 @@ final class FaultEndpoints {
             action = "dropped";
         }
         return new AdminResponse(200, new Disconnected(jid.toString(), action));
+    }
+
+    private AdminResponse faults(String jidText, byte[] body) {
+        Jid jid;
+        try {
+            jid = Jid.parse(jidText);
+        } catch (ProtocolException e) {
+            return AdminResponse.error(400, "invalid-jid", e.getMessage());
+        }
+        Optional<JsonNode> parsed = Endpoints.object(body == null ? new byte[0] : body);
+        if (parsed.isEmpty()) {
+            return Endpoints.invalidJson();
+        }
+        JsonNode json = parsed.get();
+        boolean clear = json.path("clear").asBoolean(false);
+        JsonNode delay = json.path("delayMillis");
+        JsonNode drop = json.path("dropNext");
+        if (!clear && delay.isMissingNode() && drop.isMissingNode()) {
+            return AdminResponse.error(400, "invalid-fault", "body needs \"delayMillis\", \"dropNext\" or \"clear\": true");
+        }
+        if (!delay.isMissingNode() && (!delay.canConvertToLong() || !delay.isIntegralNumber()
+                || delay.asLong() < 0 || delay.asLong() > MAX_DELAY_MILLIS)) {
+            return AdminResponse.error(400, "invalid-fault", "\"delayMillis\" must be an integer 0.." + MAX_DELAY_MILLIS);
+        }
+        if (!drop.isMissingNode() && (!drop.isIntegralNumber() || !drop.canConvertToInt() || drop.asInt() < 0)) {
+            return AdminResponse.error(400, "invalid-fault", "\"dropNext\" must be a non-negative integer");
+        }
+        Optional<ChatConnection> connection = sessions.connection(jid);
+        if (connection.isEmpty()) {
+            return AdminResponse.error(404, "device-offline", jid + " is not connected");
+        }
+        long delayMillis = clear ? 0 : delay.asLong(0);
+        int dropNext = clear ? 0 : drop.asInt(0);
+        ChatConnection c = connection.get();
+        c.execute(() -> c.injectFaults(Duration.ofMillis(delayMillis), dropNext));
+        return new AdminResponse(200, new Faults(jid.toString(), delayMillis, dropNext));
+    }
+
+    record Faults(String jid, long delayMillis, int dropNext) {
     }
 
     record Disconnected(String jid, String action) {

@@ -28,12 +28,15 @@ import java.util.regex.Pattern;
  *       plus {@code "failed"} (JIDs without account, not added): the account's mock phone creates the group
  *       as a client's {@code create} IQ would, with the same notifications; 400 {@code invalid-json} /
  *       {@code invalid-subject} / {@code invalid-jid}, 404 {@code unknown-account}</li>
+ *   <li>{@code POST /admin/groups {"creator":"<phone>","subject","participants":["<phone or jid>",...]}} -> the same,
+ *       with the creator named in the body; a participant given as a bare phone number means its phone JID</li>
  * </ul>
  */
 final class GroupEndpoints {
 
     private static final Pattern GROUP = Pattern.compile("/admin/groups/([^/]+)");
     private static final Pattern CREATE = Pattern.compile("/admin/accounts/([^/]+)/groups");
+    private static final Pattern PHONE = Pattern.compile("[0-9]{6,15}");
 
     private final AccountRegistry accounts;
     private final Groups groups;
@@ -45,6 +48,10 @@ final class GroupEndpoints {
 
     /** The answer when {@code path} is a group endpoint, empty otherwise. */
     Optional<AdminResponse> handle(String method, String path, byte[] body) {
+        if (path.equals("/admin/groups")) {
+            return Optional.of(method.equals("POST") ? createByCreator(body)
+                    : AdminResponse.error(405, "method-not-allowed", method + " " + path));
+        }
         Matcher group = GROUP.matcher(path);
         if (group.matches()) {
             return Optional.of(method.equals("GET") ? get(URLDecoder.decode(group.group(1), StandardCharsets.UTF_8))
@@ -72,6 +79,14 @@ final class GroupEndpoints {
                 .orElseGet(() -> AdminResponse.error(404, "unknown-group", "no group " + text));
     }
 
+    private AdminResponse createByCreator(byte[] body) {
+        Optional<JsonNode> json = Endpoints.object(body);
+        if (json.isEmpty() || !json.get().path("creator").isTextual()) {
+            return AdminResponse.error(400, "invalid-json", "body must be {\"creator\",\"subject\",\"participants\":[phone,...]}");
+        }
+        return create(json.get().path("creator").asText(), body);
+    }
+
     private AdminResponse create(String phone, byte[] body) {
         Optional<Account> account = accounts.find(phone);
         if (account.isEmpty()) {
@@ -88,7 +103,9 @@ final class GroupEndpoints {
         }
         List<Node> participants = new ArrayList<>();
         for (JsonNode each : json.path("participants")) {
-            participants.add(Node.builder("participant").attr("jid", each.asText("")).build());
+            String participant = each.asText("");
+            participants.add(Node.builder("participant").attr("jid",
+                    PHONE.matcher(participant).matches() ? participant + "@s.whatsapp.net" : participant).build());
         }
         Node create = Node.builder("create").attr("subject", json.path("subject").asText(""))
                 .children(participants).build();

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.AccountRegistry;
+import io.tryx.simulator.phone.MessageKinds;
 import io.tryx.simulator.phone.MockPhones;
+import io.tryx.simulator.phone.PhoneMessage;
 
 import java.io.IOException;
 import java.util.Map;
@@ -15,12 +17,14 @@ import java.util.regex.Pattern;
 /**
  * The mock phone's messaging endpoints:
  * <ul>
- *   <li>{@code POST /admin/accounts/{phone}/messages {"to","text"}} -> 200 {@code {"id"}}: the phone encrypts the
- *       text for every device of {@code to} and sends it through the routing; 400 {@code invalid-json} /
- *       {@code invalid-jid} / {@code invalid-text}, 404 {@code unknown-account} / {@code unknown-recipient},
- *       502 {@code send-failed}</li>
- *   <li>{@code GET /admin/accounts/{phone}/inbox} -> 200 {@code [{"id","from","chat","type":"text","text"}]},
- *       the messages the phone received and decrypted; 404 {@code unknown-account}</li>
+ *   <li>{@code POST /admin/accounts/{phone}/messages {"to","type",...}} -> 200 {@code {"id"}}: the phone encrypts
+ *       the message (kinds and fields: {@link PhoneMessages}) for every device of {@code to} and sends it through
+ *       the routing; 400 {@code invalid-json} / {@code invalid-jid} / {@code invalid-type} / {@code invalid-text} /
+ *       {@code invalid-field} / {@code not-own-message}, 404 {@code unknown-account} / {@code unknown-recipient} /
+ *       {@code unknown-target}, 502 {@code send-failed}</li>
+ *   <li>{@code GET /admin/accounts/{phone}/inbox} -> 200 {@code [{"id","from","chat","type","text",...}]},
+ *       the messages the phone received and decrypted (see {@link io.tryx.simulator.phone.MockPhone.InboxEntry});
+ *       404 {@code unknown-account}</li>
  * </ul>
  */
 final class PhoneEndpoints {
@@ -69,12 +73,17 @@ final class PhoneEndpoints {
         } catch (RuntimeException e) {
             return AdminResponse.error(400, "invalid-jid", "\"to\" must be a user JID");
         }
-        String text = json.path("text").asText(null);
-        if (text == null || text.isEmpty()) {
-            return AdminResponse.error(400, "invalid-text", "\"text\" must be a non-empty string");
+        PhoneMessage message;
+        try {
+            message = PhoneMessages.parse(json);
+        } catch (PhoneMessages.InvalidMessage e) {
+            return AdminResponse.error(400, e.code(), e.getMessage());
         }
         try {
-            return new AdminResponse(200, Map.of("id", phones.sendText(account.get(), to, text)));
+            return new AdminResponse(200, Map.of("id", phones.send(account.get(), to, message)));
+        } catch (MessageKinds.TargetException e) {
+            return e.unknown() ? AdminResponse.error(404, "unknown-target", e.getMessage())
+                    : AdminResponse.error(400, "not-own-message", e.getMessage());
         } catch (IllegalArgumentException e) {
             return AdminResponse.error(404, "unknown-recipient", e.getMessage());
         } catch (RuntimeException e) {

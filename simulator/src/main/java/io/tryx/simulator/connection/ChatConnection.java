@@ -38,6 +38,7 @@ public final class ChatConnection {
     private final FrameDecoder decoder = FrameDecoder.forClientStream(FrameDecoder.MAX_FRAME_SIZE);
     private final FrameEncoder encoder = FrameEncoder.framesOnly();
     private final ServerIdentity identity;
+    private final OutboundFaults faults;
     private State state = State.AWAIT_HELLO;
     private NoiseServerHandshake pending;
     private NoiseSession session;
@@ -49,6 +50,7 @@ public final class ChatConnection {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.faults = new OutboundFaults(transport);
     }
 
     public long id() {
@@ -143,10 +145,27 @@ public final class ChatConnection {
             log.debug("connection {}: not open, dropping {}", id, node);
             return;
         }
+        if (faults.drop()) {
+            log.info("connection {}: fault injection drops {}", id, node.tag());
+            return;
+        }
         if (log.isDebugEnabled()) {
             log.debug("connection {} -> {}", id, node);
         }
-        transport.write(session.seal(NodeEncoder.encode(node)));
+        faults.write(session.seal(NodeEncoder.encode(node)));
+    }
+
+    /**
+     * Fault injection (call on this connection's thread): from now on every outbound frame waits {@code delay}
+     * (order kept) and the next {@code dropNext} nodes are discarded unsent; zero and zero clear the faults.
+     */
+    public void injectFaults(Duration delay, int dropNext) {
+        faults.set(delay, dropNext);
+    }
+
+    /** The faults in force (call on this connection's thread). */
+    public FaultState faults() {
+        return faults.state();
     }
 
     /** Sends {@code <stream:error code=...>} and closes, as the real server ends a stream. */
@@ -170,13 +189,13 @@ public final class ChatConnection {
         close();
     }
 
-    /** Closes the connection; idempotent. */
+    /** Closes the connection (once the frames a delay fault holds are written); idempotent. */
     public void close() {
         if (state == State.CLOSED) {
             return;
         }
         state = State.CLOSED;
-        transport.close();
+        faults.whenDrained(transport::close);
     }
 
     /** Called by the transport when the channel is gone. */

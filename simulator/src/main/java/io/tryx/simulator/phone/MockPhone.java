@@ -1,5 +1,6 @@
 package io.tryx.simulator.phone;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.message.MessageCodec;
@@ -23,15 +24,18 @@ import io.tryx.simulator.history.ChatHistory;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * One account's mock phone (device 0) as a Signal endpoint: its store holds the account's {@link PhoneKeys}
- * (identity, signed prekey, one-time prekeys), it starts sessions from peers' bundles, encrypts texts
- * ({@code conversation}) and decrypts {@code pkmsg}/{@code msg} sent to it, and group {@code skmsg} once it holds
+ * (identity, signed prekey, one-time prekeys), it starts sessions from peers' bundles, encrypts messages
+ * ({@code conversation} and the kinds of {@link PhoneMessage}) and decrypts {@code pkmsg}/{@code msg} sent to it, and group {@code skmsg} once it holds
  * the author's sender key, into its inbox; what it receives (and what it sends) goes into its {@link ChatHistory}
  * for history sync. Sessions are keyed by
  * the peer's address as the stanza names it (user and device). Thread-safe (one lock per phone).
@@ -50,6 +54,7 @@ public final class MockPhone {
     private final GroupCipher groupCipher = new GroupCipher(RANDOM);
     private final GroupSessionBuilder groupBuilder = new GroupSessionBuilder(RANDOM);
     private final ChatHistory history = new ChatHistory();
+    private final Map<String, MessageKinds.Known> known = new HashMap<>();
 
     MockPhone(Account account) {
         this.account = account;
@@ -119,21 +124,34 @@ public final class MockPhone {
                 groupBuilder.process(store, new SenderKeyName(from.toString(), address(author)), SenderKeyDistributionMessage.parse(
                         decrypted.getSenderKeyDistributionMessage().getAxolotlSenderKeyDistributionMessage().toByteArray()));
             }
-            if (message == null || decrypted.hasConversation() || decrypted.hasExtendedTextMessage()) {
+            if (message == null || MessageKinds.hasContent(decrypted)) {
                 message = decrypted;
             }
         }
-        String text = message.hasExtendedTextMessage() ? message.getExtendedTextMessage().getText() : message.getConversation();
         String chat = group ? from.toString() : stanza.attrs().optionalString("recipient").orElse(from.toNonAd().toString());
-        InboxEntry entry = new InboxEntry(stanza.attrs().string("id"), author.toString(), chat, "text", text);
+        InboxEntry entry = MessageKinds.describe(stanza.attrs().string("id"), author.toString(), chat, message);
         inbox.add(entry);
         boolean fromMe = author.user().equals(account.phone()) || author.user().equals(account.lid().user());
+        String participant = group && !fromMe ? author.toNonAd().toString() : null;
+        known.put(entry.id(), new MessageKinds.Known(chat, entry.id(), fromMe, participant));
         long t = stanza.attrs().optionalString("t").map(Long::parseLong).orElse(0L);
-        history.add(new ChatHistory.Message(chat, entry.id(), fromMe, group && !fromMe ? author.toNonAd().toString() : null, text, t));
+        if (entry.type().equals("text")) {
+            history.add(new ChatHistory.Message(chat, entry.id(), fromMe, participant, entry.text(), t));
+        }
         if (!fromMe) {
             history.pushName(author.toNonAd().toString(), stanza.attrs().optionalString("notify").orElse(null));
         }
         return entry;
+    }
+
+    /** Records a message the phone sent, so reactions, edits and revokes can name it. */
+    synchronized void sent(String chat, String id) {
+        known.put(id, new MessageKinds.Known(chat, id, true, null));
+    }
+
+    /** A message the phone sent or received, by id. */
+    synchronized Optional<MessageKinds.Known> known(String id) {
+        return Optional.ofNullable(known.get(id));
     }
 
     /** The chats the phone knows, for history sync. */
@@ -171,7 +189,35 @@ public final class MockPhone {
     public record Failure(String id, String from, String error) {
     }
 
-    /** A message the phone received and decrypted. */
-    public record InboxEntry(String id, String from, String chat, String type, String text) {
+    /**
+     * A message the phone received and decrypted: {@code type} is {@code text}, {@code location}, {@code contact},
+     * {@code reaction}, {@code edit}, {@code revoke}, a media kind ({@code image}, ...), {@code protocol} or
+     * {@code unknown}; the fields of other kinds are null (and left out of the JSON).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InboxEntry(String id, String from, String chat, String type, String text,
+                             Double latitude, Double longitude, String name, String displayName, String vcard,
+                             String targetId, Boolean targetFromMe, String emoji) {
+
+        public InboxEntry(String id, String from, String chat, String type, String text) {
+            this(id, from, chat, type, text, null, null, null, null, null, null, null, null);
+        }
+
+        InboxEntry with(String newType, String newText) {
+            return new InboxEntry(id, from, chat, newType, newText, latitude, longitude, name, displayName, vcard,
+                    targetId, targetFromMe, emoji);
+        }
+
+        InboxEntry location(double lat, double lon, String place) {
+            return new InboxEntry(id, from, chat, type, text, lat, lon, place, displayName, vcard, targetId, targetFromMe, emoji);
+        }
+
+        InboxEntry contact(String display, String card) {
+            return new InboxEntry(id, from, chat, type, text, latitude, longitude, name, display, card, targetId, targetFromMe, emoji);
+        }
+
+        InboxEntry target(String target, boolean fromMe, String reaction) {
+            return new InboxEntry(id, from, chat, type, text, latitude, longitude, name, displayName, vcard, target, fromMe, reaction);
+        }
     }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mock phones of all accounts. A phone receives what is routed to device 0 (decrypting it into its inbox
- * and answering a peer's message, 1:1 or group, with a delivery receipt; copies of its own companions' messages get none), and sends texts on the admin API's behalf: it lists the peer's
+ * and answering a peer's message, 1:1 or group, with a delivery receipt; copies of its own companions' messages get none), and sends messages of every {@link PhoneMessage} kind on the admin API's behalf: it lists the peer's
  * devices, starts sessions from their bundles (taking one-time prekeys as a client's prekey fetch would), encrypts
  * one {@code enc} per device and hands the stanza to the same routing as any client. Thread-safe.
  */
@@ -65,9 +65,23 @@ public final class MockPhones {
      * @throws IllegalStateException    when the routing refused the stanza
      */
     public String sendText(Account from, Jid to, String text) {
+        return send(from, to, new PhoneMessage.Text(text));
+    }
+
+    /**
+     * The phone of {@code from} sends {@code message} (any kind) to {@code to}; returns the message id.
+     *
+     * @throws MessageKinds.TargetException when a reaction, edit or revoke names no message the phone knows (edits
+     *                                      and revokes: none it sent)
+     * @throws IllegalArgumentException     when {@code to} is no account
+     * @throws IllegalStateException        when the routing refused the stanza
+     */
+    public String send(Account from, Jid to, PhoneMessage message) {
+        MockPhone sender = phone(from);
+        E2EProto.Message content = MessageKinds.build(message, clock.millis(), sender::known);
         Account peer = messaging.directory().account(to)
                 .orElseThrow(() -> new IllegalArgumentException("no account " + to));
-        MockPhone phone = phone(from);
+        MockPhone phone = sender;
         List<Node> targets = new ArrayList<>();
         for (int deviceId : Directory.deviceIds(peer)) {
             if (peer == from && deviceId == 0) {
@@ -82,16 +96,22 @@ public final class MockPhones {
                 }
                 phone.startSession(device, bundle.get());
             }
-            targets.add(Node.builder("to").attr("jid", device).children(phone.encryptText(device, text)).build());
+            targets.add(Node.builder("to").attr("jid", device).children(phone.encrypt(device, content)).build());
         }
         String id = MessageIds.generate(clock.instant(), from.phone(), random);
-        Node stanza = Node.builder("message").attr("id", id).attr("to", peer.jid()).attr("type", "text")
-                .children(Node.builder("participants").children(targets).build()).build();
-        Node ack = messaging.messages().relay(from, 0, stanza);
+        Node.Builder stanza = Node.builder("message").attr("id", id).attr("to", peer.jid())
+                .attr("type", MessageKinds.stanzaType(message));
+        MessageKinds.editAttribute(message).ifPresent(edit -> stanza.attr("edit", edit));
+        Node ack = messaging.messages().relay(from, 0, stanza
+                .children(Node.builder("participants").children(targets).build()).build());
         if (ack.attrs().has("error")) {
             throw new IllegalStateException("message refused: " + ack);
         }
-        phone.history().add(new ChatHistory.Message(to.toNonAd().toString(), id, true, null, text, clock.instant().getEpochSecond()));
+        String chat = to.toNonAd().toString();
+        phone.sent(chat, id);
+        if (message instanceof PhoneMessage.Text text) {
+            phone.history().add(new ChatHistory.Message(chat, id, true, null, text.text(), clock.instant().getEpochSecond()));
+        }
         return id;
     }
 

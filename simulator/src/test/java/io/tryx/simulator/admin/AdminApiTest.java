@@ -84,6 +84,16 @@ class AdminApiTest {
     }
 
     @Test
+    void linkCodeAndItsPairCodeAliasAnswerAlike() {
+        admin.post("/admin/accounts", Map.of("phone", "15551110006"));
+        for (String path : java.util.List.of("link-code", "pair-code")) {
+            assertError(admin.post("/admin/accounts/15551110006/" + path, Map.of()), 400, "malformed-code");
+            assertError(admin.post("/admin/accounts/15551110006/" + path, Map.of("code", "ABCD2345")), 404, "no-code-request");
+            assertError(admin.get("/admin/accounts/15551110006/" + path), 405, "method-not-allowed");
+        }
+    }
+
+    @Test
     void pairCodeErrorsAreTyped() {
         admin.post("/admin/accounts", Map.of("phone", "15551110005"));
         assertError(admin.post("/admin/accounts/15551110005/pair-code", Map.of()), 400, "malformed-code");

@@ -54,6 +54,24 @@ class GroupEndpointsTest {
     }
 
     @Test
+    void theContractPathCreatesAGroupFromPhoneNumbers() {
+        var created = admin.post("/admin/groups", Map.of("creator", "15553330002", "subject", "Contract",
+                "participants", List.of("15553330001")));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        String jid = created.body().path("jid").asText();
+        assertThat(jid).endsWith("@g.us");
+        var group = admin.get("/admin/groups/" + jid).body();
+        assertThat(group.path("creator").asText()).isEqualTo("15553330002@s.whatsapp.net");
+        assertThat(group.path("participants").findValuesAsText("jid"))
+                .containsExactly("15553330002@s.whatsapp.net", "15553330001@s.whatsapp.net");
+
+        assertError(admin.post("/admin/groups", Map.of("subject", "x", "participants", List.of())), 400, "invalid-json");
+        assertError(admin.post("/admin/groups", Map.of("creator", "15559999999", "subject", "x", "participants", List.of())),
+                404, "unknown-account");
+        assertError(admin.get("/admin/groups"), 405, "method-not-allowed");
+    }
+
+    @Test
     void errorsAreTyped() {
         assertError(admin.get("/admin/groups/120363000000000000@g.us"), 404, "unknown-group");
         assertError(admin.get("/admin/groups/15553330001@s.whatsapp.net"), 400, "invalid-jid");

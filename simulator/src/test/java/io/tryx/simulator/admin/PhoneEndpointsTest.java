@@ -45,6 +45,72 @@ class PhoneEndpointsTest {
     }
 
     @Test
+    void everyMessageKindReachesTheOtherPhonesInboxWithItsFields() {
+        String a = "/admin/accounts/15552220001/messages";
+        String b = "/admin/accounts/15552220002/messages";
+        String toB = "15552220002@s.whatsapp.net";
+        String text = id(admin.post(a, Map.of("to", toB, "text", "original")));
+        String location = id(admin.post(a, Map.of("to", toB, "type", "location", "latitude", 52.52, "longitude", 13.405, "name", "Berlin")));
+        String contact = id(admin.post(a, Map.of("to", toB, "type", "contact", "displayName", "Carol",
+                "vcard", "BEGIN:VCARD\nVERSION:3.0\nFN:Carol\nEND:VCARD")));
+        String ownReaction = id(admin.post(a, Map.of("to", toB, "type", "reaction", "targetId", text, "emoji", "👍")));
+        String edit = id(admin.post(a, Map.of("to", toB, "type", "edit", "targetId", text, "text", "edited")));
+        String revoke = id(admin.post(a, Map.of("to", toB, "type", "revoke", "targetId", text)));
+        // B reacts to the message it received: the key is not B's own
+        String peerReaction = id(admin.post(b, Map.of("to", "15552220001@s.whatsapp.net", "type", "reaction", "targetId", text, "emoji", "❤")));
+
+        var inboxB = entries("15552220002");
+        assertThat(inboxB.get(location).path("type").asText()).isEqualTo("location");
+        assertThat(inboxB.get(location).path("latitude").asDouble()).isEqualTo(52.52);
+        assertThat(inboxB.get(location).path("longitude").asDouble()).isEqualTo(13.405);
+        assertThat(inboxB.get(location).path("name").asText()).isEqualTo("Berlin");
+        assertThat(inboxB.get(contact).path("type").asText()).isEqualTo("contact");
+        assertThat(inboxB.get(contact).path("displayName").asText()).isEqualTo("Carol");
+        assertThat(inboxB.get(contact).path("vcard").asText()).contains("FN:Carol");
+        assertThat(inboxB.get(ownReaction).path("type").asText()).isEqualTo("reaction");
+        assertThat(inboxB.get(ownReaction).path("targetId").asText()).isEqualTo(text);
+        assertThat(inboxB.get(ownReaction).path("targetFromMe").asBoolean()).isTrue();
+        assertThat(inboxB.get(ownReaction).path("emoji").asText()).isEqualTo("👍");
+        assertThat(inboxB.get(ownReaction).has("text")).isFalse();
+        assertThat(inboxB.get(edit).path("type").asText()).isEqualTo("edit");
+        assertThat(inboxB.get(edit).path("targetId").asText()).isEqualTo(text);
+        assertThat(inboxB.get(edit).path("text").asText()).isEqualTo("edited");
+        assertThat(inboxB.get(revoke).path("type").asText()).isEqualTo("revoke");
+        assertThat(inboxB.get(revoke).path("targetId").asText()).isEqualTo(text);
+        var inboxA = entries("15552220001");
+        assertThat(inboxA.get(peerReaction).path("targetId").asText()).isEqualTo(text);
+        assertThat(inboxA.get(peerReaction).path("targetFromMe").asBoolean()).isFalse();
+        assertThat(inboxA.get(peerReaction).path("emoji").asText()).isEqualTo("❤");
+    }
+
+    @Test
+    void messageKindErrorsAreTyped() {
+        String a = "/admin/accounts/15552220001/messages";
+        String toB = "15552220002@s.whatsapp.net";
+        String received = id(admin.post("/admin/accounts/15552220002/messages", Map.of("to", "15552220001@s.whatsapp.net", "text", "to A")));
+        assertError(admin.post(a, Map.of("to", toB, "type", "poll")), 400, "invalid-type");
+        assertError(admin.post(a, Map.of("to", toB, "type", "location", "longitude", 1)), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "location", "latitude", 91, "longitude", 1)), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "contact", "displayName", "x")), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "reaction", "targetId", "NOPE", "emoji", "x")), 404, "unknown-target");
+        assertError(admin.post(a, Map.of("to", toB, "type", "reaction", "targetId", received)), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "edit", "targetId", received, "text", "mine now")), 400, "not-own-message");
+        assertError(admin.post(a, Map.of("to", toB, "type", "revoke", "targetId", received)), 400, "not-own-message");
+        assertError(admin.post(a, Map.of("to", toB, "type", "edit", "targetId", received)), 400, "invalid-text");
+    }
+
+    private static String id(AdminClient.Answer answer) {
+        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+        return answer.body().path("id").asText();
+    }
+
+    private static Map<String, com.fasterxml.jackson.databind.JsonNode> entries(String phone) {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+        admin.get("/admin/accounts/" + phone + "/inbox").body().forEach(e -> byId.put(e.path("id").asText(), e));
+        return byId;
+    }
+
+    @Test
     void errorsAreTyped() {
         assertError(admin.post("/admin/accounts/15559999999/messages", Map.of("to", "15552220002@s.whatsapp.net", "text", "x")), 404, "unknown-account");
         assertError(admin.post("/admin/accounts/15552220001/messages", Map.of("to", "15550000000@s.whatsapp.net", "text", "x")), 404, "unknown-recipient");

@@ -188,6 +188,17 @@ class ClientLifecycleTest {
         assertThat(admin.post("/admin/devices/1:x@s.whatsapp.net/disconnect", Map.of()).status()).isEqualTo(400);
     }
 
+    @Test
+    void aForcedStreamError401LogsTheDeviceOut() {
+        Linked linked = pair(new InMemoryAccountStore("test"));
+        AdminClient.Answer answer = admin.post("/admin/devices/" + linked.connected.jid() + "/disconnect",
+                Map.of("streamError", 401));
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> linked.events.stream().anyMatch(ClientEvent.LoggedOut.class::isInstance));
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().connections() == 0);
+        assertThat(count(linked.events, ClientEvent.Connected.class)).isEqualTo(1);
+    }
+
     private static long count(List<ClientEvent> events, Class<?> type) {
         return events.stream().filter(type::isInstance).count();
     }

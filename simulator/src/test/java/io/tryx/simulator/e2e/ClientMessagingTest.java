@@ -249,6 +249,34 @@ class ClientMessagingTest {
         await().atMost(WITHIN).until(() -> alice.receiptsOf(lost.id()).contains(ReceiptType.DELIVERY));
     }
 
+    @Test
+    void aDelayedDeviceGetsItsMessagesInOrderAfterTheDelay() {
+        Linked bob = link(BOB, new InMemoryAccountStore("bob"));
+        account(ALICE);
+        String faults = "/admin/devices/" + bob.connected().jid() + "/faults";
+        AdminClient.Answer set = admin.post(faults, Map.of("delayMillis", 400));
+        assertThat(set.status()).as("%s", set.body()).isEqualTo(200);
+
+        long started = System.nanoTime();
+        List<String> texts = List.of("slow one", "slow two", "slow three");
+        for (String text : texts) {
+            assertThat(admin.post("/admin/accounts/" + ALICE + "/messages", Map.of("to", BOB + "@s.whatsapp.net", "text", text))
+                    .status()).isEqualTo(200);
+        }
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(5)).until(() -> bob.texts().containsAll(texts));
+        long delayed = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("mock phone -> our client with a 400 ms delay fault: 3 texts in %d ms%n", delayed);
+        assertThat(delayed).isGreaterThanOrEqualTo(400);
+        assertThat(bob.texts()).containsSubsequence(texts);
+
+        assertThat(admin.post(faults, Map.of("clear", true)).status()).isEqualTo(200);
+        started = System.nanoTime();
+        admin.post("/admin/accounts/" + ALICE + "/messages", Map.of("to", BOB + "@s.whatsapp.net", "text", "fast again"));
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(5)).until(() -> bob.texts().contains("fast again"));
+        System.out.printf("after clear: 1 text in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(bob.texts()).endsWith("fast again");
+    }
+
     private void account(String phone) {
         if (accounts.add(phone)) {
             AdminClient.Answer created = admin.post("/admin/accounts", Map.of("phone", phone, "pushName", "User " + phone));

@@ -128,7 +128,7 @@ class BaileysPairsByQrTest {
                 "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString(), "--pair-code", PHONE)) {
             await("pair code from Baileys\n" + baileys).atMost(OPEN_WITHIN).until(() -> baileys.last("pair-code").isPresent());
             String code = baileys.last("pair-code").orElseThrow().path("code").asText();
-            var typed = admin.post("/admin/accounts/" + PHONE + "/pair-code", Map.of("code", code));
+            var typed = admin.post("/admin/accounts/" + PHONE + "/link-code", Map.of("code", code));
             assertThat(typed.status()).as("%s\n%s", typed.body(), baileys).isEqualTo(200);
             await("open after pair code\n" + baileys).atMost(OPEN_WITHIN).until(() -> baileys.last("open").isPresent());
             assertThat(baileys.last("open").orElseThrow().path("jid").asText()).isEqualTo(PHONE + ":1@s.whatsapp.net");
