@@ -107,6 +107,7 @@ final class SoakTally {
             return Double.NaN;
         }
         Arrays.sort(arrived, 0, n);
-        return arrived[Math.min(n - 1, (int) Math.ceil(p * n) - 1 < 0 ? 0 : (int) Math.ceil(p * n) - 1)] / 1e6;
+        int rank = Math.max(0, Math.min(n - 1, (int) Math.ceil(p * n) - 1));
+        return arrived[rank] / 1e6;
     }
 }
