@@ -12,6 +12,7 @@ import io.tryx.protocol.store.sql.StoreBackends;
 import io.tryx.protocol.transport.TransportConfig;
 import io.tryx.simulator.AdminClient;
 
+import java.time.Duration;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -168,33 +169,29 @@ public final class SoakBenchmark {
     }
 
     /** Waits until every sent message arrived, printing progress; gives up after two minutes without progress. */
-    private static void awaitArrivals(SoakTally tally, int messages, long sendStarted) throws InterruptedException {
-        long last = -1;
-        long lastProgress = System.nanoTime();
-        while (tally.received() + tally.sendFailures() < messages) {
+    private static void awaitArrivals(SoakTally tally, int messages, long sendStarted) {
+        long[] last = {-1, System.nanoTime()};
+        org.awaitility.Awaitility.await().forever().pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).until(() -> {
             long now = System.nanoTime();
             long received = tally.received();
-            if (received != last) {
-                last = received;
-                lastProgress = now;
-            } else if (now - lastProgress > TimeUnit.MINUTES.toNanos(2)) {
+            if (received != last[0]) {
+                last[0] = received;
+                last[1] = now;
+            } else if (now - last[1] > TimeUnit.MINUTES.toNanos(2)) {
                 System.err.printf("no progress for 2 minutes: %d of %d arrived%n", received, messages);
-                return;
+                return true;
             }
             System.err.printf("%.0f s: %d of %d arrived%n", (now - sendStarted) / 1e9, received, messages);
-            Thread.sleep(Math.min(10_000, Math.max(100, (now - sendStarted) / 10_000_000)));
-        }
+            return tally.received() + tally.sendFailures() >= messages;
+        });
     }
 
+    /** Samples the simulator's connection count every second while {@code sending}. */
     private static void pollConnections(AdminClient admin, AtomicInteger peak, AtomicBoolean sending) {
-        while (sending.get()) {
+        org.awaitility.Awaitility.await().forever().pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
             peak.accumulateAndGet(admin.get("/admin/stats").body().path("connections").asInt(), Math::max);
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+            return !sending.get();
+        });
     }
 
     private static void awaitOrFail(CountDownLatch latch, int minutes, String what) throws InterruptedException {
