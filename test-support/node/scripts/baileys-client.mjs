@@ -1,6 +1,7 @@
 // An UNMODIFIED Baileys client for the simulator tests, driven over stdin/stdout with one JSON object per line.
 // Usage: node baileys-client.mjs --url ws://127.0.0.1:PORT/ws/chat --root <base64 root key> --auth <dir> [--pair-code <phone>]
-// With --pair-code the client asks for a pair code (requestPairingCode) once the first QR shows and prints it.
+// With --pair-code the client asks for a pair code (requestPairingCode) once the first QR shows, and prints it when
+// the server has acknowledged the request.
 // The only configuration beyond makeWASocket options: the simulator's certificate root replaces WhatsApp's in
 // Baileys' exported WA_CERT_DETAILS (the Noise handshake checks the chain against it), as trusting a test CA would.
 // Events (stdout): {"event":"qr","qr"}, {"event":"pair-code","code"}, {"event":"pair-success","jid","lid"}, {"event":"restart","code"},
@@ -157,8 +158,11 @@ function connect() {
     if (qr) emit({ event: 'qr', qr });
     if (qr && args['pair-code'] && !codeRequested) {
       codeRequested = true;
-      sock.requestPairingCode(args['pair-code'])
-        .then((code) => emit({ event: 'pair-code', code }))
+      // Baileys returns the code as soon as companion_hello is written; like whatsmeow, show it only once the
+      // server has answered with the pairing ref, so the phone cannot type it before the server knows of it
+      const answered = new Promise((resolve) => sock.ws.once('CB:iq,type:result,link_code_companion_reg', resolve));
+      Promise.all([sock.requestPairingCode(args['pair-code']), answered])
+        .then(([code]) => emit({ event: 'pair-code', code }))
         .catch((e) => emit({ event: 'error', message: String(e) }));
     }
     if (isNewLogin) emit({ event: 'pair-success', jid: state.creds.me?.id, lid: state.creds.me?.lid });

@@ -44,6 +44,7 @@ public final class ChatConnection {
     private NoiseSession session;
     private byte[] clientStaticKey;
     private volatile LinkedDevice device;
+    private boolean ended;
 
     public ChatConnection(long id, ServerIdentity identity, Transport transport, ConnectionHandler handler) {
         this.id = id;
@@ -189,19 +190,31 @@ public final class ChatConnection {
         close();
     }
 
-    /** Closes the connection (once the frames a delay fault holds are written); idempotent. */
+    /**
+     * Closes the connection; idempotent. The stream is over at once (nothing more is read or sent, the handler
+     * learns it is gone) while the transport may linger until the frames a delay fault holds are written and the
+     * client has read the last frames.
+     */
     public void close() {
         if (state == State.CLOSED) {
             return;
         }
         state = State.CLOSED;
         faults.whenDrained(transport::close);
+        transport.execute(this::ended);
     }
 
     /** Called by the transport when the channel is gone. */
     public void onTransportClosed() {
         state = State.CLOSED;
-        handler.onClosed(this);
+        ended();
+    }
+
+    private void ended() {
+        if (!ended) {
+            ended = true;
+            handler.onClosed(this);
+        }
     }
 
     public Transport.Cancellable schedule(Runnable task, Duration delay) {

@@ -126,11 +126,14 @@ class BaileysPairsByQrTest {
         admin.post("/admin/accounts", Map.of("phone", PHONE));
         try (NodeScript baileys = NodeScript.start("baileys-client.mjs", "--url", simulator.chatUrl(),
                 "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString(), "--pair-code", PHONE)) {
-            await("pair code from Baileys\n" + baileys).atMost(OPEN_WITHIN).until(() -> baileys.last("pair-code").isPresent());
+            // failure messages describe the client when the wait gave up, not when it began
+            await().atMost(OPEN_WITHIN).untilAsserted(() ->
+                    assertThat(baileys.last("pair-code")).as("pair code from Baileys\n%s", baileys).isPresent());
             String code = baileys.last("pair-code").orElseThrow().path("code").asText();
             var typed = admin.post("/admin/accounts/" + PHONE + "/link-code", Map.of("code", code));
             assertThat(typed.status()).as("%s\n%s", typed.body(), baileys).isEqualTo(200);
-            await("open after pair code\n" + baileys).atMost(OPEN_WITHIN).until(() -> baileys.last("open").isPresent());
+            await().atMost(OPEN_WITHIN).untilAsserted(() ->
+                    assertThat(baileys.last("open")).as("open after pair code\n%s", baileys).isPresent());
             assertThat(baileys.last("open").orElseThrow().path("jid").asText()).isEqualTo(PHONE + ":1@s.whatsapp.net");
             assertThat(simulator.stats().devices()).isEqualTo(1);
         }
