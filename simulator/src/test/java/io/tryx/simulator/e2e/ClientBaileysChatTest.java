@@ -10,6 +10,7 @@ import io.tryx.protocol.store.InMemoryAccountStore;
 import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
 import io.tryx.simulator.SimulatorConfig;
+import io.tryx.simulator.interop.BaileysPeers;
 import io.tryx.simulator.interop.NodeScript;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import static io.tryx.simulator.interop.BaileysPeers.awaitText;
+import static io.tryx.simulator.interop.BaileysPeers.send;
+import static io.tryx.simulator.interop.BaileysPeers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -120,22 +124,7 @@ class ClientBaileysChatTest {
         return client;
     }
 
-    private static void send(NodeScript client, String to, String text) throws Exception {
-        client.send(JSON.writeValueAsString(Map.of("cmd", "send", "to", to, "text", text)));
-    }
 
-    private static JsonNode awaitText(NodeScript client, String text) {
-        await("message '" + text + "'\n" + client).atMost(WITHIN).until(() -> find(client, text).isPresent());
-        return find(client, text).orElseThrow();
-    }
 
-    private static Optional<JsonNode> find(NodeScript client, String text) {
-        return client.events().stream().filter(e -> e.path("event").asText().equals("message")
-                && !e.path("fromMe").asBoolean() && e.path("text").asText().equals(text)).findFirst();
-    }
 
-    private static int status(NodeScript client, String id) {
-        return client.events().stream().filter(e -> e.path("event").asText().equals("receipt") && e.path("id").asText().equals(id))
-                .mapToInt(e -> e.path("status").asInt()).max().orElse(0);
-    }
 }

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * A simulator and the Baileys clients ({@code baileys-client.mjs}) of one test: links clients by QR, calls their
  * socket functions ({@code {"cmd":"sock"}}) and waits for their events. Close it to stop everything.
  */
-final class BaileysPeers implements AutoCloseable {
+public final class BaileysPeers implements AutoCloseable {
 
     static final Duration WITHIN = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +79,7 @@ final class BaileysPeers implements AutoCloseable {
     }
 
     /** Awaitility waiting up to {@link #WITHIN}, polling every 10 ms from the start (so timings are not the poll's). */
-    static ConditionFactory within(String alias) {
+    public static ConditionFactory within(String alias) {
         return await(alias).atMost(WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
     }
 
@@ -133,7 +133,7 @@ final class BaileysPeers implements AutoCloseable {
     }
 
     /** Sends one command line. */
-    static void command(NodeScript client, Map<String, ?> cmd) {
+    public static void command(NodeScript client, Map<String, ?> cmd) {
         try {
             client.send(JSON.writeValueAsString(cmd));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -142,7 +142,7 @@ final class BaileysPeers implements AutoCloseable {
     }
 
     /** Sends a text; returns once Baileys reports it sent. */
-    static String send(NodeScript client, String to, String text) {
+    public static String send(NodeScript client, String to, String text) {
         long before = client.count("sent");
         command(client, Map.of("cmd", "send", "to", to, "text", text));
         within("sent '" + text + "'\n" + client).until(() -> client.count("sent") > before);
@@ -150,12 +150,12 @@ final class BaileysPeers implements AutoCloseable {
     }
 
     /** Waits for a received text. */
-    static JsonNode awaitText(NodeScript client, String text) {
+    public static JsonNode awaitText(NodeScript client, String text) {
         within("message '" + text + "'\n" + client).until(() -> text(client, text).isPresent());
         return text(client, text).orElseThrow();
     }
 
-    static Optional<JsonNode> text(NodeScript client, String text) {
+    public static Optional<JsonNode> text(NodeScript client, String text) {
         return events(client, "message").stream()
                 .filter(e -> !e.path("fromMe").asBoolean() && e.path("text").asText().equals(text)).findFirst();
     }
@@ -166,7 +166,7 @@ final class BaileysPeers implements AutoCloseable {
     }
 
     /** The highest delivery status Baileys reported for a sent message (3 DELIVERY_ACK, 4 READ). */
-    static int status(NodeScript client, String id) {
+    public static int status(NodeScript client, String id) {
         return events(client, "receipt").stream().filter(e -> e.path("id").asText().equals(id))
                 .mapToInt(e -> e.path("status").asInt()).max().orElse(0);
     }
