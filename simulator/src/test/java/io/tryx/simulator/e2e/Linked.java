@@ -22,9 +22,16 @@ record Linked(WhatsAppClient client, ClientEvent.Connected connected, List<Messa
 
     /** Starts a client on {@code store}, scans its QR with {@code phone}'s mock phone, waits until its prekeys are uploaded. */
     static Linked link(ClientHarness clients, AdminClient admin, String phone, AccountStore store) {
+        return link(clients, admin, phone, store, client -> { });
+    }
+
+    /** As {@link #link(ClientHarness, AdminClient, String, AccountStore)}, letting {@code beforeStart} wire the client first. */
+    static Linked link(ClientHarness clients, AdminClient admin, String phone, AccountStore store,
+                       java.util.function.Consumer<WhatsAppClient> beforeStart) {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         List<MessageEvent> messages = new CopyOnWriteArrayList<>();
         WhatsAppClient client = clients.client(store, events, messages);
+        beforeStart.accept(client);
         client.start();
         await().atMost(WITHIN).until(() -> events.stream().anyMatch(ClientEvent.QrCode.class::isInstance));
         String qr = events.stream().filter(ClientEvent.QrCode.class::isInstance).map(e -> ((ClientEvent.QrCode) e).qr())

@@ -101,7 +101,7 @@ final class MessageReceiver {
         switch (outcome) {
             case IncomingDecryptor.Decrypted decrypted -> {
                 if (decrypted.content()) {
-                    listeners.dispatch(new MessageEvent.MessageReceived(decrypted.info(), decrypted.message()));
+                    listeners.dispatchReceived(new MessageEvent.MessageReceived(decrypted.info(), decrypted.message()));
                 }
                 markHandled(decrypted.hashes());
                 channel.send(MessagingNodes.messageReceipt(stanza, info));

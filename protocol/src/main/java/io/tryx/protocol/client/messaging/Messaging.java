@@ -73,6 +73,14 @@ public final class Messaging {
     }
 
     /**
+     * Registers a consumer of peer protocol messages (key shares, history-sync notifications, ...); what it takes
+     * is not reported to the listeners.
+     */
+    public void addPeerMessageConsumer(PeerMessageConsumer consumer) {
+        listeners.addConsumer(consumer);
+    }
+
+    /**
      * Takes an inbound stanza if it is messaging's ({@code message}, {@code receipt}, {@code ack class=message});
      * never blocks, so it can run on the connection's thread.
      */
