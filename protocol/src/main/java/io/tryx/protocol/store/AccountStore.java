@@ -102,8 +102,8 @@ public interface AccountStore extends AccountState {
     }
 
     @Override
-    default void storeMessageSecret(MessageRef message, byte[] secret) {
-        apply(List.of(new StateChange.MessageSecretStored(message, secret)));
+    default void storeMessageSecret(MessageRef message, byte[] secret, byte[] original) {
+        apply(List.of(new StateChange.MessageSecretStored(message, secret, original)));
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class InMemoryAccountStore implements AccountStore {
     private final Map<Jid, Jid> lidByPhone = new HashMap<>();
     private final Map<Jid, Jid> phoneByLid = new HashMap<>();
     private final Map<Jid, DeviceList> deviceLists = new HashMap<>();
-    private final Map<MessageRef, byte[]> secrets = new HashMap<>();
+    private final Map<MessageRef, StoredSecret> secrets = new HashMap<>();
     private final Map<String, BufferedPlaintext> buffer = new HashMap<>();
     private final Map<String, SentMessage> sent = new HashMap<>();
     private final Map<String, AppStateSyncKey> syncKeys = new HashMap<>();
@@ -84,7 +84,7 @@ public final class InMemoryAccountStore implements AccountStore {
                 phoneByLid.put(c.lidUser(), c.phoneUser());
             }
             case StateChange.DeviceListStored c -> deviceLists.put(c.list().user(), c.list());
-            case StateChange.MessageSecretStored c -> secrets.put(c.message(), c.secret());
+            case StateChange.MessageSecretStored c -> secrets.put(c.message(), new StoredSecret(c.secret(), c.original()));
             case StateChange.PlaintextBuffered c -> buffer.put(HEX.formatHex(c.entry().ciphertextHash()), c.entry());
             case StateChange.PlaintextHandled c -> buffer.computeIfPresent(HEX.formatHex(c.ciphertextHash()),
                     (k, e) -> new BufferedPlaintext(e.ciphertextHash(), null, e.serverTimestamp(), e.bufferedAtMillis()));
@@ -155,8 +155,8 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized Optional<byte[]> messageSecret(MessageRef message) {
-        return Optional.ofNullable(secrets.get(message)).map(byte[]::clone);
+    public synchronized Optional<StoredSecret> storedSecret(MessageRef message) {
+        return Optional.ofNullable(secrets.get(message));
     }
 
     @Override

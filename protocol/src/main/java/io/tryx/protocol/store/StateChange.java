@@ -54,14 +54,25 @@ public sealed interface StateChange {
     record DeviceListStored(DeviceList list) implements StateChange {
     }
 
-    record MessageSecretStored(MessageRef message, byte[] secret) implements StateChange {
+    /** A message's secret; {@code original} is the message's protobuf when kept (a poll), else empty. */
+    record MessageSecretStored(MessageRef message, byte[] secret, byte[] original) implements StateChange {
         public MessageSecretStored {
             secret = secret.clone();
+            original = original == null ? new byte[0] : original.clone();
+        }
+
+        public MessageSecretStored(MessageRef message, byte[] secret) {
+            this(message, secret, new byte[0]);
         }
 
         @Override
         public byte[] secret() {
             return secret.clone();
+        }
+
+        @Override
+        public byte[] original() {
+            return original.clone();
         }
     }
 

@@ -43,7 +43,7 @@ public final class UnitOfWork implements AccountState {
     private final StagedTable<Jid, Jid> lidByPhone = new StagedTable<>();
     private final StagedTable<Jid, Jid> phoneByLid = new StagedTable<>();
     private final StagedTable<Jid, DeviceList> deviceLists = new StagedTable<>();
-    private final StagedTable<MessageRef, byte[]> secrets = new StagedTable<>();
+    private final StagedTable<MessageRef, StoredSecret> secrets = new StagedTable<>();
     private final StagedTable<String, BufferedPlaintext> buffer = new StagedTable<>();
     private final StagedTable<String, SentMessage> sent = new StagedTable<>();
     private final StagedTable<String, AppStateSyncKey> syncKeys = new StagedTable<>();
@@ -219,14 +219,14 @@ public final class UnitOfWork implements AccountState {
     }
 
     @Override
-    public Optional<byte[]> messageSecret(MessageRef message) {
-        return read(secrets, message, base::messageSecret).map(byte[]::clone);
+    public Optional<StoredSecret> storedSecret(MessageRef message) {
+        return read(secrets, message, base::storedSecret);
     }
 
     @Override
-    public void storeMessageSecret(MessageRef message, byte[] secret) {
-        secrets.put(message, secret.clone());
-        changes.add(new StateChange.MessageSecretStored(message, secret));
+    public void storeMessageSecret(MessageRef message, byte[] secret, byte[] original) {
+        secrets.put(message, new StoredSecret(secret, original));
+        changes.add(new StateChange.MessageSecretStored(message, secret, original));
     }
 
     // decrypted buffer and sent messages

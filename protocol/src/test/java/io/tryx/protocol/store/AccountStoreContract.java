@@ -175,6 +175,23 @@ public abstract class AccountStoreContract {
         assertThat(again.deviceList(ALICE)).contains(new DeviceList(ALICE, List.of(0, 2, 5), 77, 1000));
         assertThat(again.messageSecret(poll)).hasValueSatisfying(s -> assertThat(s).hasSize(32));
         assertThat(again.messageSecret(new MessageRef(GROUP, ALICE, "other"))).isEmpty();
+        assertThat(again.storedSecret(poll).orElseThrow().original()).isEmpty();
+    }
+
+    @Test
+    void aMessageSecretKeepsItsOriginalMessage() {
+        AccountStore store = paired("a");
+        MessageRef poll = new MessageRef(GROUP, ALICE, "3EB0BBBB");
+        byte[] secret = new byte[32];
+        secret[0] = 7;
+        byte[] original = {10, 3, 'a', 'b', 'c'};
+        UnitOfWork work = store.begin();
+        work.storeMessageSecret(poll, secret, original);
+        assertThat(work.storedSecret(poll).orElseThrow().original()).isEqualTo(original);
+        work.commit();
+        var stored = reopened("a").storedSecret(poll).orElseThrow();
+        assertThat(stored.secret()).isEqualTo(secret);
+        assertThat(stored.original()).isEqualTo(original);
     }
 
     @Test

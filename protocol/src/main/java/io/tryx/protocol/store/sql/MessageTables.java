@@ -4,6 +4,7 @@ import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.store.BufferedPlaintext;
 import io.tryx.protocol.store.MessageRef;
 import io.tryx.protocol.store.SentMessage;
+import io.tryx.protocol.store.StoredSecret;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import java.util.Optional;
 final class MessageTables {
 
     private static final String UPSERT_SECRET = Sql.upsert("message_secrets",
-            List.of("account_id", "chat", "sender", "message_id"), List.of("secret"));
+            List.of("account_id", "chat", "sender", "message_id"), List.of("secret", "original"));
     private static final String UPSERT_BUFFERED = Sql.upsert("decrypted_buffer",
             List.of("account_id", "ciphertext_hash"), List.of("plaintext", "server_timestamp", "buffered_at"));
     private static final String MARK_HANDLED =
@@ -27,14 +28,17 @@ final class MessageTables {
     private MessageTables() {
     }
 
-    static Optional<byte[]> messageSecret(Connection c, String account, MessageRef message) throws SQLException {
-        return Sql.first(c, "SELECT secret FROM message_secrets"
+    static Optional<StoredSecret> storedSecret(Connection c, String account, MessageRef message) throws SQLException {
+        return Sql.first(c, "SELECT secret, original FROM message_secrets"
                         + " WHERE account_id = ? AND chat = ? AND sender = ? AND message_id = ?",
-                row -> row.getBytes(1), account, message.chat().toString(), message.sender().toString(), message.id());
+                row -> new StoredSecret(row.getBytes(1), row.getBytes(2)), account, message.chat().toString(),
+                message.sender().toString(), message.id());
     }
 
-    static void storeMessageSecret(SqlTransaction tx, MessageRef message, byte[] secret) throws SQLException {
-        tx.add(UPSERT_SECRET, tx.accountId(), message.chat().toString(), message.sender().toString(), message.id(), secret);
+    static void storeMessageSecret(SqlTransaction tx, MessageRef message, byte[] secret, byte[] original)
+            throws SQLException {
+        tx.add(UPSERT_SECRET, tx.accountId(), message.chat().toString(), message.sender().toString(), message.id(), secret,
+                original.length == 0 ? null : original);
     }
 
     static Optional<BufferedPlaintext> buffered(Connection c, String account, byte[] hash) throws SQLException {

@@ -16,6 +16,7 @@ import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.store.DeviceList;
 import io.tryx.protocol.store.MessageRef;
 import io.tryx.protocol.store.SentMessage;
+import io.tryx.protocol.store.StoredSecret;
 import io.tryx.protocol.store.StateChange;
 
 import java.util.List;
@@ -101,8 +102,8 @@ final class SqlAccountStore implements AccountStore {
     }
 
     @Override
-    public Optional<byte[]> messageSecret(MessageRef message) {
-        return db.read("message secret", c -> MessageTables.messageSecret(c, accountId, message));
+    public Optional<StoredSecret> storedSecret(MessageRef message) {
+        return db.read("message secret", c -> MessageTables.storedSecret(c, accountId, message));
     }
 
     @Override
