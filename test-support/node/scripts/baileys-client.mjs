@@ -9,7 +9,7 @@
 // Commands (stdin): {"cmd":"stop"} saves the auth state, closes the socket and exits 0;
 //   {"cmd":"logout"} unlinks this device (Baileys' logout: remove-companion-device), then reports close;
 //   {"cmd":"send","to":"<jid>","text"} sends a text ({"event":"sent","id","to"}); {"cmd":"read","key":{remoteJid,id,fromMe,participant?}}
-//   sends a read receipt for a received message; {"cmd":"send-content","to","content":{...}} sends any Baileys
+//   sends a read receipt for a received message; {"cmd":"send-content","to","content":{...},"options"?:{...}} sends any Baileys
 //   AnyMessageContent, e.g. {"location":{degreesLatitude,degreesLongitude}} or {"react":{text,key}} ({"event":"sent","id","to"}).
 //   {"cmd":"group","op":"<Baileys group function, e.g. groupCreate>","args":[...],"ref"} calls sock[op](...args) and
 //   answers {"event":"group-result","op","ref","result"} or {"event":"group-error","op","ref","status","message"}.
@@ -226,7 +226,7 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
   }
   if (cmd.cmd === 'send-content') {
     try {
-      const sent = await sock.sendMessage(cmd.to, cmd.content);
+      const sent = await sock.sendMessage(cmd.to, cmd.content, cmd.options ?? {});
       emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });
     } catch (e) { emit({ event: 'error', message: 'send-content: ' + String(e?.stack ?? e) }); }
     return;

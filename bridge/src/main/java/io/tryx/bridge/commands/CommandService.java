@@ -52,8 +52,8 @@ public final class CommandService implements AutoCloseable {
         KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         CommandMetrics metrics = new CommandMetrics(meters);
-        CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host, clock),
-                new GroupCommands(host)));
+        CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host),
+                new GroupCommands(host), new PollCommands(host)));
         CommandProcessor processor = new CommandProcessor(
                 new AvroDeserializer<>(registry, AvroReadMode.specific(Command.class)), router, host, producer,
                 topics.commandResults(), new DeadLetters(producer, topics.deadLetter(), clock),

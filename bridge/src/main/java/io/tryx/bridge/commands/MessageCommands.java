@@ -17,27 +17,23 @@ import io.tryx.commands.v1.messages.SendReaction;
 import io.tryx.protocol.client.WhatsAppClient;
 import io.tryx.protocol.client.messaging.SendResult;
 import io.tryx.protocol.jid.Jid;
-import io.tryx.protocol.proto.CommonProto;
 import io.tryx.protocol.proto.E2EProto.Message;
 
-import java.time.InstantSource;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@code messages} namespace: {@code SendMessage} to 1:1 chats and groups with text, location or contact
- * cards, {@code SendReaction} (adding a reaction in a 1:1 chat) and {@code MarkRead}. Broadcast lists, media
- * (needs upload), reaction removal, edits and revokes (they need the stanza's {@code edit} attribute, which the
- * runtime's sender does not write yet) and played receipts answer {@code UNSUPPORTED}.
+ * cards, {@code SendReaction} (adding or, with an empty emoji, removing our reaction), {@code EditMessage} (our own
+ * text), {@code RevokeMessage} (ours, or a member's as group admin) and {@code MarkRead} (read or played), in 1:1
+ * chats and groups. Broadcast lists and media (needs upload) answer {@code UNSUPPORTED}.
  */
 final class MessageCommands implements NamespaceHandler {
 
     private final AccountHost host;
-    private final InstantSource clock;
 
-    MessageCommands(AccountHost host, InstantSource clock) {
+    MessageCommands(AccountHost host) {
         this.host = host;
-        this.clock = clock;
     }
 
     @Override
@@ -51,10 +47,8 @@ final class MessageCommands implements NamespaceHandler {
             case SendMessage send -> send(command, send);
             case SendReaction reaction -> react(command, reaction);
             case MarkRead read -> markRead(command, read);
-            case EditMessage ignored -> throw CommandFailure.unsupported("editing needs the message stanza's edit "
-                    + "attribute, which the protocol runtime cannot send yet");
-            case RevokeMessage ignored -> throw CommandFailure.unsupported("revoking needs the message stanza's edit "
-                    + "attribute, which the protocol runtime cannot send yet");
+            case EditMessage edit -> edit(command, edit);
+            case RevokeMessage revoke -> revoke(command, revoke);
             default -> throw new IllegalArgumentException("not a messages action: " + command.getAction());
         };
     }
@@ -76,31 +70,72 @@ final class MessageCommands implements NamespaceHandler {
     }
 
     private CompletableFuture<CommandSucceeded> react(Command command, SendReaction reaction) {
-        if (reaction.getEmoji().isEmpty()) {
-            throw CommandFailure.unsupported("removing a reaction needs the message stanza's edit attribute, which the "
-                    + "protocol runtime cannot send yet");
+        Target target = target(reaction.getMessage());
+        return connected(command.getAccount()).messaging().react(target.chat(), target.sender(), target.id(), reaction.getEmoji())
+                .thenApply(MessageCommands::sent);
+    }
+
+    private CompletableFuture<CommandSucceeded> edit(Command command, EditMessage edit) {
+        Target target = target(edit.getMessage());
+        if (!edit.getMessage().getFromMe()) {
+            throw CommandFailure.invalid("only our own messages can be edited");
         }
-        MessageKey target = reaction.getMessage();
-        Jid chat = userChat(target.getChat());
-        Message message = Message.newBuilder().setReactionMessage(Message.ReactionMessage.newBuilder()
-                .setKey(CommonProto.MessageKey.newBuilder().setRemoteJid(chat.toString()).setFromMe(target.getFromMe())
-                        .setId(target.getId()))
-                .setText(reaction.getEmoji())
-                .setSenderTimestampMs(clock.millis())).build();
-        return connected(command.getAccount()).messaging().send(chat, message).thenApply(MessageCommands::sent);
+        if (edit.getText().isBlank()) {
+            throw CommandFailure.invalid("EditMessage needs a non-blank text");
+        }
+        return connected(command.getAccount()).messaging().editText(target.chat(), target.id(), edit.getText())
+                .thenApply(MessageCommands::sent);
+    }
+
+    private CompletableFuture<CommandSucceeded> revoke(Command command, RevokeMessage revoke) {
+        Target target = target(revoke.getMessage());
+        if (!revoke.getMessage().getFromMe() && !target.chat().isGroup()) {
+            throw CommandFailure.invalid("in a 1:1 chat only our own messages can be revoked");
+        }
+        return connected(command.getAccount()).messaging().revoke(target.chat(), target.sender(), target.id())
+                .thenApply(MessageCommands::sent);
     }
 
     private CompletableFuture<CommandSucceeded> markRead(Command command, MarkRead read) {
-        if (read.getPlayed()) {
-            throw CommandFailure.unsupported("played receipts are not supported by the protocol runtime yet");
-        }
         if (read.getMessageIds().isEmpty()) {
             throw CommandFailure.invalid("MarkRead needs at least one message id");
         }
-        Jid chat = Jid.parse(read.getChat());
-        Jid sender = read.getSender().map(Jid::parse).orElse(null);
-        return connected(command.getAccount()).markRead(chat, sender, read.getMessageIds().toArray(String[]::new))
+        Jid chat = sendTarget(read.getChat());
+        Jid sender = read.getSender().map(MessageCommands::user).orElse(null);
+        if (chat.isGroup() && sender == null) {
+            throw CommandFailure.invalid("MarkRead in a group needs the messages' sender");
+        }
+        String[] ids = read.getMessageIds().toArray(String[]::new);
+        var messaging = connected(command.getAccount()).messaging();
+        return (read.getPlayed() ? messaging.markPlayed(chat, sender, ids) : messaging.markRead(chat, sender, ids))
                 .thenApply(ok -> CommandSucceeded.newBuilder().build());
+    }
+
+    /** The message a key names: its chat (1:1 or group), its author (null when ours) and id. */
+    private static Target target(MessageKey key) {
+        if (key.getId().isBlank()) {
+            throw CommandFailure.invalid("the message key needs an id");
+        }
+        Jid chat = sendTarget(key.getChat());
+        Jid sender = null;
+        if (!key.getFromMe() && chat.isGroup()) {
+            sender = user(key.getSender().orElseThrow(() -> CommandFailure.invalid(
+                    "a group message key of another member needs its sender")));
+        } else if (!key.getFromMe()) {
+            sender = chat;
+        }
+        return new Target(chat, sender, key.getId());
+    }
+
+    private record Target(Jid chat, Jid sender, String id) {
+    }
+
+    private static Jid user(String text) {
+        Jid jid = Jid.parse(text);
+        if (!(jid.isPhoneUser() || jid.isLid()) || jid.user().isEmpty()) {
+            throw CommandFailure.invalid("not a user JID: " + text);
+        }
+        return jid.toNonAd();
     }
 
     private WhatsAppClient connected(String account) {
@@ -126,8 +161,7 @@ final class MessageCommands implements NamespaceHandler {
             throw CommandFailure.invalid("status@broadcast is not a chat: use PostStatus");
         }
         if (chat.isGroup() || chat.isBroadcastList()) {
-            throw CommandFailure.unsupported("broadcast lists, and reactions in groups, are not supported by the "
-                    + "protocol runtime yet: " + text);
+            throw CommandFailure.unsupported("broadcast lists are not supported by the protocol runtime yet: " + text);
         }
         if (!(chat.isPhoneUser() || chat.isLid()) || chat.user().isEmpty()) {
             throw CommandFailure.invalid("not a user chat: " + text);

@@ -67,6 +67,10 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
                 var record = messages.map(origin, received);
                 publisher.publishAndWait(EventFamily.MESSAGES, EventKeys.chat(origin.account(), record.getChat()), record);
             }
+            case MessageEvent.PollVoteReceived vote -> {
+                var record = messages.map(origin, vote);
+                publisher.publishAndWait(EventFamily.MESSAGES, EventKeys.chat(origin.account(), record.getChat()), record);
+            }
             case MessageEvent.ReceiptReceived receipt -> receipts.map(origin, receipt).ifPresent(record ->
                     publisher.publishAndWait(EventFamily.RECEIPTS, EventKeys.chat(origin.account(), record.getChat()), record));
             case MessageEvent.UndecryptableMessage failed -> {

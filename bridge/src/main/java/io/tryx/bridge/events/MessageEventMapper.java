@@ -2,7 +2,9 @@ package io.tryx.bridge.events;
 
 import io.tryx.common.v1.MessageKey;
 import io.tryx.events.v1.MessageEvent;
+import io.tryx.events.v1.PollVoteContent;
 import io.tryx.protocol.client.messaging.MessageEvent.MessageReceived;
+import io.tryx.protocol.client.messaging.MessageEvent.PollVoteReceived;
 import io.tryx.protocol.client.messaging.MessageInfo;
 import io.tryx.schemas.EventIds;
 import io.tryx.schemas.EventKind;
@@ -21,6 +23,29 @@ public final class MessageEventMapper {
     public MessageEvent map(EventOrigin origin, MessageReceived received) {
         MessageInfo info = received.info();
         Wrappers.Unwrapped unwrapped = Wrappers.unwrap(received.message());
+        return header(origin, info)
+                .setContent(ContentMapper.content(unwrapped.message(), info, origin))
+                .setContext(ContextMapper.context(unwrapped.message(), info, origin))
+                .setViewOnce(unwrapped.viewOnce())
+                .build();
+    }
+
+    /** A decrypted poll vote: a message whose content is the voter's current selection, by option text. */
+    public MessageEvent map(EventOrigin origin, PollVoteReceived vote) {
+        MessageKey poll = MessageKey.newBuilder()
+                .setChat(vote.poll().chat().toString())
+                .setId(vote.poll().id())
+                .setFromMe(origin.isOwn(vote.poll().sender().toString()))
+                .setSender(vote.poll().chat().isGroup() ? vote.poll().sender().toString() : null)
+                .build();
+        return header(origin, vote.info())
+                .setContent(PollVoteContent.newBuilder().setPoll(poll).setSelectedOptions(vote.selectedOptions()).build())
+                .setContext(io.tryx.common.v1.MessageContext.newBuilder().build())
+                .setViewOnce(false)
+                .build();
+    }
+
+    private static MessageEvent.Builder header(EventOrigin origin, MessageInfo info) {
         String chat = info.chat().toString();
         Instant timestamp = info.timestamp().truncatedTo(ChronoUnit.MILLIS);
         MessageKey key = MessageKey.newBuilder()
@@ -36,10 +61,6 @@ public final class MessageEventMapper {
                 .setTimestamp(timestamp)
                 .setSource(origin.source(timestamp))
                 .setKey(key)
-                .setPushName(info.pushName().isEmpty() ? null : info.pushName())
-                .setContent(ContentMapper.content(unwrapped.message(), info, origin))
-                .setContext(ContextMapper.context(unwrapped.message(), info, origin))
-                .setViewOnce(unwrapped.viewOnce())
-                .build();
+                .setPushName(info.pushName().isEmpty() ? null : info.pushName());
     }
 }

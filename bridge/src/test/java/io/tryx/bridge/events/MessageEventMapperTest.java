@@ -294,6 +294,22 @@ class MessageEventMapperTest {
                 .isEqualTo(UnsupportedContent.newBuilder().setMessageType("protocolMessage.HISTORY_SYNC_NOTIFICATION").build());
     }
 
+    @Test
+    void aDecryptedVoteBecomesPollVoteContentNamingThePollAndTheSelectedOptions() {
+        MessageInfo info = new MessageInfo("3EB0VV", GROUP, Jid.parse("15552220000:2@s.whatsapp.net"), null, false, true,
+                SENT, "Peer", "", "poll", false);
+        var poll = new io.tryx.protocol.store.MessageRef(GROUP, Jid.parse(ACCOUNT), "3EB0POLL");
+        MessageEvent event = mapper.map(ORIGIN, new io.tryx.protocol.client.messaging.MessageEvent.PollVoteReceived(info,
+                poll, "Where?", List.of("Alps", "Coast", "City"), List.of("Alps", "City"), SENT));
+        assertThat(event.getKey().getId()).isEqualTo("3EB0VV");
+        assertThat(event.getKey().getSender()).contains("15552220000@s.whatsapp.net");
+        var vote = (io.tryx.events.v1.PollVoteContent) event.getContent();
+        assertThat(vote.getPoll().getId()).isEqualTo("3EB0POLL");
+        assertThat(vote.getPoll().getFromMe()).isTrue();
+        assertThat(vote.getPoll().getSender()).contains(ACCOUNT);
+        assertThat(vote.getSelectedOptions()).containsExactly("Alps", "City");
+    }
+
     private MessageEvent map(Message message) {
         MessageInfo info = new MessageInfo("3EB0AA", PEER, PEER.withDevice(0), null, false, false, SENT, "Peer", "", "text",
                 false);

@@ -7,6 +7,7 @@ import io.tryx.protocol.client.messaging.Messaging;
 import io.tryx.protocol.client.messaging.MessagingConfig;
 import io.tryx.protocol.client.messaging.SendResult;
 import io.tryx.protocol.client.messaging.StanzaChannel;
+import io.tryx.protocol.client.polls.Polls;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.store.AccountStore;
 
@@ -27,6 +28,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final ClientSession session;
     private final Messaging messaging;
     private final Groups groups;
+    private final Polls polls;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -35,6 +37,7 @@ public final class WhatsAppClient implements AutoCloseable {
         SessionChannel channel = new SessionChannel(session);
         this.messaging = new Messaging(store, channel, messagingConfig, scheduler, workers, clock, random);
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
+        this.polls = new Polls(messaging, store, clock, random);
         session.addStanzaHandler(messaging::onStanza);
         session.addNotificationHandler(messaging::onNotification);
         session.addListener(event -> {
@@ -61,6 +64,11 @@ public final class WhatsAppClient implements AutoCloseable {
     /** The account's group operations (create, metadata, participants, settings, invites, leave). */
     public Groups groups() {
         return groups;
+    }
+
+    /** The account's polls (create, vote); received votes arrive decrypted as message events. */
+    public Polls polls() {
+        return polls;
     }
 
     public void addListener(ClientListener listener) {

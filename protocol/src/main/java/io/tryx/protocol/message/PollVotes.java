@@ -24,7 +24,10 @@ public final class PollVotes {
     private PollVotes() {
     }
 
-    /** The poll a message creates, whichever protobuf version carries it (V1 multi-select, V2 announcement, V3 single). */
+    /**
+     * The poll a message creates, whichever protobuf version carries it (V1 multi-select, V2 announcement,
+     * V3 single-select, V5).
+     */
     public static Optional<E2EProto.Message.PollCreationMessage> pollOf(E2EProto.Message message) {
         if (message.hasPollCreationMessageV3()) {
             return Optional.of(message.getPollCreationMessageV3());
@@ -34,6 +37,9 @@ public final class PollVotes {
         }
         if (message.hasPollCreationMessageV2()) {
             return Optional.of(message.getPollCreationMessageV2());
+        }
+        if (message.hasPollCreationMessageV5()) {
+            return Optional.of(message.getPollCreationMessageV5());
         }
         return Optional.empty();
     }

@@ -40,7 +40,7 @@ public final class BaileysPeers implements AutoCloseable {
     private final Path certificate;
     private final List<String> extraArgs = new ArrayList<>();
 
-    BaileysPeers() throws InterruptedException {
+    public BaileysPeers() throws InterruptedException {
         this(SimulatorConfig.defaults());
     }
 
@@ -59,6 +59,16 @@ public final class BaileysPeers implements AutoCloseable {
             simulator.close();
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The simulator the clients talk to. */
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    /** The simulator's admin API. */
+    public AdminClient admin() {
+        return admin;
     }
 
     /** Clients started from now on send Baileys' downloads from WhatsApp's media host to the simulator's. */
@@ -84,7 +94,7 @@ public final class BaileysPeers implements AutoCloseable {
     }
 
     /** Creates the account {@code phone} and links a new Baileys client to it. */
-    NodeScript account(String phone, Path auth) {
+    public NodeScript account(String phone, Path auth) {
         assertThat(admin.post("/admin/accounts", Map.of("phone", phone, "pushName", "User " + phone)).status()).isEqualTo(201);
         return link(phone, auth, 1);
     }

@@ -18,6 +18,7 @@ import io.tryx.protocol.signal.wire.SenderKeyDistributionMessage;
 import io.tryx.protocol.store.AccountState;
 import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.DeviceCredentials;
+import io.tryx.protocol.store.MessageRef;
 import io.tryx.protocol.store.SentMessage;
 import io.tryx.protocol.store.UnitOfWork;
 import com.google.protobuf.ByteString;
@@ -162,6 +163,7 @@ final class GroupSender {
             }
             skmsg = cipher.encrypt(work, ours, MessagePadding.pad(plaintext, random));
             work.storeSentMessage(new SentMessage(group, id, plaintext, clock.millis()));
+            MessageSecrets.remember(work, new MessageRef(group, ownSender(plan.info(), own).toNonAd(), id), message);
             work.commit();
         } finally {
             signalLock.unlock();
@@ -174,8 +176,11 @@ final class GroupSender {
         if (distributed.preKey()) {
             children.add(Node.builder("device-identity").bytes(own.account()).build());
         }
-        return Node.builder("message").attr("id", id).attr("to", group).attr("type", MessageSender.typeOf(message))
-                .attr("addressing_mode", plan.info().addressingMode()).children(children).build();
+        MessageSecrets.pollMeta(message).ifPresent(children::add);
+        Node.Builder stanza = Node.builder("message").attr("id", id).attr("to", group)
+                .attr("type", MessageSender.typeOf(message)).attr("addressing_mode", plan.info().addressingMode());
+        MessageActions.editAttribute(message).ifPresent(edit -> stanza.attr("edit", edit));
+        return stanza.children(children).build();
     }
 
     /**

@@ -16,6 +16,7 @@ import io.tryx.protocol.signal.session.SessionCipher;
 import io.tryx.protocol.signal.wire.SenderKeyDistributionMessage;
 import io.tryx.protocol.store.BufferedPlaintext;
 import io.tryx.protocol.store.DeviceCredentials;
+import io.tryx.protocol.store.MessageRef;
 import io.tryx.protocol.store.UnitOfWork;
 
 import java.nio.charset.StandardCharsets;
@@ -128,7 +129,10 @@ final class IncomingDecryptor {
         if (!fresh) {
             return new AlreadyHandled(hashes);
         }
-        return unwrap(info, merged, hashes);
+        Decrypted decrypted = unwrap(info, merged, hashes);
+        MessageSecrets.remember(work, new MessageRef(decrypted.info().chat(), decrypted.info().sender().toNonAd(),
+                decrypted.info().id()), decrypted.message());
+        return decrypted;
     }
 
     /**

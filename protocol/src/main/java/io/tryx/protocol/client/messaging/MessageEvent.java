@@ -2,6 +2,7 @@ package io.tryx.protocol.client.messaging;
 
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.proto.E2EProto;
+import io.tryx.protocol.store.MessageRef;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * decrypted and group changes ({@link GroupEvent}). Events of one chat arrive in order; different chats are reported in parallel.
  */
 public sealed interface MessageEvent permits MessageEvent.MessageReceived, MessageEvent.ReceiptReceived,
-        MessageEvent.UndecryptableMessage, GroupEvent {
+        MessageEvent.UndecryptableMessage, MessageEvent.PollVoteReceived, GroupEvent {
 
     /**
      * A decrypted message. For our own other devices' copies ({@link MessageInfo#fromMe()}) the
@@ -42,6 +43,23 @@ public sealed interface MessageEvent permits MessageEvent.MessageReceived, Messa
             Objects.requireNonNull(sender, "sender");
             ids = List.copyOf(ids);
             Objects.requireNonNull(timestamp, "timestamp");
+        }
+    }
+
+    /**
+     * A vote on a poll this account sent or received, decrypted: {@code selectedOptions} is the voter's whole
+     * current selection by text (empty: the vote was withdrawn), in the poll's order; {@code pollOptions} are all
+     * the poll's options, so a tally needs nothing else.
+     */
+    record PollVoteReceived(MessageInfo info, MessageRef poll, String pollName, List<String> pollOptions,
+                            List<String> selectedOptions, Instant votedAt) implements MessageEvent {
+        public PollVoteReceived {
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(poll, "poll");
+            pollName = pollName == null ? "" : pollName;
+            pollOptions = List.copyOf(pollOptions);
+            selectedOptions = List.copyOf(selectedOptions);
+            Objects.requireNonNull(votedAt, "votedAt");
         }
     }
 

@@ -36,6 +36,7 @@ final class MessageReceiver {
     private final InstantSource clock;
     private final IncomingDecryptor decryptor;
     private final RetryRequester retries;
+    private final PollVoteReader votes;
 
     MessageReceiver(AccountStore store, StanzaChannel channel, OrderedLanes<String> lanes, Lock signalLock,
                     Listeners listeners, InstantSource clock, SecureRandom random) {
@@ -47,6 +48,7 @@ final class MessageReceiver {
         this.clock = clock;
         this.decryptor = new IncomingDecryptor(random);
         this.retries = new RetryRequester(store, random);
+        this.votes = new PollVoteReader(store);
     }
 
     /** Queues the stanza on its chat's lane; never blocks. Completes when it was handled. */
@@ -101,7 +103,12 @@ final class MessageReceiver {
         switch (outcome) {
             case IncomingDecryptor.Decrypted decrypted -> {
                 if (decrypted.content()) {
-                    listeners.dispatchReceived(new MessageEvent.MessageReceived(decrypted.info(), decrypted.message()));
+                    var vote = votes.read(decrypted.info(), decrypted.message());
+                    if (vote.isPresent()) {
+                        listeners.dispatch(vote.get());
+                    } else {
+                        listeners.dispatchReceived(new MessageEvent.MessageReceived(decrypted.info(), decrypted.message()));
+                    }
                 }
                 markHandled(decrypted.hashes());
                 channel.send(MessagingNodes.messageReceipt(stanza, info));

@@ -7,6 +7,7 @@ import io.tryx.protocol.proto.E2EProto;
 import io.tryx.protocol.signal.PreKeyBundle;
 import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.DeviceCredentials;
+import io.tryx.protocol.store.MessageRef;
 import io.tryx.protocol.store.SentMessage;
 import io.tryx.protocol.store.UnitOfWork;
 
@@ -74,7 +75,7 @@ final class MessageSender {
             return CompletableFuture.failedFuture(new SendException(SendException.Reason.NOT_CONNECTED, "not paired"));
         }
         String id = MessageIds.generate(clock.instant(), own.deviceJid().user(), random);
-        Jid ownUser = (to.isLid() && own.lid() != null ? own.lid() : own.deviceJid()).toNonAd();
+        Jid ownUser = ownUser(to, own);
         return directory.devices(List.of(to, ownUser))
                 .thenComposeAsync(devices -> {
                     List<Jid> targets = devices.stream().filter(d -> !isThisDevice(d, own)).toList();
@@ -105,6 +106,7 @@ final class MessageSender {
                 throw new SendException(SendException.Reason.NO_DEVICES, "no device of " + to + " could be reached");
             }
             work.storeSentMessage(new SentMessage(to, id, plaintext, clock.millis()));
+            MessageSecrets.remember(work, new MessageRef(to, ownUser(to, own), id), message);
             work.commit();
         } finally {
             signalLock.unlock();
@@ -114,12 +116,25 @@ final class MessageSender {
         if (participants.preKey()) {
             children.add(Node.builder("device-identity").bytes(own.account()).build());
         }
-        return Node.builder("message").attr("id", id).attr("to", to).attr("type", typeOf(message))
-                .children(children).build();
+        MessageSecrets.pollMeta(message).ifPresent(children::add);
+        Node.Builder stanza = Node.builder("message").attr("id", id).attr("to", to).attr("type", typeOf(message));
+        MessageActions.editAttribute(message).ifPresent(edit -> stanza.attr("edit", edit));
+        return stanza.children(children).build();
     }
 
-    /** The stanza {@code type}: {@code text} for texts, {@code media} for the rest (as WhatsApp Web sorts them). */
+    /** Our user as the chat with {@code to} knows it: our LID in a LID chat, else our phone number. */
+    static Jid ownUser(Jid to, DeviceCredentials own) {
+        return (to.isLid() && own.lid() != null ? own.lid() : own.deviceJid()).toNonAd();
+    }
+
+    /**
+     * The stanza {@code type}: {@code text} for texts, {@code reaction}, {@code poll} for polls and votes,
+     * {@code media} for the rest (as WhatsApp Web sorts them).
+     */
     static String typeOf(E2EProto.Message message) {
+        if (message.hasPollUpdateMessage() || io.tryx.protocol.message.PollVotes.pollOf(message).isPresent()) {
+            return "poll";
+        }
         if (message.hasConversation() || message.hasExtendedTextMessage() || message.hasProtocolMessage()) {
             return "text";
         }

@@ -124,15 +124,53 @@ public final class Messaging {
     }
 
     /**
+     * Reacts to the message {@code id} that {@code sender} (a user; null or our own user for ours) wrote in
+     * {@code chat}; {@link MessageActions#REMOVE_REACTION} removes our reaction.
+     */
+    public CompletableFuture<SendResult> react(Jid chat, Jid sender, String id, String emoji) {
+        return asOwn(own -> send(chat, MessageActions.reaction(MessageActions.key(chat, sender, id, own), emoji, clock.millis())));
+    }
+
+    /** Replaces the text of our own message {@code id} in {@code chat} (WhatsApp allows it for 15 minutes). */
+    public CompletableFuture<SendResult> editText(Jid chat, String id, String newText) {
+        Objects.requireNonNull(newText, "newText");
+        return send(chat, MessageActions.edit(chat, id,
+                E2EProto.Message.newBuilder().setConversation(newText).build(), clock.millis()));
+    }
+
+    /**
+     * Deletes a message for everyone: ours ({@code sender} null or our user), or, as a group admin, a member's
+     * ({@code sender} that member).
+     */
+    public CompletableFuture<SendResult> revoke(Jid chat, Jid sender, String id) {
+        return asOwn(own -> send(chat, MessageActions.revoke(MessageActions.key(chat, sender, id, own))));
+    }
+
+    /**
      * Marks messages read: {@code chat} is the conversation, {@code sender} the user who sent them (needed in
      * groups, may be null in 1:1 chats); completes once the receipt is written.
      */
     public CompletableFuture<Void> markRead(Jid chat, Jid sender, String... ids) {
+        return receipt(chat, sender, ReceiptType.READ, ids);
+    }
+
+    /** Marks voice notes or videos played (as {@link #markRead}, with a {@code played} receipt). */
+    public CompletableFuture<Void> markPlayed(Jid chat, Jid sender, String... ids) {
+        return receipt(chat, sender, ReceiptType.PLAYED, ids);
+    }
+
+    private CompletableFuture<Void> receipt(Jid chat, Jid sender, ReceiptType type, String... ids) {
         if (ids.length == 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no message ids"));
         }
-        return channel.send(MessagingNodes.readReceipt(chat, sender, List.of(ids), ReceiptType.READ,
-                clock.instant().getEpochSecond()));
+        return channel.send(MessagingNodes.readReceipt(chat, sender, List.of(ids), type, clock.instant().getEpochSecond()));
+    }
+
+    /** Runs {@code send} with our credentials, or fails with {@code NOT_CONNECTED} before pairing. */
+    private CompletableFuture<SendResult> asOwn(
+            java.util.function.Function<io.tryx.protocol.store.DeviceCredentials, CompletableFuture<SendResult>> send) {
+        return store.load().filter(io.tryx.protocol.store.DeviceCredentials::isPaired).map(send)
+                .orElseGet(() -> CompletableFuture.failedFuture(new SendException(SendException.Reason.NOT_CONNECTED, "not paired")));
     }
 
     /**
