@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,7 +89,23 @@ class PhoneEndpointsTest {
         String a = "/admin/accounts/15552220001/messages";
         String toB = "15552220002@s.whatsapp.net";
         String received = id(admin.post("/admin/accounts/15552220002/messages", Map.of("to", "15552220001@s.whatsapp.net", "text", "to A")));
-        assertError(admin.post(a, Map.of("to", toB, "type", "poll")), 400, "invalid-type");
+        assertError(admin.post(a, Map.of("to", toB, "type", "gif")), 400, "invalid-type");
+        assertError(admin.post(a, Map.of("to", toB, "type", "poll")), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "poll", "name", "one?", "options", List.of("only"))), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "poll", "name", "n", "options", List.of("x", "y"), "selectableCount", 3)),
+                400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "image")), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "image", "data", "not base64!")), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "image", "size", 65L << 20)), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "image", "size", 10, "ptt", true)), 400, "invalid-field");
+        assertError(admin.post(a, Map.of("to", toB, "type", "vote", "pollId", "NOPE", "options", List.of("x"))), 404, "unknown-target");
+        String poll = id(admin.post(a, Map.of("to", toB, "type", "poll", "name", "Lunch?", "options", List.of("pizza", "sushi"),
+                "selectableCount", 1)));
+        assertError(admin.post(a, Map.of("pollChat", toB, "type", "vote", "pollId", poll, "options", List.of("tacos"))), 400, "invalid-option");
+        assertError(admin.post(a, Map.of("pollChat", toB, "type", "vote", "pollId", poll, "options", List.of("pizza", "sushi"))),
+                400, "invalid-option");
+        assertError(admin.post(a, Map.of("to", toB, "type", "vote", "pollId", poll, "pollChat", "15550000000@s.whatsapp.net",
+                "options", List.of("pizza"))), 404, "unknown-target");
         assertError(admin.post(a, Map.of("to", toB, "type", "location", "longitude", 1)), 400, "invalid-field");
         assertError(admin.post(a, Map.of("to", toB, "type", "location", "latitude", 91, "longitude", 1)), 400, "invalid-field");
         assertError(admin.post(a, Map.of("to", toB, "type", "contact", "displayName", "x")), 400, "invalid-field");
