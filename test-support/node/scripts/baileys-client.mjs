@@ -46,10 +46,19 @@
 //   "messages":[{id,remoteJid,fromMe,participant,text,timestamp}]} (messaging-history.set).
 //   Command: {"cmd":"chat-modify","mod":{...Baileys ChatModification},"jid","ref"} calls sock.chatModify(mod, jid) and
 //   answers {"event":"chat-modified","ref"} or {"event":"chat-modify-error","ref","message"}.
+// Polls: a poll sent with {"cmd":"send-content","content":{"poll":{name,values,selectableCount}}} or received is
+//   remembered with its messageSecret; a received vote (pollUpdateMessage) on a remembered poll is opened with Baileys'
+//   own decryptPollVote and reported as {"event":"poll-vote","id","pollId","voter","options":[names]} (or
+//   {"event":"poll-vote-error","id","pollId","message"}). Baileys 7 has no function that sends a vote, so
+//   {"cmd":"vote","to","pollId","options":[names]} seals the vote with Baileys' exported primitives (hmacSign,
+//   aesEncryptGCM: the inverse of its decryptPollVote) and sends the pollUpdateMessage through sock.relayMessage
+//   ({"event":"sent","id","to"}).
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { createHash } from 'node:crypto';
-import makeWASocket, { useMultiFileAuthState, DisconnectReason, downloadMediaMessage, proto } from '@whiskeysockets/baileys';
+import makeWASocket, { useMultiFileAuthState, DisconnectReason, downloadMediaMessage, proto, decryptPollVote,
+  hmacSign, aesEncryptGCM, jidNormalizedUser, generateMessageIDV2 } from '@whiskeysockets/baileys';
+import { randomBytes } from 'node:crypto';
 import { WA_CERT_DETAILS } from '@whiskeysockets/baileys/lib/Defaults/index.js';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
@@ -129,6 +138,8 @@ function connect() {
       // Baileys' event buffer folds a receipt that arrives before the upsert is flushed into the message's status
       if (m.key.fromMe && m.status !== undefined && m.status !== null) emit({ event: 'receipt', id: m.key.id, status: m.status });
       if (!m.key.fromMe) reportMedia(m);
+      if (!m.key.fromMe) rememberPoll(m, jidNormalizedUser(m.key.participant || m.key.remoteJid));
+      if (!m.key.fromMe && m.message?.pollUpdateMessage) reportVote(m);
       if (!m.key.fromMe && m.message) emit({ event: 'raw-message', id: m.key.id, from: m.key.remoteJid, participant: m.key.participant,
         message: proto.Message.toObject(proto.Message.fromObject(m.message), { longs: String, enums: String, bytes: String }) });
       const text = m.message?.conversation ?? m.message?.extendedTextMessage?.text;
@@ -192,6 +203,43 @@ function reportMedia(m) {
     .catch((e) => emit({ event: 'media-error', id: m.key.id, message: String(e?.stack ?? e) }));
 }
 
+// polls sent or received, by message id: {secret, creator, options}
+const polls = new Map();
+
+function rememberPoll(m, creator) {
+  const poll = m.message?.pollCreationMessageV3 ?? m.message?.pollCreationMessage ?? m.message?.pollCreationMessageV2;
+  const secret = m.message?.messageContextInfo?.messageSecret;
+  if (!poll || !secret) return;
+  polls.set(m.key.id, { secret: Buffer.from(secret), creator, options: poll.options.map((o) => o.optionName) });
+}
+
+function reportVote(m) {
+  const update = m.message.pollUpdateMessage;
+  const pollId = update.pollCreationMessageKey?.id;
+  const poll = polls.get(pollId);
+  const voter = jidNormalizedUser(m.key.participant || m.key.remoteJid);
+  if (!poll) return emit({ event: 'poll-vote-error', id: m.key.id, pollId, message: 'unknown poll' });
+  try {
+    const vote = decryptPollVote(update.vote, { pollCreatorJid: poll.creator, pollMsgId: pollId, pollEncKey: poll.secret, voterJid: voter });
+    const hashes = vote.selectedOptions.map((h) => Buffer.from(h).toString('hex'));
+    const options = poll.options.filter((o) => hashes.includes(createHash('sha256').update(Buffer.from(o)).digest('hex')));
+    emit({ event: 'poll-vote', id: m.key.id, pollId, voter, options });
+  } catch (e) {
+    emit({ event: 'poll-vote-error', id: m.key.id, pollId, message: String(e?.message ?? e) });
+  }
+}
+
+// seals a vote as decryptPollVote opens it: key = HMAC(HMAC(zeros, secret), pollId + creator + voter + 'Poll Vote' + 0x01)
+function sealVote(poll, pollId, voter, options) {
+  const selectedOptions = options.map((o) => createHash('sha256').update(Buffer.from(o)).digest());
+  const plaintext = proto.Message.PollVoteMessage.encode({ selectedOptions }).finish();
+  const sign = Buffer.concat([Buffer.from(pollId), Buffer.from(poll.creator), Buffer.from(voter), Buffer.from('Poll Vote'), Buffer.from([1])]);
+  const key = hmacSign(sign, hmacSign(poll.secret, Buffer.alloc(32), 'sha256'), 'sha256');
+  const encIv = randomBytes(12);
+  const encPayload = aesEncryptGCM(plaintext, key, encIv, Buffer.from(`${pollId}\u0000${voter}`));
+  return { encPayload, encIv };
+}
+
 // protobuf Longs and numbers alike as plain numbers (null stays null)
 function num(value) {
   return value === undefined || value === null ? value : Number(value);
@@ -227,8 +275,27 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
   if (cmd.cmd === 'send-content') {
     try {
       const sent = await sock.sendMessage(cmd.to, cmd.content, cmd.options ?? {});
+      if (sent) rememberPoll(sent, jidNormalizedUser(sock.user.id));
       emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });
     } catch (e) { emit({ event: 'error', message: 'send-content: ' + String(e?.stack ?? e) }); }
+    return;
+  }
+  if (cmd.cmd === 'vote') {
+    try {
+      const poll = polls.get(cmd.pollId);
+      if (!poll) throw new Error('unknown poll ' + cmd.pollId);
+      const me = jidNormalizedUser(sock.user.id);
+      const fromMe = poll.creator === me;
+      const message = proto.Message.fromObject({
+        pollUpdateMessage: {
+          pollCreationMessageKey: { remoteJid: cmd.to, fromMe, id: cmd.pollId },
+          vote: sealVote(poll, cmd.pollId, me, cmd.options),
+          senderTimestampMs: Date.now(),
+        },
+      });
+      const id = await sock.relayMessage(cmd.to, message, { messageId: generateMessageIDV2(sock.user.id) });
+      emit({ event: 'sent', id, to: cmd.to });
+    } catch (e) { emit({ event: 'error', message: 'vote: ' + String(e?.stack ?? e) }); }
     return;
   }
   if (cmd.cmd === 'send-media') {

@@ -36,6 +36,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tls", description = "TLS (wss) on the chat endpoint, with the media server's self-signed certificate.")
     boolean tls;
 
+    @Option(names = "--phone-inbox-limit", defaultValue = "1000",
+            description = "Messages each mock phone keeps in its inbox and chat history; the oldest are dropped (default: ${DEFAULT-VALUE}).")
+    int phoneInboxLimit;
+
     private final PrintStream out;
     private final CountDownLatch stop;
 
@@ -53,7 +57,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Simulator simulator = Simulator.start(
-                new SimulatorConfig(host, port, adminPort, mediaPort, tls, InstantSource.system()))) {
+                new SimulatorConfig(host, port, adminPort, mediaPort, tls, InstantSource.system(), phoneInboxLimit))) {
             out.println(readyLine(simulator));
             out.flush();
             stop.await();

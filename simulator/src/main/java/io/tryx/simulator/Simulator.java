@@ -16,6 +16,7 @@ import io.tryx.simulator.login.SessionIqs;
 import io.tryx.simulator.messaging.Messaging;
 import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.phone.MockPhones;
+import io.tryx.simulator.phone.PhoneMedia;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
 import io.tryx.simulator.social.Social;
@@ -79,7 +80,8 @@ public final class Simulator implements AutoCloseable {
         groups.register(router);
         this.social = new Social(accounts, sessions, messaging, groups, blobs, () -> media.url(), config.clock());
         social.register(router);
-        this.phones = new MockPhones(accounts, messaging, groups, config.clock());
+        this.phones = new MockPhones(accounts, messaging, groups, config.clock(), new PhoneMedia(blobs, () -> media.url()),
+                config.phoneInboxLimit());
         this.appState = new AppStateService(messaging.delivery(), blobs, config.clock());
         appState.register(router);
         this.bootstrap = new CompanionBootstrap(phones, appState, new HistorySyncBlobs(blobs));
@@ -186,9 +188,15 @@ public final class Simulator implements AutoCloseable {
         return messaging.delivery().queued(io.tryx.protocol.jid.Jid.device(phone, deviceId, "s.whatsapp.net"));
     }
 
-    /** Current counts: open chat connections, accounts, linked devices. */
+    /**
+     * Current counts: open chat connections, accounts, linked devices, and what the bounded structures dropped so
+     * far: mock phone inbox entries and history messages beyond the phone limit, stanzas beyond a device's offline
+     * queue or unacknowledged window.
+     */
     public Stats stats() {
-        return new Stats(handler.openConnections(), accounts.accounts().size(), accounts.deviceCount());
+        MockPhones.Dropped dropped = phones.dropped();
+        return new Stats(handler.openConnections(), accounts.accounts().size(), accounts.deviceCount(),
+                dropped.inbox(), dropped.history(), messaging.delivery().dropped());
     }
 
     @Override
@@ -209,6 +217,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** The admin API's {@code GET /admin/stats}. */
-    public record Stats(int connections, int accounts, int devices) {
+    public record Stats(int connections, int accounts, int devices, long phoneInboxDropped, long phoneHistoryDropped,
+                        long deliveryDropped) {
     }
 }

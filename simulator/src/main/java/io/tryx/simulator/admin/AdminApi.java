@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  *       {@link GroupEndpoints}</li>
  *   <li>{@code POST /admin/accounts/{phone}/app-state}, {@code GET /admin/accounts/{phone}/app-state/{collection}}:
  *       see {@link AppStateEndpoints}; {@code POST|GET /admin/accounts/{phone}/history}: see {@link HistoryEndpoints}</li>
- *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices"}}</li>
+ *   <li>{@code GET /admin/stats} -> {@code {"connections","accounts","devices","phoneInboxDropped","phoneHistoryDropped",
+ *       "deliveryDropped"}} (what the bounded per-phone and per-device structures dropped so far)</li>
  *   <li>{@code GET /admin/tls} -> {@code {"certificatePem"}}: the self-signed certificate of the HTTPS media
  *   server (and of {@code wss} when TLS is on), for clients to trust</li>
  * </ul>

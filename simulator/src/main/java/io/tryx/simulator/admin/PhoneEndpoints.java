@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.AccountRegistry;
+import io.tryx.simulator.phone.InvalidChoiceException;
 import io.tryx.simulator.phone.MessageKinds;
 import io.tryx.simulator.phone.MockPhones;
 import io.tryx.simulator.phone.PhoneMessage;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
 /**
  * The mock phone's messaging endpoints:
  * <ul>
- *   <li>{@code POST /admin/accounts/{phone}/messages {"to","type",...}} -> 200 {@code {"id"}}: the phone encrypts
- *       the message (kinds and fields: {@link PhoneMessages}) for every device of {@code to} and sends it through
- *       the routing; 400 {@code invalid-json} / {@code invalid-jid} / {@code invalid-type} / {@code invalid-text} /
- *       {@code invalid-field} / {@code not-own-message}, 404 {@code unknown-account} / {@code unknown-recipient} /
- *       {@code unknown-target}, 502 {@code send-failed}</li>
+ *   <li>{@code POST /admin/accounts/{phone}/messages {"to","type",...}} -> 200 {@code {"id"}} ({@code {"id","sha256"}}
+ *       for media: the SHA-256 of the plaintext): the phone encrypts the message (kinds and fields:
+ *       {@link PhoneMessages}) for every device of {@code to} (for a vote, {@code to} defaults to {@code pollChat})
+ *       and sends it through the routing; 400 {@code invalid-json} / {@code invalid-jid} / {@code invalid-type} /
+ *       {@code invalid-text} / {@code invalid-field} / {@code not-own-message} / {@code invalid-option}, 404
+ *       {@code unknown-account} / {@code unknown-recipient} / {@code unknown-target} (also an unknown poll), 502
+ *       {@code send-failed}</li>
  *   <li>{@code GET /admin/accounts/{phone}/inbox} -> 200 {@code [{"id","from","chat","type","text",...}]},
- *       the messages the phone received and decrypted (see {@link io.tryx.simulator.phone.MockPhone.InboxEntry});
+ *       the last messages the phone received and decrypted (see {@link io.tryx.simulator.phone.InboxEntry});
  *       404 {@code unknown-account}</li>
  * </ul>
  */
@@ -69,7 +71,9 @@ final class PhoneEndpoints {
         }
         Jid to;
         try {
-            to = Jid.parse(json.path("to").asText(""));
+            // a vote goes to the poll's chat unless told otherwise
+            String fallback = json.path("type").asText("").equals("vote") ? json.path("pollChat").asText("") : "";
+            to = Jid.parse(json.path("to").asText(fallback));
         } catch (RuntimeException e) {
             return AdminResponse.error(400, "invalid-jid", "\"to\" must be a user JID");
         }
@@ -80,10 +84,12 @@ final class PhoneEndpoints {
             return AdminResponse.error(400, e.code(), e.getMessage());
         }
         try {
-            return new AdminResponse(200, Map.of("id", phones.send(account.get(), to, message)));
+            return new AdminResponse(200, phones.sendMessage(account.get(), to, message));
         } catch (MessageKinds.TargetException e) {
             return e.unknown() ? AdminResponse.error(404, "unknown-target", e.getMessage())
                     : AdminResponse.error(400, "not-own-message", e.getMessage());
+        } catch (InvalidChoiceException e) {
+            return AdminResponse.error(400, "invalid-option", e.getMessage());
         } catch (IllegalArgumentException e) {
             return AdminResponse.error(404, "unknown-recipient", e.getMessage());
         } catch (RuntimeException e) {

@@ -11,9 +11,14 @@ import java.util.Optional;
 /**
  * What a mock phone remembers of its chats, for history sync: the messages it received and sent (1:1 and
  * group), messages seeded through the admin API, chat names and the push names it has seen. A message id is
- * kept once per chat (a seeded or repeated id replaces the earlier one). Thread-safe.
+ * kept once per chat (a seeded or repeated id replaces the earlier one). Bounded: it keeps the {@code limit}
+ * messages added last over all chats, dropping (and counting) the oldest, so a long soak stays within memory.
+ * Thread-safe.
  */
 public final class ChatHistory {
+
+    /** The number of messages kept when no limit is given. */
+    public static final int DEFAULT_LIMIT = 1000;
 
     /** One message of a chat; {@code participant} is the author in a group chat when not from the phone's account. */
     public record Message(String chat, String id, boolean fromMe, String participant, String text, long timestamp) {
@@ -30,12 +35,37 @@ public final class ChatHistory {
         }
     }
 
-    private final Map<String, Map<String, Message>> chats = new LinkedHashMap<>();
+    private record Key(String chat, String id) {
+    }
+
+    private final int limit;
+    /** Every message kept, in the order added (a replaced id moves to the end). */
+    private final LinkedHashMap<Key, Message> messages = new LinkedHashMap<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> pushNames = new LinkedHashMap<>();
+    private long dropped;
+
+    public ChatHistory() {
+        this(DEFAULT_LIMIT);
+    }
+
+    public ChatHistory(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        this.limit = limit;
+    }
 
     public synchronized void add(Message message) {
-        chats.computeIfAbsent(message.chat(), c -> new LinkedHashMap<>()).put(message.id(), message);
+        Key key = new Key(message.chat(), message.id());
+        messages.remove(key);
+        messages.put(key, message);
+        while (messages.size() > limit) {
+            var oldest = messages.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+            dropped++;
+        }
     }
 
     /** Names a chat (a contact's or group's display name). */
@@ -52,11 +82,15 @@ public final class ChatHistory {
 
     /** The chats, the most recently active first. */
     public synchronized List<Conversation> conversations() {
+        Map<String, List<Message>> byChat = new LinkedHashMap<>();
+        for (Message message : messages.values()) {
+            byChat.computeIfAbsent(message.chat(), c -> new ArrayList<>()).add(message);
+        }
         List<Conversation> out = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Message>> chat : chats.entrySet()) {
-            List<Message> messages = new ArrayList<>(chat.getValue().values());
-            messages.sort(Comparator.comparingLong(Message::timestamp).reversed());
-            out.add(new Conversation(chat.getKey(), names.get(chat.getKey()), messages));
+        for (Map.Entry<String, List<Message>> chat : byChat.entrySet()) {
+            List<Message> sorted = new ArrayList<>(chat.getValue());
+            sorted.sort(Comparator.comparingLong(Message::timestamp).reversed());
+            out.add(new Conversation(chat.getKey(), names.get(chat.getKey()), sorted));
         }
         out.sort(Comparator.comparingLong(Conversation::lastTimestamp).reversed());
         return out;
@@ -71,6 +105,11 @@ public final class ChatHistory {
     }
 
     public synchronized int messageCount() {
-        return chats.values().stream().mapToInt(Map::size).sum();
+        return messages.size();
+    }
+
+    /** How many messages were dropped to stay within the limit. */
+    public synchronized long dropped() {
+        return dropped;
     }
 }

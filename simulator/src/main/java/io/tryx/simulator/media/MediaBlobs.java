@@ -4,7 +4,9 @@ import io.tryx.protocol.media.EncryptedMedia;
 import io.tryx.protocol.media.MediaEncryptor;
 import io.tryx.protocol.media.MediaType;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,14 +59,27 @@ public final class MediaBlobs implements AutoCloseable {
      * it, as the simulator's own devices do for app-state snapshots and history sync blobs.
      */
     public Encrypted storeEncrypted(byte[] plaintext, MediaType type) {
+        return storeEncrypted(new ByteArrayInputStream(plaintext), type);
+    }
+
+    /**
+     * Encrypts the stream {@code plaintext} (read to its end, not closed) with a fresh media key of {@code type}
+     * and stores the result, in constant memory: what the mock phones upload for the media messages they send.
+     */
+    public Encrypted storeEncrypted(InputStream plaintext, MediaType type) {
         MediaEncryptor encryptor = MediaEncryptor.start(type);
-        byte[] body = encryptor.update(plaintext, 0, plaintext.length);
-        byte[] tail = encryptor.finish();
         Upload upload = begin();
         try {
-            upload.write(body);
-            upload.write(tail);
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = plaintext.read(buffer)) != -1) {
+                upload.write(encryptor.update(buffer, 0, n));
+            }
+            upload.write(encryptor.finish());
             return new Encrypted(upload.finish(upload.digest()), encryptor.result());
+        } catch (IOException e) {
+            upload.abort();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             upload.abort();
             throw e;

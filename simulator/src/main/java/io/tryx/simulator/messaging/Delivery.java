@@ -8,6 +8,7 @@ import io.tryx.simulator.login.DeviceSessions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 /**
@@ -26,6 +27,7 @@ public final class Delivery {
 
     private final DeviceSessions sessions;
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
+    private final LongAdder dropped = new LongAdder();
     private volatile BiConsumer<Jid, Node> phone = (jid, node) -> { };
 
     public Delivery(DeviceSessions sessions) {
@@ -123,7 +125,12 @@ public final class Delivery {
         }
     }
 
+    /** How many stanzas were dropped from full offline queues or unacknowledged windows, over all devices. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
     private Mailbox mailbox(Jid device) {
-        return mailboxes.computeIfAbsent(device.toString(), k -> new Mailbox(QUEUE_LIMIT));
+        return mailboxes.computeIfAbsent(device.toString(), k -> new Mailbox(QUEUE_LIMIT, dropped));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One companion's undelivered stanzas: those queued while it was offline, and the {@code message} stanzas written to
@@ -23,16 +24,20 @@ final class Mailbox {
     }
 
     private final int limit;
+    private final LongAdder dropped;
     private final Deque<Node> queue = new ArrayDeque<>();
     private final Map<String, Unacked> unacked = new LinkedHashMap<>();
 
-    Mailbox(int limit) {
+    /** {@code dropped} counts the stanzas either part drops to stay within {@code limit}. */
+    Mailbox(int limit, LongAdder dropped) {
         this.limit = limit;
+        this.dropped = dropped;
     }
 
     void enqueue(Node stanza) {
         if (queue.size() >= limit) {
             queue.pollFirst();
+            dropped.increment();
         }
         queue.addLast(stanza);
     }
@@ -51,6 +56,7 @@ final class Mailbox {
             Iterator<String> oldest = unacked.keySet().iterator();
             oldest.next();
             oldest.remove();
+            dropped.increment();
         }
         unacked.put(id, new Unacked(stanza, connection));
     }

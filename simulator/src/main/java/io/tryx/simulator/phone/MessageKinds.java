@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * Maps the mock phone's {@link PhoneMessage}s to end-to-end {@code Message} protobufs shaped as WhatsApp clients
- * build them, and received protobufs back to inbox entries:
+ * build them (media: {@link MediaMessages}, polls and votes: {@link PollMessages}), and received protobufs back to
+ * inbox entries:
  * <ul>
  *   <li>reaction: {@code reactionMessage{key, text, senderTimestampMs}}, the key naming the target in its chat
  *       with {@code fromMe} from the phone's point of view</li>
@@ -48,6 +49,9 @@ public final class MessageKinds {
      */
     public static E2EProto.Message build(PhoneMessage message, long nowMillis, Function<String, Optional<Known>> known) {
         return switch (message) {
+            case PhoneMessage.Media ignored -> throw new IllegalArgumentException("media are built from their upload");
+            case PhoneMessage.Poll ignored -> throw new IllegalArgumentException("polls are built with their secret");
+            case PhoneMessage.Vote ignored -> throw new IllegalArgumentException("votes are built from their poll");
             case PhoneMessage.Text text -> E2EProto.Message.newBuilder().setConversation(text.text()).build();
             case PhoneMessage.Location location -> {
                 var builder = E2EProto.Message.LocationMessage.newBuilder()
@@ -87,9 +91,15 @@ public final class MessageKinds {
         };
     }
 
-    /** The stanza {@code type}: {@code reaction} for reactions, {@code text} otherwise. */
+    /** The stanza {@code type}: {@code reaction}, {@code media}, {@code poll} (polls and votes) or {@code text}. */
     public static String stanzaType(PhoneMessage message) {
-        return message instanceof PhoneMessage.Reaction ? "reaction" : "text";
+        return switch (message) {
+            case PhoneMessage.Reaction ignored -> "reaction";
+            case PhoneMessage.Media ignored -> "media";
+            case PhoneMessage.Poll ignored -> "poll";
+            case PhoneMessage.Vote ignored -> "poll";
+            default -> "text";
+        };
     }
 
     private static Known target(Function<String, Optional<Known>> known, String id, boolean ownOnly) {
@@ -108,57 +118,73 @@ public final class MessageKinds {
         return key.build();
     }
 
-    /** The content of a received message: its kind and the fields the inbox shows. */
-    public static MockPhone.InboxEntry describe(String id, String from, String chat, E2EProto.Message message) {
-        E2EProto.Message m = message.hasEphemeralMessage() ? message.getEphemeralMessage().getMessage() : message;
-        if (m.hasEditedMessage() && m.getEditedMessage().getMessage().hasProtocolMessage()) {
-            m = m.getEditedMessage().getMessage();
-        }
-        MockPhone.InboxEntry base = new MockPhone.InboxEntry(id, from, chat, "unknown", null);
+    /**
+     * The content of a received message: its kind and the fields the inbox shows. Media are described as the
+     * message declares them (the phone downloads them afterwards), polls with their options, votes by poll id
+     * only (the phone opens them with the poll's secret).
+     */
+    public static InboxEntry describe(String id, String from, String chat, E2EProto.Message message) {
+        E2EProto.Message m = unwrap(message);
+        InboxEntry base = new InboxEntry(id, from, chat, "unknown", null);
         if (m.hasConversation() || m.hasExtendedTextMessage()) {
             return base.with("text", m.hasConversation() ? m.getConversation() : m.getExtendedTextMessage().getText());
         }
         if (m.hasLocationMessage()) {
             var location = m.getLocationMessage();
-            return base.with("location", null).location(location.getDegreesLatitude(), location.getDegreesLongitude(),
-                    location.hasName() ? location.getName() : null);
+            return base.with("location", null).with(new InboxEntry.Location(location.getDegreesLatitude(),
+                    location.getDegreesLongitude(), location.hasName() ? location.getName() : null));
         }
         if (m.hasContactMessage()) {
-            return base.with("contact", null).contact(m.getContactMessage().getDisplayName(), m.getContactMessage().getVcard());
+            return base.with("contact", null).with(new InboxEntry.Contact(m.getContactMessage().getDisplayName(),
+                    m.getContactMessage().getVcard()));
         }
         if (m.hasReactionMessage()) {
             var reaction = m.getReactionMessage();
-            return base.with("reaction", null).target(reaction.getKey().getId(), reaction.getKey().getFromMe(), reaction.getText());
+            return base.with("reaction", null).with(new InboxEntry.Target(reaction.getKey().getId(),
+                    reaction.getKey().getFromMe(), reaction.getText()));
         }
         if (m.hasProtocolMessage()) {
             var protocol = m.getProtocolMessage();
+            var target = new InboxEntry.Target(protocol.getKey().getId(), protocol.getKey().getFromMe(), null);
             switch (protocol.getType()) {
                 case MESSAGE_EDIT -> {
                     var edited = protocol.getEditedMessage();
                     String text = edited.hasExtendedTextMessage() ? edited.getExtendedTextMessage().getText() : edited.getConversation();
-                    return base.with("edit", text).target(protocol.getKey().getId(), protocol.getKey().getFromMe(), null);
+                    return base.with("edit", text).with(target);
                 }
                 case REVOKE -> {
-                    return base.with("revoke", null).target(protocol.getKey().getId(), protocol.getKey().getFromMe(), null);
+                    return base.with("revoke", null).with(target);
                 }
                 default -> {
                     return base.with("protocol", null);
                 }
             }
         }
-        if (m.hasImageMessage()) {
-            return base.with("image", null);
+        Optional<MediaMessages.Received> media = MediaMessages.read(m);
+        if (media.isPresent()) {
+            var received = media.get();
+            return base.with(received.kind().type(), null).with(new InboxEntry.Media(received.mimetype(), null, null,
+                    received.caption(), received.fileName(), received.ptt() ? Boolean.TRUE : null, null));
         }
-        if (m.hasVideoMessage()) {
-            return base.with("video", null);
+        Optional<PollMessages.Creation> poll = PollMessages.read(m);
+        if (poll.isPresent()) {
+            return base.with("poll", null).with(new InboxEntry.Poll(poll.get().name(), poll.get().options(),
+                    poll.get().selectableCount()));
         }
-        if (m.hasAudioMessage()) {
-            return base.with("audio", null);
-        }
-        if (m.hasDocumentMessage()) {
-            return base.with("document", null);
+        if (m.hasPollUpdateMessage()) {
+            return base.with("vote", null).with(new InboxEntry.Vote(
+                    m.getPollUpdateMessage().getPollCreationMessageKey().getId(), null, null));
         }
         return base;
+    }
+
+    /** The message inside the wrappers the inbox looks through (ephemeral, and an edit's protocol message). */
+    static E2EProto.Message unwrap(E2EProto.Message message) {
+        E2EProto.Message m = message.hasEphemeralMessage() ? message.getEphemeralMessage().getMessage() : message;
+        if (m.hasEditedMessage() && m.getEditedMessage().getMessage().hasProtocolMessage()) {
+            m = m.getEditedMessage().getMessage();
+        }
+        return m;
     }
 
     /** True when {@code message} carries content beyond a sender key distribution and context info. */

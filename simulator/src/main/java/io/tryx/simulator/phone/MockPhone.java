@@ -1,6 +1,5 @@
 package io.tryx.simulator.phone;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.message.MessageCodec;
@@ -23,8 +22,7 @@ import io.tryx.simulator.account.PreKeyUpload;
 import io.tryx.simulator.history.ChatHistory;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +33,13 @@ import java.util.Set;
 /**
  * One account's mock phone (device 0) as a Signal endpoint: its store holds the account's {@link PhoneKeys}
  * (identity, signed prekey, one-time prekeys), it starts sessions from peers' bundles, encrypts messages
- * ({@code conversation} and the kinds of {@link PhoneMessage}) and decrypts {@code pkmsg}/{@code msg} sent to it, and group {@code skmsg} once it holds
- * the author's sender key, into its inbox; what it receives (and what it sends) goes into its {@link ChatHistory}
- * for history sync. Sessions are keyed by
- * the peer's address as the stanza names it (user and device). Thread-safe (one lock per phone).
+ * ({@code conversation} and the kinds of {@link PhoneMessage}) and decrypts {@code pkmsg}/{@code msg} sent to it,
+ * and group {@code skmsg} once it holds the author's sender key, into its inbox: received media are downloaded
+ * from the media host and decrypted ({@link PhoneMedia}), polls remembered with their secret and votes on known
+ * polls opened ({@link PollBook}). What it receives (and what it sends) goes into its {@link ChatHistory} for
+ * history sync. Inbox, failures, history, known messages and polls each keep the last {@code limit} items (the
+ * oldest are dropped, and counted for the inbox and history). Sessions are keyed by the peer's address as the
+ * stanza names it (user and device). Thread-safe (one lock per phone; media are fetched outside it).
  */
 public final class MockPhone {
 
@@ -47,17 +48,30 @@ public final class MockPhone {
     private final Account account;
     private final InMemorySignalStore store;
     private final Set<Integer> storedPreKeys = new HashSet<>();
-    private final List<InboxEntry> inbox = new ArrayList<>();
-    private final List<Failure> failures = new ArrayList<>();
+    private final BoundedLog<InboxEntry> inbox;
+    private final BoundedLog<Failure> failures;
     private final SessionBuilder builder = new SessionBuilder(RANDOM);
     private final SessionCipher cipher = new SessionCipher(RANDOM);
     private final GroupCipher groupCipher = new GroupCipher(RANDOM);
     private final GroupSessionBuilder groupBuilder = new GroupSessionBuilder(RANDOM);
-    private final ChatHistory history = new ChatHistory();
-    private final Map<String, MessageKinds.Known> known = new HashMap<>();
+    private final ChatHistory history;
+    private final Map<String, MessageKinds.Known> known;
+    private final PollBook polls;
+    private final PhoneMedia media;
 
-    MockPhone(Account account) {
+    MockPhone(Account account, PhoneMedia media, int limit) {
         this.account = account;
+        this.media = media;
+        this.inbox = new BoundedLog<>(limit);
+        this.failures = new BoundedLog<>(limit);
+        this.history = new ChatHistory(limit);
+        this.polls = new PollBook(limit);
+        this.known = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, MessageKinds.Known> eldest) {
+                return size() > limit;
+            }
+        };
         PhoneKeys keys = account.phoneKeys();
         this.store = new InMemorySignalStore(keys.identity(), keys.registrationId());
         store.storeSignedPreKey(keys.signedPreKey());
@@ -98,10 +112,38 @@ public final class MockPhone {
      * Decrypts a {@code message} stanza addressed to the phone and records it in the inbox; returns the entry.
      * A group message ({@code from} a group, {@code participant} the author) may carry the author's sender key
      * distribution in a pkmsg/msg before the {@code skmsg}; the sender key is stored and the skmsg decrypted.
+     * A media message's file is downloaded and decrypted before the entry is recorded (a failure shows as its
+     * {@code mediaError}); a poll's secret is kept; a vote on a known poll is opened into option names.
      *
      * @throws RuntimeException when it has no {@code enc} or does not decrypt
      */
-    public synchronized InboxEntry receive(Node stanza) {
+    public InboxEntry receive(Node stanza) {
+        Decrypted decrypted = decrypt(stanza);
+        InboxEntry entry = MessageKinds.describe(stanza.attrs().string("id"), decrypted.author().toString(),
+                decrypted.chat(), decrypted.message());
+        E2EProto.Message content = MessageKinds.unwrap(decrypted.message());
+        Optional<MediaMessages.Received> received = MediaMessages.read(content);
+        if (received.isPresent()) {
+            entry = entry.with(downloaded(entry.media(), received.get().reference()));
+        }
+        return record(stanza, decrypted, entry, content);
+    }
+
+    private InboxEntry.Media downloaded(InboxEntry.Media declared, PhoneMedia.Reference reference) {
+        try {
+            PhoneMedia.Opened opened = media.open(reference);
+            return new InboxEntry.Media(declared.mimetype(), opened.size(), opened.sha256(), declared.caption(),
+                    declared.fileName(), declared.ptt(), null);
+        } catch (PhoneMedia.MediaException e) {
+            return new InboxEntry.Media(declared.mimetype(), null, null, declared.caption(), declared.fileName(),
+                    declared.ptt(), e.getMessage());
+        }
+    }
+
+    private record Decrypted(Jid author, String chat, boolean group, E2EProto.Message message) {
+    }
+
+    private synchronized Decrypted decrypt(Node stanza) {
         Jid from = stanza.attrs().jid("from");
         boolean group = from.isGroup();
         Jid author = group ? stanza.attrs().jid("participant") : from;
@@ -129,10 +171,26 @@ public final class MockPhone {
             }
         }
         String chat = group ? from.toString() : stanza.attrs().optionalString("recipient").orElse(from.toNonAd().toString());
-        InboxEntry entry = MessageKinds.describe(stanza.attrs().string("id"), author.toString(), chat, message);
+        return new Decrypted(author, chat, group, message);
+    }
+
+    private synchronized InboxEntry record(Node stanza, Decrypted decrypted, InboxEntry described, E2EProto.Message content) {
+        InboxEntry entry = described;
+        Jid author = decrypted.author();
+        String chat = decrypted.chat();
+        String sender = author.toNonAd().toString();
+        Optional<PollMessages.Creation> poll = PollMessages.read(content);
+        byte[] secret = decrypted.message().getMessageContextInfo().getMessageSecret().toByteArray();
+        if (poll.isPresent() && secret.length == 32) {
+            polls.remember(new PollBook.KnownPoll(chat, entry.id(), sender, poll.get().name(), poll.get().options(),
+                    poll.get().selectableCount(), secret));
+        }
+        if (content.hasPollUpdateMessage()) {
+            entry = entry.with(openVote(content.getPollUpdateMessage(), sender));
+        }
         inbox.add(entry);
         boolean fromMe = author.user().equals(account.phone()) || author.user().equals(account.lid().user());
-        String participant = group && !fromMe ? author.toNonAd().toString() : null;
+        String participant = decrypted.group() && !fromMe ? author.toNonAd().toString() : null;
         known.put(entry.id(), new MessageKinds.Known(chat, entry.id(), fromMe, participant));
         long t = stanza.attrs().optionalString("t").map(Long::parseLong).orElse(0L);
         if (entry.type().equals("text")) {
@@ -142,6 +200,31 @@ public final class MockPhone {
             history.pushName(author.toNonAd().toString(), stanza.attrs().optionalString("notify").orElse(null));
         }
         return entry;
+    }
+
+    private InboxEntry.Vote openVote(E2EProto.Message.PollUpdateMessage update, String voter) {
+        String pollId = update.getPollCreationMessageKey().getId();
+        Optional<PollBook.KnownPoll> poll = polls.find(pollId);
+        if (poll.isEmpty()) {
+            return new InboxEntry.Vote(pollId, null, "unknown poll " + pollId);
+        }
+        try {
+            List<String> chosen = PollVotes.decrypt(poll.get().secret(), pollId, poll.get().creator(), voter,
+                    update.getVote(), poll.get().options());
+            return new InboxEntry.Vote(pollId, chosen, null);
+        } catch (RuntimeException e) {
+            return new InboxEntry.Vote(pollId, null, "cannot open the vote: " + e.getMessage());
+        }
+    }
+
+    /** Remembers a poll the phone sent, with its secret, so votes on it can be opened. */
+    synchronized void sentPoll(PollBook.KnownPoll poll) {
+        polls.remember(poll);
+    }
+
+    /** A poll the phone created or received, by id. */
+    synchronized Optional<PollBook.KnownPoll> poll(String id) {
+        return polls.find(id);
     }
 
     /** Records a message the phone sent, so reactions, edits and revokes can name it. */
@@ -159,8 +242,14 @@ public final class MockPhone {
         return history;
     }
 
+    /** The last messages the phone received (at most the limit), oldest first. */
     public synchronized List<InboxEntry> inbox() {
-        return List.copyOf(inbox);
+        return inbox.items();
+    }
+
+    /** How many inbox entries were dropped to stay within the limit. */
+    public synchronized long inboxDropped() {
+        return inbox.dropped();
     }
 
     /** Records a stanza that did not decrypt (a reused message key shows up here as a duplicate counter). */
@@ -170,7 +259,7 @@ public final class MockPhone {
 
     /** The message stanzas addressed to the phone that it could not decrypt, in arrival order. */
     public synchronized List<Failure> failures() {
-        return List.copyOf(failures);
+        return failures.items();
     }
 
     private void syncPreKeys() {
@@ -187,37 +276,5 @@ public final class MockPhone {
 
     /** A message stanza the phone could not decrypt: its id, {@code from} and the error. */
     public record Failure(String id, String from, String error) {
-    }
-
-    /**
-     * A message the phone received and decrypted: {@code type} is {@code text}, {@code location}, {@code contact},
-     * {@code reaction}, {@code edit}, {@code revoke}, a media kind ({@code image}, ...), {@code protocol} or
-     * {@code unknown}; the fields of other kinds are null (and left out of the JSON).
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record InboxEntry(String id, String from, String chat, String type, String text,
-                             Double latitude, Double longitude, String name, String displayName, String vcard,
-                             String targetId, Boolean targetFromMe, String emoji) {
-
-        public InboxEntry(String id, String from, String chat, String type, String text) {
-            this(id, from, chat, type, text, null, null, null, null, null, null, null, null);
-        }
-
-        InboxEntry with(String newType, String newText) {
-            return new InboxEntry(id, from, chat, newType, newText, latitude, longitude, name, displayName, vcard,
-                    targetId, targetFromMe, emoji);
-        }
-
-        InboxEntry location(double lat, double lon, String place) {
-            return new InboxEntry(id, from, chat, type, text, lat, lon, place, displayName, vcard, targetId, targetFromMe, emoji);
-        }
-
-        InboxEntry contact(String display, String card) {
-            return new InboxEntry(id, from, chat, type, text, latitude, longitude, name, display, card, targetId, targetFromMe, emoji);
-        }
-
-        InboxEntry target(String target, boolean fromMe, String reaction) {
-            return new InboxEntry(id, from, chat, type, text, latitude, longitude, name, displayName, vcard, target, fromMe, reaction);
-        }
     }
 }

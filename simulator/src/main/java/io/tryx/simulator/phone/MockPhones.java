@@ -1,5 +1,6 @@
 package io.tryx.simulator.phone;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.message.MessageIds;
@@ -25,7 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mock phones of all accounts. A phone receives what is routed to device 0 (decrypting it into its inbox
- * and answering a peer's message, 1:1 or group, with a delivery receipt; copies of its own companions' messages get none), and sends messages of every {@link PhoneMessage} kind on the admin API's behalf: it lists the peer's
+ * and answering a peer's message, 1:1 or group, with a delivery receipt; copies of its own companions' messages
+ * get none), and sends messages of every {@link PhoneMessage} kind on the admin API's behalf (media are uploaded
+ * to the media host first): it lists the peer's
  * devices, starts sessions from their bundles (taking one-time prekeys as a client's prekey fetch would), encrypts
  * one {@code enc} per device and hands the stanza to the same routing as any client. Thread-safe.
  */
@@ -39,13 +42,44 @@ public final class MockPhones {
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, MockPhone> phones = new ConcurrentHashMap<>();
+    private final PhoneMedia media;
+    private final int limit;
 
-    public MockPhones(AccountRegistry accounts, Messaging messaging, Groups groups, InstantSource clock) {
+    /**
+     * The phones of {@code accounts}; {@code media} is their way to the media host, {@code limit} how many inbox
+     * entries, history messages, known messages and polls each phone keeps.
+     */
+    public MockPhones(AccountRegistry accounts, Messaging messaging, Groups groups, InstantSource clock,
+                      PhoneMedia media, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("the phone limit must be positive");
+        }
         this.accounts = accounts;
         this.messaging = messaging;
         this.groups = groups;
         this.clock = clock;
+        this.media = media;
+        this.limit = limit;
         messaging.delivery().phone(this::onStanza);
+    }
+
+    /** What a phone sent: the message id and, for media, the SHA-256 (hex) of the plaintext. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Sent(String id, String sha256) {
+    }
+
+    /** How many inbox entries and history messages all phones dropped to stay within their limit. */
+    public record Dropped(long inbox, long history) {
+    }
+
+    public Dropped dropped() {
+        long inbox = 0;
+        long history = 0;
+        for (MockPhone phone : phones.values()) {
+            inbox += phone.inboxDropped();
+            history += phone.history().dropped();
+        }
+        return new Dropped(inbox, history);
     }
 
     /** The phones' clock. */
@@ -55,7 +89,7 @@ public final class MockPhones {
 
     /** The account's phone. */
     public MockPhone phone(Account account) {
-        return phones.computeIfAbsent(account.phone(), p -> new MockPhone(account));
+        return phones.computeIfAbsent(account.phone(), p -> new MockPhone(account, media, limit));
     }
 
     /**
@@ -71,17 +105,29 @@ public final class MockPhones {
     /**
      * The phone of {@code from} sends {@code message} (any kind) to {@code to}; returns the message id.
      *
-     * @throws MessageKinds.TargetException when a reaction, edit or revoke names no message the phone knows (edits
-     *                                      and revokes: none it sent)
+     * @throws MessageKinds.TargetException when a reaction, edit, revoke or vote names no message or poll the phone
+     *                                      knows (edits and revokes: none it sent)
+     * @throws InvalidChoiceException       when a vote chooses options its poll does not allow
      * @throws IllegalArgumentException     when {@code to} is no account
      * @throws IllegalStateException        when the routing refused the stanza
      */
     public String send(Account from, Jid to, PhoneMessage message) {
-        MockPhone sender = phone(from);
-        E2EProto.Message content = MessageKinds.build(message, clock.millis(), sender::known);
+        return sendMessage(from, to, message).id();
+    }
+
+    /** As {@link #send}, and tells the SHA-256 of a media message's plaintext. */
+    public Sent sendMessage(Account from, Jid to, PhoneMessage message) {
+        MockPhone phone = phone(from);
+        String id = MessageIds.generate(clock.instant(), from.phone(), random);
+        String chat = to.toNonAd().toString();
+        // a bad target is refused before the recipient is looked up; media are uploaded only for a known recipient
+        PhoneContent.Prepared prepared = message instanceof PhoneMessage.Media ? null
+                : PhoneContent.prepare(phone, message, id, chat, clock.millis(), media, random);
         Account peer = messaging.directory().account(to)
                 .orElseThrow(() -> new IllegalArgumentException("no account " + to));
-        MockPhone phone = sender;
+        if (prepared == null) {
+            prepared = PhoneContent.prepare(phone, message, id, chat, clock.millis(), media, random);
+        }
         List<Node> targets = new ArrayList<>();
         for (int deviceId : Directory.deviceIds(peer)) {
             if (peer == from && deviceId == 0) {
@@ -96,23 +142,24 @@ public final class MockPhones {
                 }
                 phone.startSession(device, bundle.get());
             }
-            targets.add(Node.builder("to").attr("jid", device).children(phone.encrypt(device, content)).build());
+            targets.add(Node.builder("to").attr("jid", device).children(phone.encrypt(device, prepared.message())).build());
         }
-        String id = MessageIds.generate(clock.instant(), from.phone(), random);
         Node.Builder stanza = Node.builder("message").attr("id", id).attr("to", peer.jid())
                 .attr("type", MessageKinds.stanzaType(message));
         MessageKinds.editAttribute(message).ifPresent(edit -> stanza.attr("edit", edit));
+        if (prepared.poll() != null) {
+            phone.sentPoll(prepared.poll()); // known before the stanza goes out, so an immediate vote can be opened
+        }
         Node ack = messaging.messages().relay(from, 0, stanza
                 .children(Node.builder("participants").children(targets).build()).build());
         if (ack.attrs().has("error")) {
             throw new IllegalStateException("message refused: " + ack);
         }
-        String chat = to.toNonAd().toString();
         phone.sent(chat, id);
         if (message instanceof PhoneMessage.Text text) {
             phone.history().add(new ChatHistory.Message(chat, id, true, null, text.text(), clock.instant().getEpochSecond()));
         }
-        return id;
+        return new Sent(id, prepared.sha256());
     }
 
     /**
@@ -160,7 +207,7 @@ public final class MockPhones {
             return;
         }
         try {
-            MockPhone.InboxEntry entry = phone(account.get()).receive(stanza);
+            InboxEntry entry = phone(account.get()).receive(stanza);
             log.info("phone {} received {} from {}", account.get().phone(), entry.id(), entry.from());
             if (stanza.attrs().has("recipient")) {
                 return; // a copy of the own companion's message: no delivery receipt to oneself

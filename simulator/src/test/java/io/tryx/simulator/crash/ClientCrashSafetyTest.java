@@ -4,6 +4,7 @@ import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
 import io.tryx.simulator.SimulatorConfig;
 import io.tryx.simulator.phone.MockPhone;
+import io.tryx.simulator.phone.InboxEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,14 +139,14 @@ class ClientCrashSafetyTest {
         List<CrashLog.Entry> entries = log.read();
         assertThat(peerPhone.failures()).as("peer phone: undecryptable or a reused message key").isEmpty();
         assertThat(ownPhone.failures()).as("own phone (device-sent copies)").isEmpty();
-        List<MockPhone.InboxEntry> inbox = peerPhone.inbox();
+        List<InboxEntry> inbox = peerPhone.inbox();
         Map<String, String> byId = new HashMap<>();
         inbox.forEach(e -> assertThat(byId.put(e.id(), e.text())).as("id %s delivered once", e.id()).isNull());
         assertThat(entries).as("every acked send is in the peer's inbox with its text")
                 .allSatisfy(e -> assertThat(byId.get(e.id())).isEqualTo("s-" + e.value()));
-        assertThat(inbox.stream().map(MockPhone.InboxEntry::text).collect(Collectors.toSet()))
+        assertThat(inbox.stream().map(InboxEntry::text).collect(Collectors.toSet()))
                 .containsAll(IntStream.range(0, SENT).mapToObj(i -> "s-" + i).toList());
-        assertThat(ownPhone.inbox().stream().map(MockPhone.InboxEntry::id).toList())
+        assertThat(ownPhone.inbox().stream().map(InboxEntry::id).toList())
                 .containsAll(entries.stream().map(CrashLog.Entry::id).toList());
         System.out.printf("send: %d texts acked, %d reached the peer (re-sent after a kill with a new id: %d), %d kills "
                         + "at %s; restart to first new ack %s ms; %.0f sends/s after the last restart; %.1f s in all%n",

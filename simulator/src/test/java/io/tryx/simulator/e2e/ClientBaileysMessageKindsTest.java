@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Interop: reply, mention, reaction, edit, revoke, location and poll between our client and an unmodified Baileys 7,
- * both directions, each checked as the other side decoded it; our vote on Baileys' poll reaches it as a poll update.
+ * Interop: reply, mention, reaction, edit, revoke, location, poll and vote between our client and an unmodified
+ * Baileys 7, both directions, each checked as the other side decoded it (votes: Baileys' own decryptPollVote opens
+ * ours; the driver seals Baileys' votes with Baileys' primitives, which our client opens).
  */
 class ClientBaileysMessageKindsTest {
 
@@ -104,6 +105,12 @@ class ClientBaileysMessageKindsTest {
         assertThat(pollAtBaileys.path("name").asText()).isEqualTo("Tea or coffee?");
         assertThat(pollAtBaileys.path("options")).extracting(o -> o.path("optionName").asText()).containsExactly("Tea", "Coffee");
 
+        long sentBefore = baileys.count("sent");
+        command(baileys, Map.of("cmd", "vote", "to", OURS + "@s.whatsapp.net", "pollId", poll.id(), "options", List.of("Coffee")));
+        await("Baileys voted\n" + baileys).atMost(WITHIN).until(() -> baileys.count("sent") > sentBefore);
+        await("Baileys' vote decrypted by our client").atMost(WITHIN).until(() -> ours.events(MessageEvent.PollVoteReceived.class)
+                .stream().anyMatch(v -> v.poll().id().equals(poll.id()) && v.selectedOptions().equals(List.of("Coffee"))));
+
         SendResult revoked = messaging.revoke(them, null, original.id()).get(20, TimeUnit.SECONDS);
         JsonNode revoke = raw(baileys, revoked.id(), m -> m.has("protocolMessage")).path("protocolMessage");
         assertThat(revoke.path("type").asText()).isEqualTo("REVOKE");
@@ -155,9 +162,12 @@ class ClientBaileysMessageKindsTest {
                 .containsExactly("Yes", "No");
         SendResult vote = ours.client().polls().vote(new MessageRef(them, them, pollId), List.of("Yes"))
                 .get(20, TimeUnit.SECONDS);
-        JsonNode update = raw(baileys, vote.id(), m -> m.has("pollUpdateMessage")).path("pollUpdateMessage");
-        assertThat(update.path("pollCreationMessageKey").path("id").asText()).isEqualTo(pollId);
-        assertThat(update.path("vote").path("encIv").asText()).isNotEmpty();
+        Predicate<JsonNode> opened = e -> e.path("event").asText().equals("poll-vote") && e.path("id").asText().equals(vote.id());
+        await("our vote opened by Baileys' decryptPollVote\n" + baileys).atMost(WITHIN)
+                .until(() -> baileys.events().stream().anyMatch(opened));
+        JsonNode openedVote = baileys.events().stream().filter(opened).findFirst().orElseThrow();
+        assertThat(openedVote.path("pollId").asText()).isEqualTo(pollId);
+        assertThat(openedVote.path("options")).extracting(JsonNode::asText).containsExactly("Yes");
 
         String revokeId = sendContent(baileys, us, Map.of("delete", ownKey), Map.of());
         var revoke = received(ours, revokeId).getProtocolMessage();

@@ -3,7 +3,11 @@ package io.tryx.simulator.messaging;
 import io.tryx.protocol.binary.Node;
 import io.tryx.simulator.TestClient;
 import io.tryx.simulator.phone.MockPhone;
+import io.tryx.simulator.phone.InboxEntry;
 import io.tryx.simulator.phone.MockPhones;
+import io.tryx.simulator.phone.PhoneMedia;
+import io.tryx.simulator.media.MediaBlobs;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.tryx.simulator.messaging.MessagingHarness.A;
@@ -15,7 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MockPhoneTest {
 
     private final MessagingHarness h = new MessagingHarness();
-    private final MockPhones phones = new MockPhones(h.harness.accounts, h.harness.messaging, h.harness.groups, h.harness.clock);
+    private final MediaBlobs blobs = new MediaBlobs();
+    private final MockPhones phones = new MockPhones(h.harness.accounts, h.harness.messaging, h.harness.groups, h.harness.clock,
+            new PhoneMedia(blobs, () -> "https://127.0.0.1:1"), 1000);
+
+    @AfterEach
+    void closeBlobs() {
+        blobs.close();
+    }
 
     @Test
     void twoPhonesExchangeTextsBothWaysWithSessionsFromBundles() {
@@ -28,8 +39,8 @@ class MockPhoneTest {
         });
         phones.sendText(h.b, h.a.lid(), "hi A, via LID");
         phones.sendText(h.a, h.b.jid(), "again");
-        assertThat(phones.phone(h.a).inbox()).extracting(MockPhone.InboxEntry::text).containsExactly("hi A, via LID");
-        assertThat(phones.phone(h.b).inbox()).extracting(MockPhone.InboxEntry::text).containsExactly("hi B", "again");
+        assertThat(phones.phone(h.a).inbox()).extracting(InboxEntry::text).containsExactly("hi A, via LID");
+        assertThat(phones.phone(h.b).inbox()).extracting(InboxEntry::text).containsExactly("hi B", "again");
     }
 
     @Test
@@ -55,7 +66,7 @@ class MockPhoneTest {
         h.harness.messaging.delivery().deliver(h.b.jid().withDevice(0), stanza);
         assertThat(phones.phone(h.b).failures()).isEmpty();
         h.harness.messaging.delivery().deliver(h.b.jid().withDevice(0), stanza);
-        assertThat(phones.phone(h.b).inbox()).extracting(MockPhone.InboxEntry::text).containsExactly("first", "replayed");
+        assertThat(phones.phone(h.b).inbox()).extracting(InboxEntry::text).containsExactly("first", "replayed");
         assertThat(phones.phone(h.b).failures()).singleElement().satisfies(f -> {
             assertThat(f.id()).isEqualTo("REPLAY1");
             assertThat(f.from()).isEqualTo(A + "@s.whatsapp.net");

@@ -37,7 +37,8 @@ class CompanionBootstrapTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final MediaBlobs blobs = new MediaBlobs();
     private final MessagingHarness h = new MessagingHarness(new Harness());
-    private final MockPhones phones = new MockPhones(h.harness.accounts, h.harness.messaging, h.harness.groups, h.harness.clock);
+    private final MockPhones phones = new MockPhones(h.harness.accounts, h.harness.messaging, h.harness.groups, h.harness.clock,
+            new PhoneMedia(blobs, () -> "https://127.0.0.1:1"), 1000);
     private final AppStateService appState = new AppStateService(h.harness.messaging.delivery(), blobs, h.harness.clock);
     private final CompanionBootstrap bootstrap = new CompanionBootstrap(phones, appState, new HistorySyncBlobs(blobs));
 
