@@ -123,6 +123,39 @@ class ClientPollsTest {
                 carol.events(MessageEvent.PollVoteReceived.class).stream().anyMatch(v -> v.selectedOptions().equals(List.of("Alps", "City"))));
     }
 
+    @Test
+    void aMockPhoneAndOurClientVoteOnEachOthersPolls() throws Exception {
+        String phone = "15550007104";
+        assertThat(admin.post("/admin/accounts", Map.of("phone", phone, "pushName", "Phone")).status()).isEqualTo(201);
+        Jid phoneUser = Jid.parse(phone + "@s.whatsapp.net");
+        Jid aliceUser = alice.connected().jid().toNonAd();
+
+        SendResult ours = alice.client().polls().create(phoneUser, "Movie?", List.of("Drama", "Comedy"), 1).get(20, TimeUnit.SECONDS);
+        await("the phone received our poll").atMost(WITHIN).until(() -> inbox(phone).stream()
+                .anyMatch(m -> m.path("id").asText().equals(ours.id()) && m.path("type").asText().equals("poll")));
+        var voted = admin.post("/admin/accounts/" + phone + "/messages", Map.of("to", aliceUser.toString(), "type", "vote",
+                "pollId", ours.id(), "pollChat", aliceUser.toString(), "options", List.of("Comedy")));
+        assertThat(voted.status()).as("%s", voted.body()).isEqualTo(200);
+        awaitVote(alice, v -> v.poll().id().equals(ours.id()) && v.selectedOptions().equals(List.of("Comedy")));
+
+        var created = admin.post("/admin/accounts/" + phone + "/messages", Map.of("to", aliceUser.toString(), "type", "poll",
+                "name", "Snack?", "options", List.of("Chips", "Fruit", "Nuts"), "selectableCount", 0));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(200);
+        String theirs = created.body().path("id").asText();
+        awaitMessage(alice, theirs);
+        SendResult vote = alice.client().polls().vote(new MessageRef(phoneUser, phoneUser, theirs), List.of("Fruit", "Nuts"))
+                .get(20, TimeUnit.SECONDS);
+        await("the phone opened our vote").atMost(WITHIN).until(() -> inbox(phone).stream()
+                .anyMatch(m -> m.path("id").asText().equals(vote.id()) && m.path("type").asText().equals("vote")
+                        && m.path("options").toString().equals("[\"Fruit\",\"Nuts\"]")));
+    }
+
+    private List<com.fasterxml.jackson.databind.JsonNode> inbox(String phone) {
+        List<com.fasterxml.jackson.databind.JsonNode> entries = new java.util.ArrayList<>();
+        admin.get("/admin/accounts/" + phone + "/inbox").body().forEach(entries::add);
+        return entries;
+    }
+
     private static MessageEvent.MessageReceived awaitMessage(Linked linked, String id) {
         await().atMost(WITHIN).until(() -> linked.received().stream().anyMatch(m -> m.info().id().equals(id)));
         return linked.received().stream().filter(m -> m.info().id().equals(id)).findFirst().orElseThrow();
