@@ -2,9 +2,13 @@ package io.tryx.protocol.client.media;
 
 import io.tryx.protocol.client.messaging.StanzaChannel;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The account's {@code media_conn}: asked once, then reused until its {@code ttl} runs out; concurrent callers
@@ -45,6 +49,19 @@ public final class MediaConnections {
             }
         });
         return query;
+    }
+
+    /** {@link #current()}, waited for up to {@code timeout}; blocks. */
+    MediaConn await(Duration timeout) throws MediaException {
+        try {
+            return current().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new MediaException(MediaException.Reason.MEDIA_CONN, 0, "media_conn failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException(MediaException.Reason.IO, 0, "interrupted while asking media_conn", e);
+        }
     }
 
     /** Forgets {@code failed} if it is still the cached answer, so the next call asks the server again. */

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Downloads media and decrypts it while it streams in ({@link VerifyingMediaStream}): never more than a few
@@ -94,20 +91,12 @@ public final class MediaDownloader {
     private List<URI> candidates(MediaRef ref) throws MediaException {
         List<URI> uris = new ArrayList<>();
         if (ref.directPath() != null) {
-            MediaConn conn = null;
-            MediaException failure = null;
             try {
-                conn = connections.current().get(http.config().responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                failure = new MediaException(MediaException.Reason.MEDIA_CONN, 0, "media_conn failed: " + e, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new MediaException(MediaException.Reason.IO, 0, "interrupted while asking media_conn", e);
-            }
-            if (conn != null) {
-                conn.hosts().forEach(host -> uris.add(directUri(host, ref)));
-            } else if (ref.url() == null) {
-                throw failure;
+                connections.await(http.config().responseTimeout()).hosts().forEach(host -> uris.add(directUri(host, ref)));
+            } catch (MediaException e) {
+                if (ref.url() == null) {
+                    throw e;
+                }
             }
         }
         if (ref.url() != null) {

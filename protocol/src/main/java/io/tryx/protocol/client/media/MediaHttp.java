@@ -46,6 +46,11 @@ public final class MediaHttp implements AutoCloseable {
         return client;
     }
 
+    /** Virtual threads for blocking media work started asynchronously. */
+    java.util.concurrent.Executor executor() {
+        return executor;
+    }
+
     @Override
     public void close() {
         client.shutdownNow();
