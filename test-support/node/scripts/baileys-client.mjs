@@ -22,10 +22,12 @@
 //   Every received message of any kind (messages.upsert, not fromMe) is also reported as {"event":"raw-message","id",
 //   "from","participant","message"}: message is the decrypted E2E Message as JSON (proto.Message.toObject, longs and
 //   enums as strings, bytes as base64), e.g. {"reactionMessage":{"key":{...},"text":"👍"}}.
-// Media: {"cmd":"send-media","to","kind":"image|document|audio|video","base64","mimetype","caption?","fileName?"} uploads
-//   through media_conn and the media host, then sends ({"event":"sent","id","to"}); received media messages are
-//   downloaded and decrypted by Baileys and reported as {"event":"media","from","id","kind","mimetype","caption",
-//   "fileName","size","sha256"} (sha256: hex of the decrypted bytes), or {"event":"media-error","id","message"}.
+// Media: {"cmd":"send-media","to","kind":"image|document|audio|video","base64","mimetype","caption?","fileName?",
+//   "width?","height?"} uploads through media_conn and the media host, then sends ({"event":"sent","id","to"}); received
+//   media messages (also inside documentWithCaptionMessage and other wrappers) are downloaded and decrypted by Baileys
+//   and reported as {"event":"media","from","id","kind","mimetype","caption","fileName","size","sha256","wrapped",
+//   "width","height","seconds","ptt","thumbnail"} (sha256: hex of the decrypted bytes; wrapped: the wrapper's field
+//   name or null; thumbnail: base64 jpegThumbnail or null), or {"event":"media-error","id","message"}.
 // Social: {"cmd":"sock","op":"<one of SOCK_OPS below>","args":[...],"ref"} calls sock[op](...args) (an argument
 //   {"$base64":"..."} becomes a Buffer) and answers {"event":"sock-result","op","ref","result"} or
 //   {"event":"sock-error","op","ref","status","message"} (status: the IQ error code, e.g. 400); {"cmd":"set-name","name"} records the push name in the creds
@@ -56,8 +58,8 @@
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { createHash } from 'node:crypto';
-import makeWASocket, { useMultiFileAuthState, DisconnectReason, downloadMediaMessage, proto, decryptPollVote,
-  hmacSign, aesEncryptGCM, jidNormalizedUser, generateMessageIDV2 } from '@whiskeysockets/baileys';
+import makeWASocket, { useMultiFileAuthState, DisconnectReason, downloadMediaMessage, normalizeMessageContent, proto,
+  decryptPollVote, hmacSign, aesEncryptGCM, jidNormalizedUser, generateMessageIDV2 } from '@whiskeysockets/baileys';
 import { randomBytes } from 'node:crypto';
 import { WA_CERT_DETAILS } from '@whiskeysockets/baileys/lib/Defaults/index.js';
 
@@ -192,14 +194,19 @@ function connect() {
 
 const MEDIA_KINDS = { imageMessage: 'image', documentMessage: 'document', audioMessage: 'audio', videoMessage: 'video', stickerMessage: 'sticker' };
 
+// media inside wrappers (documentWithCaptionMessage, ephemeral, view-once) is reported too; `wrapped` names the wrapper
 function reportMedia(m) {
-  const type = Object.keys(m.message ?? {}).find((k) => MEDIA_KINDS[k]);
+  const content = normalizeMessageContent(m.message) ?? {};
+  const type = Object.keys(content).find((k) => MEDIA_KINDS[k]);
   if (!type) return;
-  const media = m.message[type];
+  const media = content[type];
+  const wrapped = Object.keys(m.message ?? {}).find((k) => k.endsWith('Message') && k !== type && m.message[k]?.message) ?? null;
   downloadMediaMessage(m, 'buffer', {})
     .then((bytes) => emit({ event: 'media', from: m.key.remoteJid, id: m.key.id, kind: MEDIA_KINDS[type],
       mimetype: media.mimetype, caption: media.caption ?? null, fileName: media.fileName ?? null, size: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex') }))
+      sha256: createHash('sha256').update(bytes).digest('hex'), wrapped, width: media.width ?? null,
+      height: media.height ?? null, seconds: media.seconds ?? null, ptt: media.ptt ?? null,
+      thumbnail: media.jpegThumbnail ? Buffer.from(media.jpegThumbnail).toString('base64') : null }))
     .catch((e) => emit({ event: 'media-error', id: m.key.id, message: String(e?.stack ?? e) }));
 }
 
@@ -303,6 +310,8 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
       const content = { [cmd.kind]: Buffer.from(cmd.base64, 'base64'), mimetype: cmd.mimetype };
       if (cmd.caption) content.caption = cmd.caption;
       if (cmd.fileName) content.fileName = cmd.fileName;
+      if (cmd.width) content.width = cmd.width;
+      if (cmd.height) content.height = cmd.height;
       if (cmd.kind === 'image' || cmd.kind === 'video') content.jpegThumbnail = Buffer.alloc(0);
       const sent = await sock.sendMessage(cmd.to, content);
       emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });

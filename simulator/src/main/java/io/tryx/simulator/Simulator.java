@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Simulator implements AutoCloseable {
 
-    /** The largest media upload accepted (the real limit depends on the type; 64 MiB keeps tests honest). */
-    public static final long MAX_UPLOAD_BYTES = 64L << 20;
+    /** The largest media upload accepted: WhatsApp's largest, that of documents (2 GiB). */
+    public static final long MAX_UPLOAD_BYTES = 2L << 30;
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());

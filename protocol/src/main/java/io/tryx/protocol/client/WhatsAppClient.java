@@ -2,6 +2,8 @@ package io.tryx.protocol.client;
 
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.client.groups.Groups;
+import io.tryx.protocol.client.media.Media;
+import io.tryx.protocol.client.media.MediaHttp;
 import io.tryx.protocol.client.messaging.MessageListener;
 import io.tryx.protocol.client.messaging.Messaging;
 import io.tryx.protocol.client.messaging.MessagingConfig;
@@ -29,15 +31,24 @@ public final class WhatsAppClient implements AutoCloseable {
     private final Messaging messaging;
     private final Groups groups;
     private final Polls polls;
+    private final Media media;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
+        this(connector, store, config, messagingConfig, null, scheduler, events, workers, clock);
+    }
+
+    /** With {@code mediaHttp} (shareable between clients) for the media hosts; null makes one with the JDK's trust store. */
+    public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
+                          MediaHttp mediaHttp, ClientScheduler scheduler, Executor events, Executor workers,
+                          InstantSource clock) {
         this.session = new ClientSession(connector, store, store, config, scheduler, events, clock);
         SecureRandom random = new SecureRandom();
         SessionChannel channel = new SessionChannel(session);
         this.messaging = new Messaging(store, channel, messagingConfig, scheduler, workers, clock, random);
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         this.polls = new Polls(messaging, store, clock, random);
+        this.media = new Media(mediaHttp, channel, messaging, clock);
         session.addStanzaHandler(messaging::onStanza);
         session.addNotificationHandler(messaging::onNotification);
         session.addListener(event -> {
@@ -71,6 +82,11 @@ public final class WhatsAppClient implements AutoCloseable {
         return polls;
     }
 
+    /** Media of this account: {@code media_conn}, streamed uploads and downloads, media messages. */
+    public Media media() {
+        return media;
+    }
+
     public void addListener(ClientListener listener) {
         session.addListener(listener);
     }
@@ -100,6 +116,7 @@ public final class WhatsAppClient implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+        media.close();
     }
 
     /** The session as messaging's channel. */

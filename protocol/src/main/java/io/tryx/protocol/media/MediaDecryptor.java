@@ -40,6 +40,8 @@ public final class MediaDecryptor {
     private long ciphertextLength;
     private long plainLength;
     private boolean finished;
+    private byte[] plainDigest;
+    private byte[] encryptedDigest;
 
     private MediaDecryptor(byte[] mediaKey, MediaType type, byte[] fileSha256, byte[] fileEncSha256) {
         MediaKeys keys = MediaKeys.expand(mediaKey, type);
@@ -115,7 +117,8 @@ public final class MediaDecryptor {
         if (!ConstantTime.equals(expectedMac, tail)) {
             throw new ProtocolException(Reason.AUTHENTICATION_FAILED, "media MAC mismatch");
         }
-        if (expectedFileEncSha256 != null && !ConstantTime.equals(expectedFileEncSha256, encryptedHash.digest())) {
+        encryptedDigest = encryptedHash.digest();
+        if (expectedFileEncSha256 != null && !ConstantTime.equals(expectedFileEncSha256, encryptedDigest)) {
             throw new ProtocolException(Reason.AUTHENTICATION_FAILED, "fileEncSha256 mismatch");
         }
         byte[] last;
@@ -128,10 +131,27 @@ public final class MediaDecryptor {
         }
         plainHash.update(last);
         plainLength += last.length;
-        if (expectedFileSha256 != null && !ConstantTime.equals(expectedFileSha256, plainHash.digest())) {
+        plainDigest = plainHash.digest();
+        if (expectedFileSha256 != null && !ConstantTime.equals(expectedFileSha256, plainDigest)) {
             throw new ProtocolException(Reason.AUTHENTICATION_FAILED, "fileSha256 mismatch");
         }
         return last;
+    }
+
+    /** SHA-256 of the whole encrypted file (MAC included), known once {@link #finish} verified the MAC. */
+    public byte[] fileEncSha256() {
+        if (encryptedDigest == null) {
+            throw new IllegalStateException("the MAC is not verified yet");
+        }
+        return encryptedDigest.clone();
+    }
+
+    /** SHA-256 of the plain file, known once {@link #finish} returned. */
+    public byte[] fileSha256() {
+        if (plainDigest == null) {
+            throw new IllegalStateException("decryption not finished");
+        }
+        return plainDigest.clone();
     }
 
     /** Plain bytes produced so far. */

@@ -9,6 +9,8 @@ import io.tryx.protocol.client.ClientScheduler;
 import io.tryx.protocol.client.ClientSession;
 import io.tryx.protocol.client.Connector;
 import io.tryx.protocol.client.WhatsAppClient;
+import io.tryx.protocol.client.media.MediaConfig;
+import io.tryx.protocol.client.media.MediaHttp;
 import io.tryx.protocol.client.messaging.MessageEvent;
 import io.tryx.protocol.client.messaging.MessagingConfig;
 import io.tryx.protocol.store.AccountStore;
@@ -40,8 +42,10 @@ final class ClientHarness implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final List<ExecutorService> eventThreads = new CopyOnWriteArrayList<>();
     private final List<ClientSession> sessions = new CopyOnWriteArrayList<>();
+    private final List<WhatsAppClient> clients = new CopyOnWriteArrayList<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
     private final NoiseTransport transport;
+    private MediaHttp mediaHttp;
 
     ClientHarness(String chatUrl, byte[] root) {
         this(chatUrl, root, List.of());
@@ -51,6 +55,12 @@ final class ClientHarness implements AutoCloseable {
     ClientHarness(String chatUrl, byte[] root, List<java.security.cert.X509Certificate> tlsAnchors) {
         this.transport = new NoiseTransport(group, TransportConfig.builder().uri(chatUrl).trustedRoot(root)
                 .tlsTrustAnchors(tlsAnchors).build());
+    }
+
+    /** Clients made from now on reach the media host trusting {@code certificate} (the simulator's). */
+    ClientHarness trustMedia(java.security.cert.X509Certificate certificate) {
+        mediaHttp = MediaHttp.create(MediaConfig.trusting(List.of(certificate)));
+        return this;
     }
 
     /** A started-later session with fast backoff, recording into {@code events}. */
@@ -74,10 +84,11 @@ final class ClientHarness implements AutoCloseable {
         ExecutorService eventThread = Executors.newSingleThreadExecutor();
         eventThreads.add(eventThread);
         WhatsAppClient client = new WhatsAppClient(Connector.noise(transport, KeepAliveConfig.DEFAULT), store, config(),
-                MessagingConfig.defaults(), ClientScheduler.of(timers), eventThread, workers, Clock.systemUTC());
+                MessagingConfig.defaults(), mediaHttp, ClientScheduler.of(timers), eventThread, workers, Clock.systemUTC());
         client.addListener(events::add);
         client.addMessageListener(messages::add);
         sessions.add(client.session());
+        clients.add(client);
         return client;
     }
 
@@ -109,6 +120,10 @@ final class ClientHarness implements AutoCloseable {
     @Override
     public void close() {
         sessions.forEach(ClientSession::close);
+        clients.forEach(c -> c.media().close());
+        if (mediaHttp != null) {
+            mediaHttp.close();
+        }
         eventThreads.forEach(ExecutorService::shutdownNow);
         workers.shutdownNow();
         timers.shutdownNow();

@@ -48,7 +48,7 @@ public final class BaileysPeers implements AutoCloseable {
      * A simulator started with {@code config}; clients trust its TLS certificate ({@code NODE_EXTRA_CA_CERTS}), so
      * {@code wss} and the HTTPS media host work as they would with WhatsApp's.
      */
-    BaileysPeers(SimulatorConfig config) throws InterruptedException {
+    public BaileysPeers(SimulatorConfig config) throws InterruptedException {
         NodeScript.home();
         simulator = Simulator.start(config);
         admin = new AdminClient(simulator.adminUrl());
@@ -69,6 +69,20 @@ public final class BaileysPeers implements AutoCloseable {
     /** The simulator's admin API. */
     public AdminClient admin() {
         return admin;
+    }
+
+    /**
+     * Waits until the client downloaded and decrypted the media message {@code id} and returns its {@code media}
+     * event; fails at once on its {@code media-error}.
+     */
+    public static JsonNode awaitMedia(NodeScript client, String id) {
+        Predicate<JsonNode> ofId = e -> id.equals(e.path("id").asText()) && e.path("event").asText().startsWith("media");
+        within("media " + id + "\n" + client).until(() -> client.events().stream().anyMatch(ofId));
+        JsonNode event = client.events().stream().filter(ofId).findFirst().orElseThrow();
+        if (!event.path("event").asText().equals("media")) {
+            throw new AssertionError("Baileys could not download media " + id + ": " + event);
+        }
+        return event;
     }
 
     /** Clients started from now on send Baileys' downloads from WhatsApp's media host to the simulator's. */
