@@ -87,7 +87,7 @@ public final class ClientRuntime implements AutoCloseable {
                 ClientScheduler.of(timers), task -> eventLanes.run(lane, () -> {
                     task.run();
                     return null;
-                }), workers, clock);
+                }), workers, clock, settings.transport().tlsTrustAnchors());
         clients.add(client);
         return client;
     }

@@ -1,6 +1,9 @@
 package io.tryx.protocol.client;
 
 import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.appstate.AppState;
+import io.tryx.protocol.client.appstate.ChatActions;
+import io.tryx.protocol.client.appstate.ChatSyncListener;
 import io.tryx.protocol.client.groups.Groups;
 import io.tryx.protocol.client.messaging.MessageListener;
 import io.tryx.protocol.client.messaging.Messaging;
@@ -11,7 +14,9 @@ import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.store.AccountStore;
 
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -27,9 +32,17 @@ public final class WhatsAppClient implements AutoCloseable {
     private final ClientSession session;
     private final Messaging messaging;
     private final Groups groups;
+    private final AppState appState;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
+        this(connector, store, config, messagingConfig, scheduler, events, workers, clock, List.of());
+    }
+
+    /** As above, trusting {@code mediaTrust} for the media host's HTTPS (empty: the JDK's trust store). */
+    public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
+                          ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock,
+                          List<X509Certificate> mediaTrust) {
         this.session = new ClientSession(connector, store, store, config, scheduler, events, clock);
         SecureRandom random = new SecureRandom();
         SessionChannel channel = new SessionChannel(session);
@@ -37,9 +50,14 @@ public final class WhatsAppClient implements AutoCloseable {
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         session.addStanzaHandler(messaging::onStanza);
         session.addNotificationHandler(messaging::onNotification);
+        this.appState = new AppState(store, channel, messaging::sendPeer, AppState.mediaHostBlobs(channel, mediaTrust, workers),
+                workers, clock, random);
+        messaging.addPeerMessageConsumer(appState.keyShares());
+        session.addNotificationHandler(appState::onNotification);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 workers.execute(messaging::prune);
+                appState.afterLogin();
             }
             if (event instanceof ClientEvent.Disconnected || event instanceof ClientEvent.LoggedOut
                     || event instanceof ClientEvent.StreamReplaced) {
@@ -61,6 +79,21 @@ public final class WhatsAppClient implements AutoCloseable {
     /** The account's group operations (create, metadata, participants, settings, invites, leave). */
     public Groups groups() {
         return groups;
+    }
+
+    /** App-state sync of this account (collections, key shares). */
+    public AppState appState() {
+        return appState;
+    }
+
+    /** Archive, pin, mute, mark read, star, delete for me, delete chat (app-state mutations). */
+    public ChatActions chatActions() {
+        return appState.chatActions();
+    }
+
+    /** Registers a listener for app-state changes (from the phone, other devices and this client). */
+    public void addChatSyncListener(ChatSyncListener listener) {
+        appState.addListener(listener);
     }
 
     public void addListener(ClientListener listener) {
