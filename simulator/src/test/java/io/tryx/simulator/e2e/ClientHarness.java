@@ -42,15 +42,17 @@ final class ClientHarness implements AutoCloseable {
     private final List<ClientSession> sessions = new CopyOnWriteArrayList<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
     private final NoiseTransport transport;
+    private final List<java.security.cert.X509Certificate> tlsAnchors;
 
     ClientHarness(String chatUrl, byte[] root) {
         this(chatUrl, root, List.of());
     }
 
-    /** Trusting {@code tlsAnchors} for {@code wss} (empty: the JDK's default trust store). */
+    /** Trusting {@code tlsAnchors} for {@code wss} and the media host (empty: the JDK's default trust store). */
     ClientHarness(String chatUrl, byte[] root, List<java.security.cert.X509Certificate> tlsAnchors) {
         this.transport = new NoiseTransport(group, TransportConfig.builder().uri(chatUrl).trustedRoot(root)
                 .tlsTrustAnchors(tlsAnchors).build());
+        this.tlsAnchors = List.copyOf(tlsAnchors);
     }
 
     /** A started-later session with fast backoff, recording into {@code events}. */
@@ -74,7 +76,7 @@ final class ClientHarness implements AutoCloseable {
         ExecutorService eventThread = Executors.newSingleThreadExecutor();
         eventThreads.add(eventThread);
         WhatsAppClient client = new WhatsAppClient(Connector.noise(transport, KeepAliveConfig.DEFAULT), store, config(),
-                MessagingConfig.defaults(), ClientScheduler.of(timers), eventThread, workers, Clock.systemUTC());
+                MessagingConfig.defaults(), ClientScheduler.of(timers), eventThread, workers, Clock.systemUTC(), tlsAnchors);
         client.addListener(events::add);
         client.addMessageListener(messages::add);
         sessions.add(client.session());
