@@ -142,7 +142,7 @@ public final class MessageKinds {
                     return base.with("revoke", null).target(protocol.getKey().getId(), protocol.getKey().getFromMe(), null);
                 }
                 default -> {
-                    return base.with("protocol", null);
+                    return base.with("protocol", protocol.getType().name());
                 }
             }
         }

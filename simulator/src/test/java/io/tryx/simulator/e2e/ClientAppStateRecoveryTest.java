@@ -25,7 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -130,9 +135,9 @@ class ClientAppStateRecoveryTest {
     @Test
     void aClientRestartedOnItsSqliteStoreContinuesFromTheStoredVersions(@TempDir Path dir) {
         Path db = dir.resolve("accounts.db");
-        peersBefore(db);
-        AppStatePeers probe = AppStatePeers.of(admin, OURS, new InMemoryAccountStore("unused"));
-        probe.phoneMutates(Map.of("action", "archive", "chat", BOB.toString())); // while our client is offline
+        firstRun(db);
+        AppStatePeers.of(admin, OURS, new InMemoryAccountStore("unused"))
+                .phoneMutates(Map.of("action", "archive", "chat", BOB.toString())); // while our client is offline
 
         try (StoreBackend backend = StoreBackends.sqlite(db)) {
             AccountStore store = backend.open("ours");
@@ -140,9 +145,7 @@ class ClientAppStateRecoveryTest {
             assertThat(store.collection("critical_unblock_low").version()).isEqualTo(1);
             AppStatePeers peers = AppStatePeers.of(admin, OURS, store);
             List<ClientEvent> lifecycle = new CopyOnWriteArrayList<>();
-            WhatsAppClient again = clients.client(store, lifecycle, new CopyOnWriteArrayList<MessageEvent>());
-            peers.listen(again);
-            again.start();
+            WhatsAppClient again = restart(peers, lifecycle);
 
             await().atMost(Linked.WITHIN).until(() -> peers.events(ChatSyncEvent.Synced.class).size() >= 5
                     && peers.inStepWithPhone(LOW));
@@ -157,8 +160,56 @@ class ClientAppStateRecoveryTest {
         }
     }
 
+    @Test
+    void aPatchUnderAKeyWeLackMakesTheClientAskItsPhoneForTheKey(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("accounts.db");
+        firstRun(db);
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement forget = sql.createStatement()) {
+            assertThat(forget.executeUpdate("DELETE FROM app_state_sync_keys")).isEqualTo(1); // the key is lost
+        }
+        AppStatePeers.of(admin, OURS, new InMemoryAccountStore("unused"))
+                .phoneMutates(Map.of("action", "archive", "chat", BOB.toString()));
+
+        try (StoreBackend backend = StoreBackends.sqlite(db)) {
+            AppStatePeers peers = AppStatePeers.of(admin, OURS, backend.open("ours"));
+            WhatsAppClient again = restart(peers, new CopyOnWriteArrayList<>());
+
+            await().atMost(Linked.WITHIN).until(() -> keyRequests().size() == 1);
+            assertThat(keyRequests().getFirst().get("from").asText()).startsWith(OURS + ":");
+            // each sync (after login, on the queued server_sync) fails the same way; the key is asked for once
+            assertThat(peers.events(ChatSyncEvent.SyncFailed.class)).isNotEmpty().allSatisfy(f -> {
+                assertThat(f.collection()).isEqualTo(LOW);
+                assertThat(f.version()).isEqualTo(1);
+                assertThat(f.reason()).contains("waiting for 1 app-state key");
+            });
+            assertThat(peers.ourVersion(LOW)).isEqualTo(1);
+            assertThat(peers.events(ChatSyncEvent.Archive.class)).isEmpty();
+            again.close();
+        }
+    }
+
+    /** The key requests in the phone's inbox. */
+    private List<JsonNode> keyRequests() {
+        List<JsonNode> requests = new java.util.ArrayList<>();
+        admin.get("/admin/accounts/" + OURS + "/inbox").body().forEach(entry -> {
+            if (entry.path("type").asText().equals("protocol")
+                    && entry.path("text").asText().equals("APP_STATE_SYNC_KEY_REQUEST")) {
+                requests.add(entry);
+            }
+        });
+        return requests;
+    }
+
+    /** A new client on the stored credentials, recording into {@code peers}, started. */
+    private WhatsAppClient restart(AppStatePeers peers, List<ClientEvent> lifecycle) {
+        WhatsAppClient again = clients.client(peers.store(), lifecycle, new CopyOnWriteArrayList<MessageEvent>());
+        peers.listen(again);
+        again.start();
+        return again;
+    }
+
     /** First run: the phone's pin and contact reach a client on the SQLite store by full sync; then it stops. */
-    private void peersBefore(Path db) {
+    private void firstRun(Path db) {
         try (StoreBackend backend = StoreBackends.sqlite(db)) {
             AppStatePeers peers = AppStatePeers.of(admin, OURS, backend.open("ours"));
             peers.phoneMutates(Map.of("action", "pin", "chat", BOB.toString()));

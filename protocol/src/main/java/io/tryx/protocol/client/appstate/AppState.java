@@ -80,15 +80,19 @@ public final class AppState {
         return syncAll();
     }
 
-    /** Syncs every collection (skipped while no key exists). */
+    /** Syncs every collection (see {@link #sync(Collection)}). */
     public CompletableFuture<Void> syncAll() {
         return sync(CollectionState.COLLECTIONS);
     }
 
-    /** Syncs the named collections (skipped while no key exists). */
+    /**
+     * Syncs the named collections; skipped while no key exists and none was ever synced (a new device waits for the
+     * phone's key share). A device that has state but lost its keys syncs, and asks the phone for the keys.
+     */
     public CompletableFuture<Void> sync(Collection<String> collections) {
         List<String> names = List.copyOf(collections);
         return queue.submit(() -> store.latestAppStateSyncKey().isEmpty()
+                && names.stream().allMatch(name -> store.collection(name).version() == 0)
                 ? CompletableFuture.completedFuture(null) : sync.sync(names));
     }
 
