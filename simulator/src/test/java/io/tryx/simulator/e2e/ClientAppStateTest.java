@@ -167,4 +167,26 @@ class ClientAppStateTest {
         });
         assertThat(peers.events(ChatSyncEvent.Mute.class)).extracting(ChatSyncEvent.Mute::muted).containsExactly(true, false);
     }
+
+    @Test
+    void anUploadOnAStaleVersionCatchesUpWithTheMissedPatchesAndIsStoredOnTheRetry() {
+        AppStatePeers peers = AppStatePeers.of(admin, OURS, new InMemoryAccountStore("ours"));
+        Linked ours = peers.link(clients);
+        await().atMost(Linked.WITHIN).until(() -> peers.events(ChatSyncEvent.Synced.class).size() >= COLLECTIONS.size());
+        // the server_sync of the phone's next change never reaches us, so we stay at version 0
+        AdminClient.Answer drop = admin.post("/admin/devices/" + ours.connected().jid() + "/faults", Map.of("dropNext", 1));
+        assertThat(drop.status()).as("%s", drop.body()).isEqualTo(200);
+        peers.phoneMutates(Map.of("action", "pin", "chat", GROUP.toString()));
+        assertThat(peers.ourVersion("regular_low")).isZero();
+
+        ours.client().chatActions().markRead(BOB, true).join();
+
+        assertThat(peers.events(ChatSyncEvent.Pin.class)).singleElement() // the missed patch, from the 409 answer
+                .satisfies(p -> assertThat(p.chat()).isEqualTo(GROUP));
+        assertThat(peers.events(ChatSyncEvent.MarkRead.class)).singleElement()
+                .satisfies(m -> assertThat(m.meta().patchVersion()).isEqualTo(2));
+        await().atMost(Linked.WITHIN).until(() -> peers.inStepWithPhone("regular_low"));
+        assertThat(peers.phoneView("regular_low").get("errors")).isEmpty();
+        assertThat(peers.phoneEntry("regular_low", List.of("markChatAsRead", BOB.toString()))).isNotNull();
+    }
 }
