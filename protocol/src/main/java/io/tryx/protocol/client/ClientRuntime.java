@@ -64,6 +64,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final Connector connector;
     private final InstantSource clock;
     private final List<WhatsAppClient> clients = new CopyOnWriteArrayList<>();
+    private final io.tryx.protocol.client.media.MediaHttp mediaHttp;
 
     public ClientRuntime(Settings settings, InstantSource clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -75,6 +76,10 @@ public final class ClientRuntime implements AutoCloseable {
                 r -> Thread.ofPlatform().name("tryx-worker-" + n.incrementAndGet()).daemon().unstarted(r));
         this.eventLanes = new OrderedLanes<>(workers);
         this.connector = Connector.noise(new NoiseTransport(group, settings.transport()), settings.keepAlive());
+        List<java.security.cert.X509Certificate> anchors = settings.transport().tlsTrustAnchors();
+        this.mediaHttp = io.tryx.protocol.client.media.MediaHttp.create(anchors.isEmpty()
+                ? io.tryx.protocol.client.media.MediaConfig.defaults()
+                : io.tryx.protocol.client.media.MediaConfig.trusting(anchors));
     }
 
     /**
@@ -83,7 +88,7 @@ public final class ClientRuntime implements AutoCloseable {
      */
     public WhatsAppClient newClient(AccountStore store) {
         String lane = store.accountId();
-        WhatsAppClient client = new WhatsAppClient(connector, store, settings.client(), settings.messaging(),
+        WhatsAppClient client = new WhatsAppClient(connector, store, settings.client(), settings.messaging(), mediaHttp,
                 ClientScheduler.of(timers), task -> eventLanes.run(lane, () -> {
                     task.run();
                     return null;
@@ -108,6 +113,7 @@ public final class ClientRuntime implements AutoCloseable {
     public void close() {
         clients.forEach(WhatsAppClient::close);
         clients.clear();
+        mediaHttp.close();
         workers.shutdown();
         timers.shutdownNow();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -1,6 +1,9 @@
 package io.tryx.protocol.client;
 
 import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.appstate.AppState;
+import io.tryx.protocol.client.appstate.ChatActions;
+import io.tryx.protocol.client.appstate.ChatSyncListener;
 import io.tryx.protocol.client.groups.Groups;
 import io.tryx.protocol.client.media.Media;
 import io.tryx.protocol.client.media.MediaHttp;
@@ -14,7 +17,9 @@ import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.store.AccountStore;
 
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -32,6 +37,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final Groups groups;
     private final Polls polls;
     private final Media media;
+    private final AppState appState;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -51,9 +57,14 @@ public final class WhatsAppClient implements AutoCloseable {
         this.media = new Media(mediaHttp, channel, messaging, clock);
         session.addStanzaHandler(messaging::onStanza);
         session.addNotificationHandler(messaging::onNotification);
+        this.appState = new AppState(store, channel, messaging::sendPeer, AppState.mediaBlobs(media, workers),
+                workers, clock, random);
+        messaging.addPeerMessageConsumer(appState.keyShares());
+        session.addNotificationHandler(appState::onNotification);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 workers.execute(messaging::prune);
+                appState.afterLogin();
             }
             if (event instanceof ClientEvent.Disconnected || event instanceof ClientEvent.LoggedOut
                     || event instanceof ClientEvent.StreamReplaced) {
@@ -85,6 +96,21 @@ public final class WhatsAppClient implements AutoCloseable {
     /** Media of this account: {@code media_conn}, streamed uploads and downloads, media messages. */
     public Media media() {
         return media;
+    }
+
+    /** App-state sync of this account (collections, key shares). */
+    public AppState appState() {
+        return appState;
+    }
+
+    /** Archive, pin, mute, mark read, star, delete for me, delete chat (app-state mutations). */
+    public ChatActions chatActions() {
+        return appState.chatActions();
+    }
+
+    /** Registers a listener for app-state changes (from the phone, other devices and this client). */
+    public void addChatSyncListener(ChatSyncListener listener) {
+        appState.addListener(listener);
     }
 
     public void addListener(ClientListener listener) {

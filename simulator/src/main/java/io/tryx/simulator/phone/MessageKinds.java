@@ -156,7 +156,7 @@ public final class MessageKinds {
                     return base.with("revoke", null).with(target);
                 }
                 default -> {
-                    return base.with("protocol", null);
+                    return base.with("protocol", protocol.getType().name());
                 }
             }
         }

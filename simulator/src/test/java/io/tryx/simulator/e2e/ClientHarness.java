@@ -51,10 +51,13 @@ final class ClientHarness implements AutoCloseable {
         this(chatUrl, root, List.of());
     }
 
-    /** Trusting {@code tlsAnchors} for {@code wss} (empty: the JDK's default trust store). */
+    /** Trusting {@code tlsAnchors} for {@code wss} and the media host (empty: the JDK's default trust store). */
     ClientHarness(String chatUrl, byte[] root, List<java.security.cert.X509Certificate> tlsAnchors) {
         this.transport = new NoiseTransport(group, TransportConfig.builder().uri(chatUrl).trustedRoot(root)
                 .tlsTrustAnchors(tlsAnchors).build());
+        if (!tlsAnchors.isEmpty()) {
+            mediaHttp = MediaHttp.create(MediaConfig.trusting(tlsAnchors));
+        }
     }
 
     /** Clients made from now on reach the media host trusting {@code certificate} (the simulator's). */

@@ -50,7 +50,7 @@ record Linked(WhatsAppClient client, ClientEvent.Connected connected, List<Messa
                 .map(MessageEvent.MessageReceived.class::cast).filter(m -> !m.info().category().equals("peer")).toList();
     }
 
-    /** The peer messages our own phone sent this device (app-state key share, history sync notifications). */
+    /** The peer messages our own phone sent this device that no runtime consumer took (history sync notifications). */
     List<MessageEvent.MessageReceived> peerMessages() {
         return messages.stream().filter(MessageEvent.MessageReceived.class::isInstance)
                 .map(MessageEvent.MessageReceived.class::cast).filter(m -> m.info().category().equals("peer")).toList();

@@ -37,6 +37,7 @@ public final class Messaging {
     private final GroupDirectory groupDirectory;
     private final GroupSender groupSender;
     private final GroupNotificationHandler groupNotifications;
+    private final PeerSender peerSender;
 
     public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
                      Executor workers, InstantSource clock, SecureRandom random) {
@@ -60,6 +61,7 @@ public final class Messaging {
         this.groupSender = new GroupSender(store, channel, lanes, signalLock, workers, clock, random, groupDirectory,
                 directory, bundles, encryptor, acks);
         this.groupNotifications = new GroupNotificationHandler(channel, lanes, listeners, groupDirectory, groupSender);
+        this.peerSender = new PeerSender(store, channel, signalLock, workers, clock, random, bundles, encryptor, acks);
     }
 
     /** The group metadata this account's sends use (shared with the group operations, which keep it fresh). */
@@ -144,6 +146,15 @@ public final class Messaging {
      */
     public CompletableFuture<SendResult> revoke(Jid chat, Jid sender, String id) {
         return asOwn(own -> send(chat, MessageActions.revoke(MessageActions.key(chat, sender, id, own))));
+    }
+
+    /**
+     * Sends a peer protocol message (an app-state key request, ...) to our own primary device; completes on the
+     * server's ack.
+     */
+    public CompletableFuture<SendResult> sendPeer(E2EProto.Message message) {
+        Objects.requireNonNull(message, "message");
+        return peerSender.send(message);
     }
 
     /**

@@ -1,0 +1,114 @@
+package io.tryx.protocol.client.appstate;
+
+import io.tryx.protocol.appstate.MutationOperation;
+import io.tryx.protocol.appstate.PatchEncoder.MutationRequest;
+import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.proto.SyncActionProto.SyncActionValue;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The chat actions a device writes to app state, as WhatsApp lays them out: collection, index, action version and
+ * value (stamped with the action's time in milliseconds). Archiving also unpins, as WhatsApp Web does. Pure.
+ */
+final class AppStateActions {
+
+    static final String PIN = "pin_v1";
+    static final String MUTE = "mute";
+    static final String ARCHIVE = "archive";
+    static final String MARK_READ = "markChatAsRead";
+    static final String STAR = "star";
+    static final String DELETE_FOR_ME = "deleteMessageForMe";
+    static final String DELETE_CHAT = "deleteChat";
+    static final String CLEAR_CHAT = "clearChat";
+    static final String CONTACT = "contact";
+    static final String PUSH_NAME = "setting_pushName";
+    static final String LABEL_EDIT = "label_edit";
+    static final String LABEL_CHAT = "label_jid";
+    static final String LABEL_MESSAGE = "label_message";
+
+    static final String REGULAR_LOW = "regular_low";
+    static final String REGULAR_HIGH = "regular_high";
+
+    private AppStateActions() {
+    }
+
+    /** The mutations of one action, all in one collection (so they go in one patch). */
+    record PatchRequest(String collection, List<MutationRequest> mutations) {
+        PatchRequest {
+            Objects.requireNonNull(collection, "collection");
+            mutations = List.copyOf(mutations);
+        }
+    }
+
+    static PatchRequest archive(Jid chat, boolean archived, long nowMillis) {
+        MutationRequest archive = set(List.of(ARCHIVE, chat(chat)), 3, value(nowMillis)
+                .setArchiveChatAction(SyncActionValue.ArchiveChatAction.newBuilder().setArchived(archived)));
+        return archived ? new PatchRequest(REGULAR_LOW, List.of(archive, pinMutation(chat, false, nowMillis)))
+                : new PatchRequest(REGULAR_LOW, List.of(archive));
+    }
+
+    static PatchRequest pin(Jid chat, boolean pinned, long nowMillis) {
+        return new PatchRequest(REGULAR_LOW, List.of(pinMutation(chat, pinned, nowMillis)));
+    }
+
+    /** Mute until {@code muteEndMillis} (-1: forever); {@code muted} false unmutes. */
+    static PatchRequest mute(Jid chat, boolean muted, long muteEndMillis, long nowMillis) {
+        SyncActionValue.MuteAction.Builder mute = SyncActionValue.MuteAction.newBuilder().setMuted(muted);
+        if (muted) {
+            mute.setMuteEndTimestamp(muteEndMillis);
+        }
+        return new PatchRequest(REGULAR_HIGH, List.of(set(List.of(MUTE, chat(chat)), 2, value(nowMillis).setMuteAction(mute))));
+    }
+
+    static PatchRequest markRead(Jid chat, boolean read, long nowMillis) {
+        return new PatchRequest(REGULAR_LOW, List.of(set(List.of(MARK_READ, chat(chat)), 3, value(nowMillis)
+                .setMarkChatAsReadAction(SyncActionValue.MarkChatAsReadAction.newBuilder().setRead(read)))));
+    }
+
+    /** {@code participant}: the sender of a group message not from us, else null. */
+    static PatchRequest star(Jid chat, String messageId, boolean fromMe, Jid participant, boolean starred, long nowMillis) {
+        return new PatchRequest(REGULAR_HIGH, List.of(set(messageIndex(STAR, chat, messageId, fromMe, participant), 2,
+                value(nowMillis).setStarAction(SyncActionValue.StarAction.newBuilder().setStarred(starred)))));
+    }
+
+    static PatchRequest deleteForMe(Jid chat, String messageId, boolean fromMe, Jid participant, long messageTimestampSeconds,
+                                    boolean deleteMedia, long nowMillis) {
+        return new PatchRequest(REGULAR_HIGH, List.of(set(messageIndex(DELETE_FOR_ME, chat, messageId, fromMe, participant), 3,
+                value(nowMillis).setDeleteMessageForMeAction(SyncActionValue.DeleteMessageForMeAction.newBuilder()
+                        .setDeleteMedia(deleteMedia).setMessageTimestamp(messageTimestampSeconds)))));
+    }
+
+    static PatchRequest deleteChat(Jid chat, boolean deleteMedia, long nowMillis) {
+        return new PatchRequest(REGULAR_HIGH, List.of(set(List.of(DELETE_CHAT, chat(chat), deleteMedia ? "1" : "0"), 6,
+                value(nowMillis).setDeleteChatAction(SyncActionValue.DeleteChatAction.getDefaultInstance()))));
+    }
+
+    private static MutationRequest pinMutation(Jid chat, boolean pinned, long nowMillis) {
+        return set(List.of(PIN, chat(chat)), 5, value(nowMillis)
+                .setPinAction(SyncActionValue.PinAction.newBuilder().setPinned(pinned)));
+    }
+
+    private static List<String> messageIndex(String action, Jid chat, String messageId, boolean fromMe, Jid participant) {
+        Objects.requireNonNull(messageId, "messageId");
+        String sender = participant == null || fromMe || !chat.isGroup() ? "0" : participant.toNonAd().toString();
+        return List.of(action, chat(chat), messageId, fromMe ? "1" : "0", sender);
+    }
+
+    private static String chat(Jid chat) {
+        Objects.requireNonNull(chat, "chat");
+        if (chat.isAd()) {
+            throw new IllegalArgumentException("a chat is a user or group JID without device: " + chat);
+        }
+        return chat.toString();
+    }
+
+    private static SyncActionValue.Builder value(long nowMillis) {
+        return SyncActionValue.newBuilder().setTimestamp(nowMillis);
+    }
+
+    private static MutationRequest set(List<String> index, int version, SyncActionValue.Builder value) {
+        return new MutationRequest(MutationOperation.SET, index, value.build(), version);
+    }
+}
