@@ -1,12 +1,19 @@
 package io.tryx.protocol.client;
 
 import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.blocking.Blocking;
+import io.tryx.protocol.client.chatstate.ChatStates;
+import io.tryx.protocol.client.contacts.Contacts;
 import io.tryx.protocol.client.groups.Groups;
 import io.tryx.protocol.client.messaging.MessageListener;
 import io.tryx.protocol.client.messaging.Messaging;
 import io.tryx.protocol.client.messaging.MessagingConfig;
 import io.tryx.protocol.client.messaging.SendResult;
 import io.tryx.protocol.client.messaging.StanzaChannel;
+import io.tryx.protocol.client.presence.Presence;
+import io.tryx.protocol.client.privacy.Privacy;
+import io.tryx.protocol.client.profile.Profile;
+import io.tryx.protocol.client.updates.UpdateListener;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.store.AccountStore;
 
@@ -17,7 +24,8 @@ import java.util.concurrent.Executor;
 
 /**
  * One WhatsApp account as a linked device: the {@link ClientSession} lifecycle (pairing, login, reconnects) and
- * {@link Messaging} and {@link Groups} on top of it, over one {@link AccountStore}. Lifecycle events go to {@link ClientListener}s on
+ * {@link Messaging}, {@link Groups} and the social namespaces (contacts, privacy, blocking, profile, presence,
+ * chat state, with their {@link UpdateListener}s) on top of it, over one {@link AccountStore}. Lifecycle events go to {@link ClientListener}s on
  * the serial {@code events} executor; message events to {@link MessageListener}s on the shared {@code workers}
  * pool (in order per chat). After each login, old sent messages and decrypted-buffer entries are pruned on the
  * workers.
@@ -27,6 +35,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final ClientSession session;
     private final Messaging messaging;
     private final Groups groups;
+    private final SocialFeatures social;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -37,6 +46,7 @@ public final class WhatsAppClient implements AutoCloseable {
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         session.addStanzaHandler(messaging::onStanza);
         session.addNotificationHandler(messaging::onNotification);
+        this.social = new SocialFeatures(session, channel, store, scheduler, config.iqTimeout(), workers, clock);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 workers.execute(messaging::prune);
@@ -61,6 +71,41 @@ public final class WhatsAppClient implements AutoCloseable {
     /** The account's group operations (create, metadata, participants, settings, invites, leave). */
     public Groups groups() {
         return groups;
+    }
+
+    /** Who is on WhatsApp, others' "about" text, devices and profile pictures. */
+    public Contacts contacts() {
+        return social.contacts;
+    }
+
+    /** The account's privacy settings, disallowed lists, default disappearing timer and privacy tokens. */
+    public Privacy privacy() {
+        return social.privacy;
+    }
+
+    /** The account's blocklist. */
+    public Blocking blocking() {
+        return social.blocking;
+    }
+
+    /** What the account shows others: push name, "about" text, profile picture. */
+    public Profile profile() {
+        return social.profile;
+    }
+
+    /** The account's availability and subscriptions to others' presence. */
+    public Presence presence() {
+        return social.presence;
+    }
+
+    /** Typing and recording indicators to a chat. */
+    public ChatStates chatState() {
+        return social.chatStates;
+    }
+
+    /** Registers a listener for presence, chat states, profile, privacy and blocklist updates (in order per chat). */
+    public void addUpdateListener(UpdateListener listener) {
+        social.updates.addListener(listener);
     }
 
     public void addListener(ClientListener listener) {
