@@ -4,6 +4,9 @@ import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.client.appstate.AppState;
 import io.tryx.protocol.client.appstate.ChatActions;
 import io.tryx.protocol.client.appstate.ChatSyncListener;
+import io.tryx.protocol.client.blocking.Blocking;
+import io.tryx.protocol.client.chatstate.ChatStates;
+import io.tryx.protocol.client.contacts.Contacts;
 import io.tryx.protocol.client.groups.Groups;
 import io.tryx.protocol.client.media.Media;
 import io.tryx.protocol.client.media.MediaHttp;
@@ -13,6 +16,10 @@ import io.tryx.protocol.client.messaging.MessagingConfig;
 import io.tryx.protocol.client.messaging.SendResult;
 import io.tryx.protocol.client.messaging.StanzaChannel;
 import io.tryx.protocol.client.polls.Polls;
+import io.tryx.protocol.client.presence.Presence;
+import io.tryx.protocol.client.privacy.Privacy;
+import io.tryx.protocol.client.profile.Profile;
+import io.tryx.protocol.client.updates.UpdateListener;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.store.AccountStore;
 
@@ -25,7 +32,8 @@ import java.util.concurrent.Executor;
 
 /**
  * One WhatsApp account as a linked device: the {@link ClientSession} lifecycle (pairing, login, reconnects) and
- * {@link Messaging} and {@link Groups} on top of it, over one {@link AccountStore}. Lifecycle events go to {@link ClientListener}s on
+ * {@link Messaging}, {@link Groups} and the social namespaces (contacts, privacy, blocking, profile, presence,
+ * chat state, with their {@link UpdateListener}s) on top of it, over one {@link AccountStore}. Lifecycle events go to {@link ClientListener}s on
  * the serial {@code events} executor; message events to {@link MessageListener}s on the shared {@code workers}
  * pool (in order per chat). After each login, old sent messages and decrypted-buffer entries are pruned on the
  * workers.
@@ -38,6 +46,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final Polls polls;
     private final Media media;
     private final AppState appState;
+    private final SocialFeatures social;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -61,6 +70,7 @@ public final class WhatsAppClient implements AutoCloseable {
                 workers, clock, random);
         messaging.addPeerMessageConsumer(appState.keyShares());
         session.addNotificationHandler(appState::onNotification);
+        this.social = new SocialFeatures(session, channel, store, scheduler, config.iqTimeout(), workers, clock);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 workers.execute(messaging::prune);
@@ -111,6 +121,41 @@ public final class WhatsAppClient implements AutoCloseable {
     /** Registers a listener for app-state changes (from the phone, other devices and this client). */
     public void addChatSyncListener(ChatSyncListener listener) {
         appState.addListener(listener);
+    }
+
+    /** Who is on WhatsApp, others' "about" text, devices and profile pictures. */
+    public Contacts contacts() {
+        return social.contacts;
+    }
+
+    /** The account's privacy settings, disallowed lists, default disappearing timer and privacy tokens. */
+    public Privacy privacy() {
+        return social.privacy;
+    }
+
+    /** The account's blocklist. */
+    public Blocking blocking() {
+        return social.blocking;
+    }
+
+    /** What the account shows others: push name, "about" text, profile picture. */
+    public Profile profile() {
+        return social.profile;
+    }
+
+    /** The account's availability and subscriptions to others' presence. */
+    public Presence presence() {
+        return social.presence;
+    }
+
+    /** Typing and recording indicators to a chat. */
+    public ChatStates chatState() {
+        return social.chatStates;
+    }
+
+    /** Registers a listener for presence, chat states, profile, privacy and blocklist updates (in order per chat). */
+    public void addUpdateListener(UpdateListener listener) {
+        social.updates.addListener(listener);
     }
 
     public void addListener(ClientListener listener) {

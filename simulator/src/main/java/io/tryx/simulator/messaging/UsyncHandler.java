@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Answers {@code <usync sid index="0" last="true" mode context><result>protocols</result><list><user
  * jid>...} with, per asked protocol: {@code devices} ({@code device-list} of {@code device id} with
  * {@code key-index} for companions, and a {@code key-index-list ts}), {@code lid val} (for phone-number users),
- * {@code contact type="in"|"out"}. Unknown users get {@code contact type="out"}, an empty device list and no
+ * {@code contact type="in"|"out"} (echoing the phone number asked by {@code <contact>}). Unknown users get {@code contact type="out"}, an empty device list and no
  * lid, as the real server. Users may be given by {@code jid} or, for contact, by the phone number content.
  * Further protocols ({@code status}, {@code picture}, ...) are answered by the {@link UsyncProtocol}s registered
  * with {@link #protocol}; others get an empty element.
@@ -86,7 +86,11 @@ public final class UsyncHandler implements IqHandler {
                         parts.add(Node.builder("lid").build());
                     }
                 }
-                case "contact" -> parts.add(Node.builder("contact").attr("type", account.isPresent() ? "in" : "out").build());
+                case "contact" -> {
+                    Node.Builder contact = Node.builder("contact").attr("type", account.isPresent() ? "in" : "out");
+                    user.child("contact").flatMap(UsyncHandler::text).ifPresent(contact::text); // the query, echoed
+                    parts.add(contact.build());
+                }
                 default -> parts.add(Node.builder(protocol).build());
             }
         }
@@ -107,13 +111,18 @@ public final class UsyncHandler implements IqHandler {
                 Node.builder("key-index-list").attr("ts", ts).build()).build();
     }
 
+    /** A node's text content, sent as a string or as bytes. */
+    private static Optional<String> text(Node node) {
+        return node.contentText().or(() -> node.contentBytes().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private static Jid userJid(Node user) {
         Optional<String> jid = user.attrs().optionalString("jid");
         try {
             if (jid.isPresent()) {
                 return Jid.parse(jid.get()).toNonAd();
             }
-            String phone = user.child("contact").flatMap(Node::contentText)
+            String phone = user.child("contact").flatMap(UsyncHandler::text) // "+digits" comes as bytes (no nibble '+')
                     .orElseThrow(() -> new IqException(IqError.BAD_REQUEST, "user without jid or phone"));
             return Jid.parse(phone.replaceAll("[^0-9]", "") + "@s.whatsapp.net");
         } catch (IqException e) {

@@ -22,17 +22,22 @@ import java.util.Optional;
  * </category>...</privacy>} changes them (the users are the exclusions of {@code contact_blacklist}). An unknown
  * category or a value it does not take answers 400 and changes nothing. The account's other companions get
  * {@code <notification type="account_sync"><privacy><category name value/>...</privacy></notification>}.
+ * {@code get <privacy><list name value="contact_blacklist"/></privacy>} answers the category's excluded contacts as
+ * {@code <privacy><list name value dhash><user jid/>...</list></privacy>} (400 for a category without such a list);
+ * {@code set <tokens>} issues privacy tokens ({@link PrivacyTokenIssuer}).
  */
 public final class PrivacyHandler implements IqHandler {
 
     private final Privacy privacy;
     private final Directory directory;
     private final AccountNotifier notifier;
+    private final PrivacyTokenIssuer tokens;
 
     public PrivacyHandler(Privacy privacy, Directory directory, AccountNotifier notifier) {
         this.privacy = privacy;
         this.directory = directory;
         this.notifier = notifier;
+        this.tokens = new PrivacyTokenIssuer(directory, notifier);
     }
 
     @Override
@@ -41,9 +46,17 @@ public final class PrivacyHandler implements IqHandler {
         if (device == null) {
             throw new IqException(IqError.NOT_AUTHORIZED, "not logged in");
         }
+        boolean get = iq.attrs().string("type").equals("get");
+        Optional<Node> tokens = iq.child("tokens");
+        if (!get && tokens.isPresent()) {
+            this.tokens.issue(device.account(), tokens.get());
+            return Optional.of(List.of());
+        }
         Node body = iq.child("privacy").orElseThrow(() -> new IqException(IqError.BAD_REQUEST, "no <privacy>"));
-        if (iq.attrs().string("type").equals("get")) {
-            return Optional.of(List.of(categories(privacy.settings(device.account()).all())));
+        if (get) {
+            Optional<Node> list = body.child("list");
+            return Optional.of(List.of(list.isPresent() ? disallowed(device.account(), list.get())
+                    : categories(privacy.settings(device.account()).all())));
         }
         return Optional.of(List.of(change(device.account(), device.deviceId(), body)));
     }
@@ -56,6 +69,22 @@ public final class PrivacyHandler implements IqHandler {
         Node changed = Node.builder("privacy").children(set(account, body)).build();
         notifier.accountSync(account, byDevice, changed);
         return changed;
+    }
+
+    /** {@code <privacy><list name value dhash><user jid/>...</list></privacy>}: a category's excluded contacts. */
+    private Node disallowed(Account account, Node list) {
+        String name = list.attrs().optionalString("name").orElse("");
+        PrivacyCategory category = PrivacyCategory.byName(name)
+                .filter(c -> c.accepts("contact_blacklist"))
+                .orElseThrow(() -> new IqException(IqError.BAD_REQUEST, "no disallowed list for " + name));
+        List<Node> users = new ArrayList<>();
+        List<String> phones = privacy.settings(account).excluded(category);
+        for (String phone : phones) {
+            directory.account(Jid.parse(phone + "@s.whatsapp.net"))
+                    .ifPresent(a -> users.add(Node.builder("user").attr("jid", a.jid()).build()));
+        }
+        return Node.builder("privacy").children(Node.builder("list").attr("name", name).attr("value", "contact_blacklist")
+                .attr("dhash", Integer.toHexString(phones.hashCode())).children(users).build()).build();
     }
 
     private List<Node> set(Account account, Node body) {

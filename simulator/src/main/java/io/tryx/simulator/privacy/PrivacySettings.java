@@ -2,6 +2,7 @@ package io.tryx.simulator.privacy;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,6 +47,22 @@ public final class PrivacySettings {
     /** True when {@code phone} is excluded from the category under {@code contact_blacklist}. */
     public synchronized boolean isExcluded(PrivacyCategory category, String phone) {
         return excluded.getOrDefault(category, Set.of()).contains(phone);
+    }
+
+    /** The phones excluded from the category under {@code contact_blacklist}, sorted. */
+    public synchronized List<String> excluded(PrivacyCategory category) {
+        return List.copyOf(excluded.getOrDefault(category, Set.of()));
+    }
+
+    /** The excluded phones of every category that has any, by wire name. */
+    public synchronized Map<String, List<String>> allExcluded() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        excluded.forEach((category, phones) -> {
+            if (!phones.isEmpty()) {
+                out.put(category.wireName(), List.copyOf(phones));
+            }
+        });
+        return out;
     }
 
     /** Every category's current value, in declaration order, by wire name. */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The social admin endpoints of an account ({@code /admin/accounts/{phone}/...}):
  * <ul>
- *   <li>{@code GET privacy} -> {@code {"categories":{"last":"all",...},"disappearingMode":{"duration","t"}}};
+ *   <li>{@code GET privacy} -> {@code {"categories":{"last":"all",...},"disappearingMode":{"duration","t"},
+ *       "excluded":{"last":["<phone>@s.whatsapp.net"],...}}} ({@code excluded}: the disallowed lists);
  *       {@code POST privacy {"name","value"}}: the mock phone changes a setting (companions notified) -> 200
  *       {@code {"name","value"}}; 400 {@code invalid-privacy}</li>
  *   <li>{@code GET blocklist} -> {@code [{"jid","lid"}]}; {@code POST blocklist {"jid","action":"block|unblock"}}: the
@@ -83,7 +84,10 @@ final class SocialEndpoints implements AdminEndpoints {
         return switch (what) {
             case "privacy" -> {
                 PrivacySettings settings = social.privacy().settings(account);
-                yield Map.of("categories", settings.all(), "disappearingMode", settings.disappearing());
+                Map<String, List<String>> excluded = new java.util.LinkedHashMap<>();
+                settings.allExcluded().forEach((name, phones) ->
+                        excluded.put(name, phones.stream().map(p -> p + "@s.whatsapp.net").toList()));
+                yield Map.of("categories", settings.all(), "disappearingMode", settings.disappearing(), "excluded", excluded);
             }
             case "blocklist" -> blocklist(account);
             case "profile" -> {
