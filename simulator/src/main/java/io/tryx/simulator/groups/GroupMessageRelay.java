@@ -6,6 +6,7 @@ import io.tryx.simulator.account.Account;
 import io.tryx.simulator.messaging.Delivery;
 import io.tryx.simulator.messaging.Directory;
 import io.tryx.simulator.messaging.SeenIds;
+import io.tryx.simulator.messaging.ServerPhash;
 import io.tryx.simulator.router.Iqs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import java.util.Optional;
  * skipped. A stanza with a {@code participant} attribute (a retry resend, not taken for a duplicate of the
  * original) goes to that device only. Refusals,
  * as {@code <ack class="message" error>}: unknown group 404, sender not in the group 403, a non-admin
- * in an announcement group 401, malformed 400. A repeated id from the same device is acked only.
+ * in an announcement group 401, malformed 400. A repeated id from the same device is acked only. A {@code phash}
+ * other than the server's (every device of every participant, see {@link ServerPhash}) gets the server's in the ack.
  */
 public final class GroupMessageRelay {
 
@@ -74,7 +76,15 @@ public final class GroupMessageRelay {
             return nack(id, "400");
         }
         long t = clock.instant().getEpochSecond();
-        Node ack = Node.builder("ack").attr("class", "message").attr("id", id).attr("from", group.jid()).attr("t", t).build();
+        Node.Builder ackBuilder = Node.builder("ack").attr("class", "message").attr("id", id).attr("from", group.jid())
+                .attr("t", t);
+        List<Account> members = group.participants().stream().map(Group.Participant::account).toList();
+        ServerPhash.mismatch(stanza, members, group.lidAddressed()).ifPresent(p -> {
+            log.info("group message {} from {}:{}: participant hash {} differs from the server's {}", id, sender.phone(),
+                    senderDevice, stanza.attrs().optionalString("phash").orElse(""), p);
+            ackBuilder.attr("phash", p);
+        });
+        Node ack = ackBuilder.build();
         // a retry resend reuses the id for one device, so it counts apart from the original
         if (!seen.firstTime(sender.phone() + ':' + senderDevice, id + only.map(o -> '/' + o).orElse(""))) {
             return ack;

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The devices of users, for sending: served from the {@link io.tryx.protocol.store.DeviceListStore} while fresh,
  * otherwise asked with one usync query ({@code devices version=2} and {@code lid}) whose answer is stored
- * together with the phone-number/LID mappings it reveals. Store work runs on the worker executor, never on the
- * connection's thread.
+ * together with the phone-number/LID mappings it reveals. A list found stale (the server's ack disagreed with our
+ * participant hash) is kept with fetch time {@value #STALE}, so the next send asks again. Store work runs on the
+ * worker executor, never on the connection's thread.
  */
 final class DeviceDirectory {
 
@@ -32,6 +33,9 @@ final class DeviceDirectory {
     private final InstantSource clock;
     private final Duration ttl;
     private final AtomicLong sids = new AtomicLong();
+
+    /** The fetch time of a list known to be stale: it is never fresh. */
+    static final long STALE = 0;
 
     DeviceDirectory(AccountStore store, StanzaChannel channel, Executor workers, InstantSource clock, Duration ttl) {
         this.store = store;
@@ -62,6 +66,22 @@ final class DeviceDirectory {
             known.putAll(store(answer));
             return flatten(known);
         }, workers);
+    }
+
+    /**
+     * Marks the cached device lists of {@code users} stale (kept, but asked again on the next send), in one unit of
+     * work; call on a worker thread.
+     */
+    void invalidate(List<Jid> users) {
+        UnitOfWork work = store.begin();
+        for (Jid user : users) {
+            Optional<DeviceList> cached = work.deviceList(user.toNonAd());
+            if (cached.isPresent() && cached.get().fetchedAtMillis() != STALE) {
+                DeviceList list = cached.get();
+                work.storeDeviceList(new DeviceList(list.user(), list.deviceIds(), list.keyIndex(), STALE));
+            }
+        }
+        work.commit();
     }
 
     private Map<Jid, List<Jid>> store(Node answer) {
