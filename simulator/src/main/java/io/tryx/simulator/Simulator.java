@@ -19,6 +19,8 @@ import io.tryx.simulator.phone.MockPhones;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
 import io.tryx.simulator.social.Social;
+import io.tryx.simulator.devices.IdentityResets;
+import io.tryx.simulator.contacts.AccountNotifier;
 import io.tryx.simulator.media.MediaAuth;
 import io.tryx.simulator.media.MediaBlobs;
 import io.tryx.simulator.media.MediaConnHandler;
@@ -59,6 +61,7 @@ public final class Simulator implements AutoCloseable {
     private final AppStateService appState;
     private final CompanionBootstrap bootstrap;
     private final Social social;
+    private final IdentityResets identityResets;
     private ChatServer chat;
     private AdminServer admin;
     private MediaServer media;
@@ -80,6 +83,8 @@ public final class Simulator implements AutoCloseable {
         this.social = new Social(accounts, sessions, messaging, groups, blobs, () -> media.url(), config.clock());
         social.register(router);
         this.phones = new MockPhones(accounts, messaging, groups, config.clock());
+        this.identityResets = new IdentityResets(phones, social.contacts(),
+                new AccountNotifier(messaging.delivery(), config.clock()));
         this.appState = new AppStateService(messaging.delivery(), blobs, config.clock());
         appState.register(router);
         this.bootstrap = new CompanionBootstrap(phones, appState, new HistorySyncBlobs(blobs));
@@ -100,6 +105,7 @@ public final class Simulator implements AutoCloseable {
                     simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones,
                     simulator.groups, simulator.appState, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
             simulator.admin.api().extend(simulator.social.adminEndpoints());
+            simulator.admin.api().extend(simulator.identityResets.adminEndpoints(simulator.accounts));
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;

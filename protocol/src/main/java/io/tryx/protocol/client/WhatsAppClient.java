@@ -1,6 +1,9 @@
 package io.tryx.protocol.client;
 
 import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.devices.DeviceEvent;
+import io.tryx.protocol.client.devices.DeviceListener;
+import io.tryx.protocol.client.devices.DeviceNotificationHandler;
 import io.tryx.protocol.client.groups.Groups;
 import io.tryx.protocol.client.messaging.MessageListener;
 import io.tryx.protocol.client.messaging.Messaging;
@@ -27,6 +30,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final ClientSession session;
     private final Messaging messaging;
     private final Groups groups;
+    private final DeviceNotificationHandler devices;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -37,6 +41,8 @@ public final class WhatsAppClient implements AutoCloseable {
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         session.addStanzaHandler(messaging::onStanza);
         session.addNotificationHandler(messaging::onNotification);
+        this.devices = new DeviceNotificationHandler(store, channel, messaging, workers, clock);
+        session.addNotificationHandler(devices::onNotification);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 workers.execute(messaging::prune);
@@ -69,6 +75,11 @@ public final class WhatsAppClient implements AutoCloseable {
 
     public void addMessageListener(MessageListener listener) {
         messaging.addListener(listener);
+    }
+
+    /** Registers a listener for device list and identity changes of users (see {@link DeviceEvent}). */
+    public void addDeviceListener(DeviceListener listener) {
+        devices.addListener(listener);
     }
 
     /** Connects; see {@link ClientSession#start()}. */

@@ -45,7 +45,7 @@ public final class MockPhone {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Account account;
-    private final InMemorySignalStore store;
+    private InMemorySignalStore store;
     private final Set<Integer> storedPreKeys = new HashSet<>();
     private final List<InboxEntry> inbox = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
@@ -58,9 +58,22 @@ public final class MockPhone {
 
     MockPhone(Account account) {
         this.account = account;
-        PhoneKeys keys = account.phoneKeys();
-        this.store = new InMemorySignalStore(keys.identity(), keys.registrationId());
-        store.storeSignedPreKey(keys.signedPreKey());
+        this.store = freshStore(account.phoneKeys());
+    }
+
+    private static InMemorySignalStore freshStore(PhoneKeys keys) {
+        InMemorySignalStore fresh = new InMemorySignalStore(keys.identity(), keys.registrationId());
+        fresh.storeSignedPreKey(keys.signedPreKey());
+        return fresh;
+    }
+
+    /**
+     * Starts over with the account's current {@link PhoneKeys} (after {@link Account#resetPhoneKeys()}): every
+     * session and sender key is gone, as on a reinstalled phone; the inbox and history stay.
+     */
+    public synchronized void resetIdentity() {
+        store = freshStore(account.phoneKeys());
+        storedPreKeys.clear();
     }
 
     public Account account() {
@@ -70,6 +83,12 @@ public final class MockPhone {
     /** True when the phone holds a session with {@code device}. */
     public synchronized boolean hasSession(Jid device) {
         return store.session(address(device)).isPresent();
+    }
+
+    /** Forgets the sessions with {@code user}'s phone (device 0) under both its addresses (its identity changed). */
+    public synchronized void forgetPhoneSession(Account user) {
+        store.deleteSession(address(user.jid()));
+        store.deleteSession(address(user.lid()));
     }
 
     /** Starts a session with {@code device} from its bundle. */

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The devices of users, for sending: served from the {@link io.tryx.protocol.store.DeviceListStore} while fresh,
  * otherwise asked with one usync query ({@code devices version=2} and {@code lid}) whose answer is stored
  * together with the phone-number/LID mappings it reveals. A list found stale (the server's ack disagreed with our
- * participant hash) is kept with fetch time {@value #STALE}, so the next send asks again. Store work runs on the
+ * participant hash, a device notification did not add up) is kept {@linkplain DeviceList#stale() marked stale}, so
+ * the next send asks again. Store work runs on the
  * worker executor, never on the connection's thread.
  */
 final class DeviceDirectory {
@@ -33,9 +34,6 @@ final class DeviceDirectory {
     private final InstantSource clock;
     private final Duration ttl;
     private final AtomicLong sids = new AtomicLong();
-
-    /** The fetch time of a list known to be stale: it is never fresh. */
-    static final long STALE = 0;
 
     DeviceDirectory(AccountStore store, StanzaChannel channel, Executor workers, InstantSource clock, Duration ttl) {
         this.store = store;
@@ -76,9 +74,8 @@ final class DeviceDirectory {
         UnitOfWork work = store.begin();
         for (Jid user : users) {
             Optional<DeviceList> cached = work.deviceList(user.toNonAd());
-            if (cached.isPresent() && cached.get().fetchedAtMillis() != STALE) {
-                DeviceList list = cached.get();
-                work.storeDeviceList(new DeviceList(list.user(), list.deviceIds(), list.keyIndex(), STALE));
+            if (cached.isPresent() && !cached.get().isStale()) {
+                work.storeDeviceList(cached.get().stale());
             }
         }
         work.commit();
