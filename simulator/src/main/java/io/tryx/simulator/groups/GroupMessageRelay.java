@@ -23,7 +23,8 @@ import java.util.Optional;
  * <enc type="pkmsg|msg"/></to>...</participants><enc type="skmsg"/><device-identity/>?</message>} is acked
  * {@code <ack class="message" id from=group t/>}, and every device of every participant except the sending one
  * gets {@code <message from=group participant="sender device" participant_lid id t type notify
- * addressing_mode="pn">} with its own {@code enc} (the sender key distribution), if any, before the
+ * addressing_mode="pn">} (in a LID-addressed group {@code participant} is the sender's LID device, with
+ * {@code participant_pn} and {@code addressing_mode="lid"}) with its own {@code enc} (the sender key distribution), if any, before the
  * {@code skmsg} and the {@code device-identity} when its enc is a pkmsg. A device with nothing to receive is
  * skipped. A stanza with a {@code participant} attribute (a retry resend, not taken for a duplicate of the
  * original) goes to that device only. Refusals,
@@ -89,6 +90,7 @@ public final class GroupMessageRelay {
         if (!seen.firstTime(sender.phone() + ':' + senderDevice, id + only.map(o -> '/' + o).orElse(""))) {
             return ack;
         }
+        boolean lid = group.lidAddressed();
         List<Node> shared = stanza.children("enc");
         Optional<Node> identity = stanza.child("device-identity");
         for (Group.Participant participant : group.participants()) {
@@ -112,13 +114,13 @@ public final class GroupMessageRelay {
                 }
                 delivery.deliver(member.jid().withDevice(device), Node.builder("message")
                         .attr("from", group.jid())
-                        .attr("participant", sender.jid().withDevice(senderDevice))
-                        .attr("participant_lid", sender.lid().withDevice(senderDevice))
+                        .attr("participant", (lid ? sender.lid() : sender.jid()).withDevice(senderDevice))
+                        .attr(lid ? "participant_pn" : "participant_lid", (lid ? sender.jid() : sender.lid()).withDevice(senderDevice))
                         .attr("id", id)
                         .attr("t", t)
                         .attr("type", stanza.attrs().optionalString("type").orElse("text"))
                         .attr("notify", sender.pushName())
-                        .attr("addressing_mode", GroupNodes.ADDRESSING_MODE)
+                        .attr("addressing_mode", GroupNodes.addressingMode(lid))
                         .children(children).build());
             }
         }

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One account's mock phone (device 0) as a Signal endpoint: its store holds the account's {@link PhoneKeys}
@@ -38,7 +39,8 @@ import java.util.Set;
  * ({@code conversation} and the kinds of {@link PhoneMessage}) and decrypts {@code pkmsg}/{@code msg} sent to it, and group {@code skmsg} once it holds
  * the author's sender key, into its inbox; what it receives (and what it sends) goes into its {@link ChatHistory}
  * for history sync. Sessions are keyed by
- * the peer's address as the stanza names it (user and device). Thread-safe (one lock per phone).
+ * the peer's device address, a LID device under its phone-number twin (so a peer reaching the phone in a
+ * LID-addressed group uses the session of its 1:1 chats). Thread-safe (one lock per phone).
  */
 public final class MockPhone {
 
@@ -56,8 +58,12 @@ public final class MockPhone {
     private final ChatHistory history = new ChatHistory();
     private final Map<String, MessageKinds.Known> known = new HashMap<>();
 
-    MockPhone(Account account) {
+    private final UnaryOperator<Jid> canonical;
+
+    /** {@code canonical} maps a device address to the one its sessions are kept under (a LID device to its phone JID). */
+    MockPhone(Account account, UnaryOperator<Jid> canonical) {
         this.account = account;
+        this.canonical = canonical;
         this.store = freshStore(account.phoneKeys());
     }
 
@@ -200,8 +206,9 @@ public final class MockPhone {
         }
     }
 
-    private static SignalAddress address(Jid device) {
-        return new SignalAddress(device.user(), device.device());
+    private SignalAddress address(Jid device) {
+        Jid kept = canonical.apply(device);
+        return new SignalAddress(kept.user(), kept.device());
     }
 
     /** A message stanza the phone could not decrypt: its id, {@code from} and the error. */
