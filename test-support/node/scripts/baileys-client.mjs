@@ -13,7 +13,7 @@
 //   AnyMessageContent, e.g. {"location":{degreesLatitude,degreesLongitude}} or {"react":{text,key}} ({"event":"sent","id","to"}).
 //   {"cmd":"group","op":"<Baileys group function, e.g. groupCreate>","args":[...],"ref"} calls sock[op](...args) and
 //   answers {"event":"group-result","op","ref","result"} or {"event":"group-error","op","ref","status","message"}.
-// Group events: {"event":"groups-upsert","groups":[{id,subject,participants:[{id,admin}]}]} (groups.upsert),
+// Group events: {"event":"groups-upsert","groups":[{id,subject,addressingMode,participants:[{id,lid,phoneNumber,admin}]}]} (groups.upsert),
 //   {"event":"groups-update","updates":[{id,subject?,desc?,announce?,restrict?,author}]} (groups.update),
 //   {"event":"group-participants","id","author","action","participants":[jid]} (group-participants.update).
 // Chat events: {"event":"message","from","participant","id","text","fromMe","key"} for received texts (messages.upsert),
@@ -261,7 +261,7 @@ function summary(meta) {
   return {
     id: meta.id, subject: meta.subject, owner: meta.owner, desc: meta.desc, descId: meta.descId, announce: meta.announce,
     restrict: meta.restrict, addressingMode: meta.addressingMode, size: meta.size,
-    participants: (meta.participants ?? []).map(({ id, lid, admin }) => ({ id, lid, admin })),
+    participants: (meta.participants ?? []).map(({ id, lid, phoneNumber, admin }) => ({ id, lid, phoneNumber, admin })),
   };
 }
 

@@ -20,6 +20,8 @@ import io.tryx.simulator.phone.PhoneMedia;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
 import io.tryx.simulator.social.Social;
+import io.tryx.simulator.devices.IdentityResets;
+import io.tryx.simulator.contacts.AccountNotifier;
 import io.tryx.simulator.media.MediaAuth;
 import io.tryx.simulator.media.MediaBlobs;
 import io.tryx.simulator.media.MediaConnHandler;
@@ -60,6 +62,7 @@ public final class Simulator implements AutoCloseable {
     private final AppStateService appState;
     private final CompanionBootstrap bootstrap;
     private final Social social;
+    private final IdentityResets identityResets;
     private ChatServer chat;
     private AdminServer admin;
     private MediaServer media;
@@ -82,6 +85,8 @@ public final class Simulator implements AutoCloseable {
         social.register(router);
         this.phones = new MockPhones(accounts, messaging, groups, config.clock(), new PhoneMedia(blobs, () -> media.url()),
                 config.phoneInboxLimit());
+        this.identityResets = new IdentityResets(phones, social.contacts(),
+                new AccountNotifier(messaging.delivery(), config.clock()));
         this.appState = new AppStateService(messaging.delivery(), blobs, config.clock());
         appState.register(router);
         this.bootstrap = new CompanionBootstrap(phones, appState, new HistorySyncBlobs(blobs));
@@ -102,6 +107,7 @@ public final class Simulator implements AutoCloseable {
                     simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones,
                     simulator.groups, simulator.appState, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
             simulator.admin.api().extend(simulator.social.adminEndpoints());
+            simulator.admin.api().extend(simulator.identityResets.adminEndpoints(simulator.accounts));
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;

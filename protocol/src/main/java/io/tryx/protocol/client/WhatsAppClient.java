@@ -7,6 +7,9 @@ import io.tryx.protocol.client.appstate.ChatSyncListener;
 import io.tryx.protocol.client.blocking.Blocking;
 import io.tryx.protocol.client.chatstate.ChatStates;
 import io.tryx.protocol.client.contacts.Contacts;
+import io.tryx.protocol.client.devices.DeviceEvent;
+import io.tryx.protocol.client.devices.DeviceListener;
+import io.tryx.protocol.client.devices.DeviceNotificationHandler;
 import io.tryx.protocol.client.groups.Groups;
 import io.tryx.protocol.client.media.Media;
 import io.tryx.protocol.client.media.MediaHttp;
@@ -47,6 +50,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final Media media;
     private final AppState appState;
     private final SocialFeatures social;
+    private final DeviceNotificationHandler devices;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -71,6 +75,8 @@ public final class WhatsAppClient implements AutoCloseable {
         messaging.addPeerMessageConsumer(appState.keyShares());
         session.addNotificationHandler(appState::onNotification);
         this.social = new SocialFeatures(session, channel, store, scheduler, config.iqTimeout(), workers, clock);
+        this.devices = new DeviceNotificationHandler(store, channel, messaging, workers, clock);
+        session.addNotificationHandler(devices::onNotification);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 workers.execute(messaging::prune);
@@ -164,6 +170,11 @@ public final class WhatsAppClient implements AutoCloseable {
 
     public void addMessageListener(MessageListener listener) {
         messaging.addListener(listener);
+    }
+
+    /** Registers a listener for device list and identity changes of users (see {@link DeviceEvent}). */
+    public void addDeviceListener(DeviceListener listener) {
+        devices.addListener(listener);
     }
 
     /** Connects; see {@link ClientSession#start()}. */

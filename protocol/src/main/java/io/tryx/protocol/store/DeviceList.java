@@ -15,8 +15,21 @@ import java.util.Objects;
  */
 public record DeviceList(Jid user, List<Integer> deviceIds, long keyIndex, long fetchedAtMillis) {
 
+    /** The fetch time of a list known to be stale: older than any cache lifetime, so it is asked again. */
+    public static final long STALE = 0;
+
     public DeviceList {
         Objects.requireNonNull(user, "user");
         deviceIds = deviceIds.stream().sorted().distinct().toList();
+    }
+
+    /** The same list marked stale (kept, but asked again before the next use). */
+    public DeviceList stale() {
+        return new DeviceList(user, deviceIds, keyIndex, STALE);
+    }
+
+    /** True when the list was marked {@link #stale()}. */
+    public boolean isStale() {
+        return fetchedAtMillis == STALE;
     }
 }

@@ -24,7 +24,7 @@ public final class Account {
     private final DeviceListener deviceListener;
     private final KeyPair accountKey;
     private final List<LinkedDevice> devices = new ArrayList<>();
-    private final PhoneKeys phoneKeys = PhoneKeys.generate();
+    private volatile PhoneKeys phoneKeys = PhoneKeys.generate();
     private int nextDeviceId = 1;
     private int nextKeyIndex = 1;
 
@@ -70,6 +70,16 @@ public final class Account {
     /** The mock phone's (device 0) Signal keys. */
     public PhoneKeys phoneKeys() {
         return phoneKeys;
+    }
+
+    /**
+     * Replaces the mock phone's Signal keys with fresh ones (a reinstalled phone, a new identity); returns them.
+     * Companions stay linked: the ADV account key is unchanged.
+     */
+    public PhoneKeys resetPhoneKeys() {
+        PhoneKeys fresh = PhoneKeys.generate();
+        this.phoneKeys = fresh;
+        return fresh;
     }
 
     /** The next device id and key index to issue, reserved so two pairings never share them. */

@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  *   <li>{@code POST /admin/groups {"creator":"<phone>","subject","participants":["<phone or jid>",...]}} -> the same,
  *       with the creator named in the body; a participant given as a bare phone number means its phone JID</li>
  * </ul>
+ * Both create calls take {@code "addressingMode": "pn"} (the default) or {@code "lid"} (participants listed by LID,
+ * messages fanned out from LID devices; 400 {@code invalid-addressing-mode} for anything else); the group body
+ * shows it as {@code "addressingMode"}.
  */
 final class GroupEndpoints {
 
@@ -109,8 +112,12 @@ final class GroupEndpoints {
         }
         Node create = Node.builder("create").attr("subject", json.path("subject").asText(""))
                 .children(participants).build();
+        String mode = json.path("addressingMode").asText("pn");
+        if (!mode.equals("pn") && !mode.equals("lid")) {
+            return AdminResponse.error(400, "invalid-addressing-mode", "addressingMode must be \"pn\" or \"lid\"");
+        }
         try {
-            Node answer = groups.creator().create(account.get(), create);
+            Node answer = groups.creator().create(account.get(), create, mode.equals("lid"));
             Group group = groups.registry().find(answer.attrs().string("id")).orElseThrow();
             List<String> failed = answer.children("participant").stream().filter(p -> p.attrs().has("error"))
                     .map(p -> p.attrs().string("jid")).toList();
@@ -124,7 +131,7 @@ final class GroupEndpoints {
 
     /** A group as the admin API shows it; {@code failed} only in the create answer. */
     public record GroupBody(String jid, String subject, String creator, long creation, String description,
-                            boolean locked, boolean announce, int ephemeral, String memberAddMode,
+                            boolean locked, boolean announce, int ephemeral, String memberAddMode, String addressingMode,
                             List<ParticipantBody> participants,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> failed) {
 
@@ -132,7 +139,7 @@ final class GroupEndpoints {
             return new GroupBody(view.jid().toString(), view.subject(), view.creator().jid().toString(), view.creation(),
                     view.description().map(Group.Description::text).orElse(null),
                     view.settings().locked(), view.settings().announce(), view.settings().ephemeralSeconds(),
-                    view.settings().memberAddMode(),
+                    view.settings().memberAddMode(), view.lidAddressed() ? "lid" : "pn",
                     view.participants().stream().map(p -> new ParticipantBody(p.account().jid().toString(),
                             p.account().lid().toString(), p.role().label())).toList(), failed);
         }

@@ -1,18 +1,13 @@
 package io.tryx.simulator.devices;
 
 import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.message.ParticipantHash;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
- * The device list hash clients compare against their cached list ({@code device_hash}): {@code "2:"} and the
- * unpadded base64 of the first 6 bytes of SHA-256 over the sorted device JIDs written {@code user.0:device@server},
- * concatenated.
+ * The device list hash clients compare against their cached list ({@code device_hash}): the
+ * {@link ParticipantHash} of the account's device JIDs.
  */
 public final class DeviceListHash {
 
@@ -20,13 +15,6 @@ public final class DeviceListHash {
     }
 
     public static String of(List<Jid> devices) {
-        String joined = String.join("", devices.stream()
-                .map(d -> d.user() + "." + d.rawAgent() + ":" + d.device() + "@" + d.server()).sorted().toList());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
-            return "2:" + Base64.getEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 6));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ParticipantHash.of(devices);
     }
 }

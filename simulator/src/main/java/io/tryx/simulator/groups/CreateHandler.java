@@ -43,8 +43,16 @@ public final class CreateHandler implements IqHandler {
         return Optional.of(List.of(create(creator, create)));
     }
 
-    /** Creates the group {@code create} describes for {@code creator}; returns the answer's {@code <group>}. */
+    /** Creates the phone-number addressed group {@code create} describes for {@code creator}; returns its {@code <group>}. */
     public Node create(Account creator, Node create) {
+        return create(creator, create, false);
+    }
+
+    /**
+     * Creates the group {@code create} describes for {@code creator}, LID-addressed when {@code lid}; returns the
+     * answer's {@code <group>}.
+     */
+    public Node create(Account creator, Node create, boolean lid) {
         String subject = validSubject(create.attrs().optionalString("subject").orElse(""));
         Map<String, Account> members = new LinkedHashMap<>();
         List<Node> failed = new ArrayList<>();
@@ -63,7 +71,7 @@ public final class CreateHandler implements IqHandler {
                 members.putIfAbsent(account.get().phone(), account.get());
             }
         }
-        Group group = context.registry().create(creator, subject, context.now(), settings(create));
+        Group group = context.registry().create(creator, subject, context.now(), settings(create), lid);
         members.values().forEach(m -> group.add(m, GroupRole.MEMBER));
         Group.GroupView view = group.view();
         Node.Builder change = Node.builder("create").attr("type", "new");

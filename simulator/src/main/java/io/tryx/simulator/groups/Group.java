@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * One group chat: its id ({@code <id>@g.us}), creator and creation time, subject, description, settings,
- * invite code and participants with their roles (in joining order). Thread-safe: every method locks the
+ * invite code, addressing mode and participants with their roles (in joining order). Thread-safe: every method locks the
  * group, and handlers that check then change (is the actor an admin? then promote) hold the same lock with
  * {@code synchronized (group)} so the pair is atomic. {@link #view()} is an immutable snapshot for answers.
  */
@@ -24,6 +24,7 @@ public final class Group {
     private final Jid jid;
     private final Account creator;
     private final long creation;
+    private final boolean lidAddressed;
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private String subject;
     private Account subjectOwner;
@@ -32,11 +33,12 @@ public final class Group {
     private GroupSettings settings;
     private String inviteCode;
 
-    Group(String id, Account creator, String subject, long creation, GroupSettings settings) {
+    Group(String id, Account creator, String subject, long creation, GroupSettings settings, boolean lidAddressed) {
         this.id = Objects.requireNonNull(id, "id");
         this.jid = Jid.user(id, JidServer.GROUP);
         this.creator = Objects.requireNonNull(creator, "creator");
         this.creation = creation;
+        this.lidAddressed = lidAddressed;
         this.subject = Objects.requireNonNull(subject, "subject");
         this.subjectOwner = creator;
         this.subjectTime = creation;
@@ -56,6 +58,14 @@ public final class Group {
 
     public Account creator() {
         return creator;
+    }
+
+    /**
+     * True when the group addresses participants by LID ({@code addressing_mode="lid"}: participants listed by
+     * LID with their {@code phone_number}, messages fanned out from LID devices), false for phone numbers.
+     */
+    public boolean lidAddressed() {
+        return lidAddressed;
     }
 
     /** The role of {@code account}, empty when it is not a participant. */
@@ -122,7 +132,7 @@ public final class Group {
     /** An immutable snapshot of everything an answer or notification shows. */
     public synchronized GroupView view() {
         return new GroupView(id, jid, creator, creation, subject, subjectOwner, subjectTime,
-                Optional.ofNullable(description), settings, new ArrayList<>(participants.values()));
+                Optional.ofNullable(description), settings, new ArrayList<>(participants.values()), lidAddressed);
     }
 
     @Override
@@ -141,7 +151,7 @@ public final class Group {
     /** A snapshot of a group. */
     public record GroupView(String id, Jid jid, Account creator, long creation, String subject, Account subjectOwner,
                             long subjectTime, Optional<Description> description, GroupSettings settings,
-                            List<Participant> participants) {
+                            List<Participant> participants, boolean lidAddressed) {
         public GroupView {
             participants = List.copyOf(participants);
         }

@@ -6,6 +6,7 @@ import io.tryx.simulator.account.Account;
 import io.tryx.simulator.messaging.Delivery;
 import io.tryx.simulator.messaging.Directory;
 import io.tryx.simulator.messaging.SeenIds;
+import io.tryx.simulator.messaging.ServerPhash;
 import io.tryx.simulator.router.Iqs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,14 @@ import java.util.Optional;
  * <enc type="pkmsg|msg"/></to>...</participants><enc type="skmsg"/><device-identity/>?</message>} is acked
  * {@code <ack class="message" id from=group t/>}, and every device of every participant except the sending one
  * gets {@code <message from=group participant="sender device" participant_lid id t type notify
- * addressing_mode="pn">} with its own {@code enc} (the sender key distribution), if any, before the
+ * addressing_mode="pn">} (in a LID-addressed group {@code participant} is the sender's LID device, with
+ * {@code participant_pn} and {@code addressing_mode="lid"}) with its own {@code enc} (the sender key distribution), if any, before the
  * {@code skmsg} and the {@code device-identity} when its enc is a pkmsg. A device with nothing to receive is
  * skipped. A stanza with a {@code participant} attribute (a retry resend, not taken for a duplicate of the
  * original) goes to that device only. Refusals,
  * as {@code <ack class="message" error>}: unknown group 404, sender not in the group 403, a non-admin
- * in an announcement group 401, malformed 400. A repeated id from the same device is acked only.
+ * in an announcement group 401, malformed 400. A repeated id from the same device is acked only. A {@code phash}
+ * other than the server's (every device of every participant, see {@link ServerPhash}) gets the server's in the ack.
  */
 public final class GroupMessageRelay {
 
@@ -74,11 +77,20 @@ public final class GroupMessageRelay {
             return nack(id, "400");
         }
         long t = clock.instant().getEpochSecond();
-        Node ack = Node.builder("ack").attr("class", "message").attr("id", id).attr("from", group.jid()).attr("t", t).build();
+        Node.Builder ackBuilder = Node.builder("ack").attr("class", "message").attr("id", id).attr("from", group.jid())
+                .attr("t", t);
+        List<Account> members = group.participants().stream().map(Group.Participant::account).toList();
+        ServerPhash.mismatch(stanza, members, group.lidAddressed()).ifPresent(p -> {
+            log.info("group message {} from {}:{}: participant hash {} differs from the server's {}", id, sender.phone(),
+                    senderDevice, stanza.attrs().optionalString("phash").orElse(""), p);
+            ackBuilder.attr("phash", p);
+        });
+        Node ack = ackBuilder.build();
         // a retry resend reuses the id for one device, so it counts apart from the original
         if (!seen.firstTime(sender.phone() + ':' + senderDevice, id + only.map(o -> '/' + o).orElse(""))) {
             return ack;
         }
+        boolean lid = group.lidAddressed();
         List<Node> shared = stanza.children("enc");
         Optional<Node> identity = stanza.child("device-identity");
         for (Group.Participant participant : group.participants()) {
@@ -102,13 +114,13 @@ public final class GroupMessageRelay {
                 }
                 delivery.deliver(member.jid().withDevice(device), Node.builder("message")
                         .attr("from", group.jid())
-                        .attr("participant", sender.jid().withDevice(senderDevice))
-                        .attr("participant_lid", sender.lid().withDevice(senderDevice))
+                        .attr("participant", (lid ? sender.lid() : sender.jid()).withDevice(senderDevice))
+                        .attr(lid ? "participant_pn" : "participant_lid", (lid ? sender.jid() : sender.lid()).withDevice(senderDevice))
                         .attr("id", id)
                         .attr("t", t)
                         .attr("type", stanza.attrs().optionalString("type").orElse("text"))
                         .attr("notify", sender.pushName())
-                        .attr("addressing_mode", GroupNodes.ADDRESSING_MODE)
+                        .attr("addressing_mode", GroupNodes.addressingMode(lid))
                         .children(children).build());
             }
         }

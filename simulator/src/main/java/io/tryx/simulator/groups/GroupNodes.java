@@ -8,16 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The group nodes the server sends in IQ results and notifications. Groups use phone-number addressing:
+ * The group nodes the server sends in IQ results and notifications. A phone-number addressed group is
  * {@code <group id="<bare id>" creator creation subject s_t s_o size addressing_mode="pn">} with one
  * {@code <participant jid="phone@s.whatsapp.net" lid="digits@lid" type?/>} per participant ({@code type} is
  * {@code admin} or {@code superadmin}), then {@code <description id participant t><body/></description>},
  * {@code <locked/>}, {@code <announcement/>}, {@code <ephemeral expiration/>} and {@code <member_add_mode>} as set.
+ * A LID-addressed group ({@code addressing_mode="lid"}) names users by LID with the phone number beside it:
+ * {@code creator="lid" creator_pn}, {@code s_o="lid" s_o_pn}, {@code <participant jid="digits@lid"
+ * phone_number="phone@s.whatsapp.net" type?/>} and {@code <description participant="lid" participant_pn>}, as
+ * whatsmeow's {@code parseGroupNode} and Baileys' {@code extractGroupMetadata} read them.
  */
 public final class GroupNodes {
 
-    /** The addressing mode every simulated group uses. */
+    /** The addressing mode of phone-number addressed groups. */
     public static final String ADDRESSING_MODE = "pn";
+    /** The addressing mode of LID-addressed groups. */
+    public static final String LID_ADDRESSING_MODE = "lid";
 
     private GroupNodes() {
     }
@@ -29,14 +35,20 @@ public final class GroupNodes {
 
     /** The full {@code <group>} node with {@code extra} participant nodes (failed adds with their {@code error}). */
     public static Node group(Group.GroupView view, List<Node> extra) {
+        boolean lid = view.lidAddressed();
         List<Node> children = new ArrayList<>();
         for (Group.Participant p : view.participants()) {
-            children.add(participant(p.account(), p.role()));
+            children.add(participant(p.account(), p.role(), lid));
         }
         children.addAll(extra);
-        view.description().ifPresent(d -> children.add(Node.builder("description").attr("id", d.id())
-                .attr("participant", d.owner().jid()).attr("t", d.time())
-                .children(body(d.text())).build()));
+        view.description().ifPresent(d -> {
+            Node.Builder description = Node.builder("description").attr("id", d.id())
+                    .attr("participant", lid ? d.owner().lid() : d.owner().jid()).attr("t", d.time());
+            if (lid) {
+                description.attr("participant_pn", d.owner().jid());
+            }
+            children.add(description.children(body(d.text())).build());
+        });
         if (view.settings().locked()) {
             children.add(Node.of("locked"));
         }
@@ -47,28 +59,49 @@ public final class GroupNodes {
             children.add(Node.builder("ephemeral").attr("expiration", view.settings().ephemeralSeconds()).build());
         }
         children.add(Node.builder("member_add_mode").text(view.settings().memberAddMode()).build());
-        return Node.builder("group")
+        Node.Builder group = Node.builder("group")
                 .attr("id", view.id())
-                .attr("creator", view.creator().jid())
-                .attr("creation", view.creation())
+                .attr("creator", lid ? view.creator().lid() : view.creator().jid());
+        if (lid) {
+            group.attr("creator_pn", view.creator().jid());
+        }
+        group.attr("creation", view.creation())
                 .attr("subject", view.subject())
                 .attr("s_t", view.subjectTime())
-                .attr("s_o", view.subjectOwner().jid())
-                .attr("size", view.participants().size())
-                .attr("addressing_mode", ADDRESSING_MODE)
+                .attr("s_o", lid ? view.subjectOwner().lid() : view.subjectOwner().jid());
+        if (lid) {
+            group.attr("s_o_pn", view.subjectOwner().jid());
+        }
+        return group.attr("size", view.participants().size())
+                .attr("addressing_mode", addressingMode(lid))
                 .children(children).build();
     }
 
-    /** {@code <participant jid lid type?/>}. */
+    /** {@code lid} or {@code pn}. */
+    public static String addressingMode(boolean lid) {
+        return lid ? LID_ADDRESSING_MODE : ADDRESSING_MODE;
+    }
+
+    /** {@code <participant jid lid type?/>} (phone-number addressing). */
     public static Node participant(Account account, GroupRole role) {
-        Node.Builder node = Node.builder("participant").attr("jid", account.jid()).attr("lid", account.lid());
+        return participant(account, role, false);
+    }
+
+    /**
+     * {@code <participant jid="phone" lid type?/>}, or with LID addressing {@code <participant jid="lid"
+     * phone_number type?/>}.
+     */
+    public static Node participant(Account account, GroupRole role, boolean lid) {
+        Node.Builder node = lid
+                ? Node.builder("participant").attr("jid", account.lid()).attr("phone_number", account.jid())
+                : Node.builder("participant").attr("jid", account.jid()).attr("lid", account.lid());
         role.type().ifPresent(t -> node.attr("type", t));
         return node.build();
     }
 
-    /** {@code <participant jid lid/>} without a role, as participant change notifications list them. */
-    public static Node participant(Account account) {
-        return participant(account, GroupRole.MEMBER);
+    /** A participant without a role, as participant change notifications of {@code group} list them. */
+    public static Node participant(Group group, Account account) {
+        return participant(account, GroupRole.MEMBER, group.lidAddressed());
     }
 
     /** {@code <body>text</body>}. */

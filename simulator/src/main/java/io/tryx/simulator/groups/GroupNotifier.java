@@ -36,10 +36,10 @@ public final class GroupNotifier {
                 .attr("type", "w:gp2")
                 .attr("id", Long.toString(ids.incrementAndGet()))
                 .attr("t", clock.instant().getEpochSecond())
-                .attr("participant", actor.jid())
-                .attr("participant_lid", actor.lid())
+                .attr("participant", group.lidAddressed() ? actor.lid() : actor.jid())
+                .attr(group.lidAddressed() ? "participant_pn" : "participant_lid", group.lidAddressed() ? actor.jid() : actor.lid())
                 .attr("notify", actor.pushName())
-                .attr("addressing_mode", GroupNodes.ADDRESSING_MODE)
+                .attr("addressing_mode", GroupNodes.addressingMode(group.lidAddressed()))
                 .children(change).build();
         Map<String, Account> unique = new LinkedHashMap<>();
         recipients.forEach(a -> unique.putIfAbsent(a.phone(), a));

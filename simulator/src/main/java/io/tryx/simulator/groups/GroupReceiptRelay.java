@@ -14,8 +14,8 @@ import java.util.Optional;
  * Receipts for group messages: {@code <receipt id to="<id>@g.us" participant="message sender device"
  * type?>children</receipt>} is acked {@code <ack class="receipt" id from=group type?/>} and relayed to the
  * message sender's companions (not the receipt's own device) as {@code <receipt from=group
- * participant="receiving device" id t type?>children</receipt>} ({@code inactive} becomes a plain delivery
- * receipt). A missing id, an unknown group or a {@code participant} that is no account answers
+ * participant="receiving device" id t type?>children</receipt>} (its LID device in a LID-addressed group;
+ * {@code inactive} becomes a plain delivery receipt). A missing id, an unknown group or a {@code participant} that is no account answers
  * {@code error="400"}.
  */
 public final class GroupReceiptRelay {
@@ -51,7 +51,7 @@ public final class GroupReceiptRelay {
         }
         Node.Builder out = Node.builder("receipt")
                 .attr("from", group.get().jid())
-                .attr("participant", sender.jid().withDevice(senderDevice))
+                .attr("participant", (group.get().lidAddressed() ? sender.lid() : sender.jid()).withDevice(senderDevice))
                 .attr("id", id)
                 .attr("t", clock.instant().getEpochSecond());
         type.filter(t -> !t.equals("inactive")).ifPresent(t -> out.attr("type", t));

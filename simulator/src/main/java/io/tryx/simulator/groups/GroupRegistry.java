@@ -26,10 +26,15 @@ public final class GroupRegistry {
     private final Set<String> revokedCodes = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
 
-    /** A new group with {@code creator} as its only participant (superadmin). */
+    /** A new phone-number addressed group with {@code creator} as its only participant (superadmin). */
     public Group create(Account creator, String subject, long creation, GroupSettings settings) {
+        return create(creator, subject, creation, settings, false);
+    }
+
+    /** A new group with {@code creator} as its only participant (superadmin), LID-addressed when {@code lid}. */
+    public Group create(Account creator, String subject, long creation, GroupSettings settings, boolean lid) {
         while (true) {
-            Group group = new Group(randomId(), creator, subject, creation, settings);
+            Group group = new Group(randomId(), creator, subject, creation, settings, lid);
             if (byId.putIfAbsent(group.id(), group) == null) {
                 return group;
             }

@@ -63,7 +63,7 @@ public final class InviteHandler implements IqHandler {
     private Node join(Group group, Account actor) {
         if (group.add(actor, GroupRole.MEMBER)) {
             context.notifier().notifyParticipants(group, actor, Node.builder("add").attr("reason", "invite")
-                    .children(GroupNodes.participant(actor)).build());
+                    .children(GroupNodes.participant(group, actor)).build());
         }
         return Node.builder("group").attr("jid", group.jid()).build();
     }

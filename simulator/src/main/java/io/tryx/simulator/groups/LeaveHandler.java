@@ -51,7 +51,7 @@ public final class LeaveHandler implements IqHandler {
                 }
             }
             context.notifier().notify(group.get(), actor, audience,
-                    Node.builder("remove").children(GroupNodes.participant(actor)).build());
+                    Node.builder("remove").children(GroupNodes.participant(group.get(), actor)).build());
             context.registry().dropIfEmpty(group.get());
             results.add(result.build());
         }

@@ -63,7 +63,7 @@ public final class ParticipantsHandler implements IqHandler {
             }
         }
         if (!changed.isEmpty()) {
-            Node change = Node.builder(action).children(changed.stream().map(GroupNodes::participant).toList()).build();
+            Node change = Node.builder(action).children(changed.stream().map(a -> GroupNodes.participant(group, a)).toList()).build();
             context.notifier().notify(group, actor, audience.values(), change);
         }
         if (action.equals("remove")) {

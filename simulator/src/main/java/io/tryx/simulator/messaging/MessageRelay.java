@@ -23,8 +23,9 @@ import java.util.Optional;
  * LID with {@code sender_pn}); copies to the sender's own other devices carry {@code recipient} (the chat) and
  * {@code peer_recipient_lid}/{@code recipient_pn}. A message id seen again from the same device is acked
  * but not delivered twice, unless its {@code enc} carries a {@code count}: that is the answer to a retry receipt,
- * which reuses the id. The phash is accepted as sent. Bad stanzas get {@code <ack class="message"
- * error="400"/>} and the connection stays up.
+ * which reuses the id. A {@code phash} that differs from the server's (see {@link ServerPhash}) is answered with
+ * the server's {@code phash} in the ack; the message is still delivered to the devices it addresses. Bad stanzas
+ * get {@code <ack class="message" error="400"/>} and the connection stays up.
  */
 public final class MessageRelay {
 
@@ -74,8 +75,14 @@ public final class MessageRelay {
             log.info("bad message stanza {}: {}", stanza, e.getMessage());
             return nack(stanza, id.get(), "400");
         }
-        Node ack = Node.builder("ack").attr("class", "message").attr("id", id.get()).attr("from", to.get())
-                .attr("t", t).build();
+        Node.Builder ackBuilder = Node.builder("ack").attr("class", "message").attr("id", id.get()).attr("from", to.get())
+                .attr("t", t);
+        ServerPhash.mismatch(stanza, List.of(peer.get(), sender), to.get().isLid()).ifPresent(p -> {
+            log.info("message {} from {}:{}: participant hash {} differs from the server's {}", id.get(),
+                    sender.phone(), senderDevice, stanza.attrs().optionalString("phash").orElse(""), p);
+            ackBuilder.attr("phash", p);
+        });
+        Node ack = ackBuilder.build();
         // a retry answer (an enc with a retry count) reuses the original id and must get through
         boolean retryAnswer = targets.stream().flatMap(target -> target.encs().stream()).anyMatch(e -> e.attrs().has("count"));
         if (!seen.firstTime(sender.phone() + ':' + senderDevice, id.get()) && !retryAnswer) {

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One account's mock phone (device 0) as a Signal endpoint: its store holds the account's {@link PhoneKeys}
@@ -38,15 +39,16 @@ import java.util.Set;
  * from the media host and decrypted ({@link PhoneMedia}), polls remembered with their secret and votes on known
  * polls opened ({@link PollBook}). What it receives (and what it sends) goes into its {@link ChatHistory} for
  * history sync. Inbox, failures, history, known messages and polls each keep the last {@code limit} items (the
- * oldest are dropped, and counted for the inbox and history). Sessions are keyed by the peer's address as the
- * stanza names it (user and device). Thread-safe (one lock per phone; media are fetched outside it).
+ * oldest are dropped, and counted for the inbox and history). Sessions are keyed by the peer's device address, a
+ * LID device under its phone-number twin (so a peer reaching the phone in a LID-addressed group uses the session of
+ * its 1:1 chats). Thread-safe (one lock per phone; media are fetched outside it).
  */
 public final class MockPhone {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Account account;
-    private final InMemorySignalStore store;
+    private InMemorySignalStore store;
     private final Set<Integer> storedPreKeys = new HashSet<>();
     private final BoundedLog<InboxEntry> inbox;
     private final BoundedLog<Failure> failures;
@@ -59,8 +61,12 @@ public final class MockPhone {
     private final PollBook polls;
     private final PhoneMedia media;
 
-    MockPhone(Account account, PhoneMedia media, int limit) {
+    private final UnaryOperator<Jid> canonical;
+
+    /** {@code canonical} maps a device address to the one its sessions are kept under (a LID device to its phone JID). */
+    MockPhone(Account account, UnaryOperator<Jid> canonical, PhoneMedia media, int limit) {
         this.account = account;
+        this.canonical = canonical;
         this.media = media;
         this.inbox = new BoundedLog<>(limit);
         this.failures = new BoundedLog<>(limit);
@@ -72,9 +78,22 @@ public final class MockPhone {
                 return size() > limit;
             }
         };
-        PhoneKeys keys = account.phoneKeys();
-        this.store = new InMemorySignalStore(keys.identity(), keys.registrationId());
-        store.storeSignedPreKey(keys.signedPreKey());
+        this.store = freshStore(account.phoneKeys());
+    }
+
+    private static InMemorySignalStore freshStore(PhoneKeys keys) {
+        InMemorySignalStore fresh = new InMemorySignalStore(keys.identity(), keys.registrationId());
+        fresh.storeSignedPreKey(keys.signedPreKey());
+        return fresh;
+    }
+
+    /**
+     * Starts over with the account's current {@link PhoneKeys} (after {@link Account#resetPhoneKeys()}): every
+     * session and sender key is gone, as on a reinstalled phone; the inbox and history stay.
+     */
+    public synchronized void resetIdentity() {
+        store = freshStore(account.phoneKeys());
+        storedPreKeys.clear();
     }
 
     public Account account() {
@@ -84,6 +103,12 @@ public final class MockPhone {
     /** True when the phone holds a session with {@code device}. */
     public synchronized boolean hasSession(Jid device) {
         return store.session(address(device)).isPresent();
+    }
+
+    /** Forgets the sessions with {@code user}'s phone (device 0) under both its addresses (its identity changed). */
+    public synchronized void forgetPhoneSession(Account user) {
+        store.deleteSession(address(user.jid()));
+        store.deleteSession(address(user.lid()));
     }
 
     /** Starts a session with {@code device} from its bundle. */
@@ -270,8 +295,9 @@ public final class MockPhone {
         }
     }
 
-    private static SignalAddress address(Jid device) {
-        return new SignalAddress(device.user(), device.device());
+    private SignalAddress address(Jid device) {
+        Jid kept = canonical.apply(device);
+        return new SignalAddress(kept.user(), kept.device());
     }
 
     /** A message stanza the phone could not decrypt: its id, {@code from} and the error. */

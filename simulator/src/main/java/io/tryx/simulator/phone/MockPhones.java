@@ -89,7 +89,7 @@ public final class MockPhones {
 
     /** The account's phone. */
     public MockPhone phone(Account account) {
-        return phones.computeIfAbsent(account.phone(), p -> new MockPhone(account, media, limit));
+        return phones.computeIfAbsent(account.phone(), p -> new MockPhone(account, this::canonical, media, limit));
     }
 
     /**
@@ -183,6 +183,14 @@ public final class MockPhones {
                 .children(phone.encrypt(device, message)).build();
         messaging.delivery().deliver(device, stanza);
         return id;
+    }
+
+    /** A LID device address as its phone-number twin (the same device); anything else unchanged. */
+    private Jid canonical(Jid device) {
+        if (!device.isLid()) {
+            return device;
+        }
+        return messaging.directory().account(device).map(a -> a.jid().withDevice(device.device())).orElse(device);
     }
 
     static Optional<PreKeyUpload> bundle(Account peer, int deviceId) {

@@ -127,6 +127,39 @@ class ClientBaileysGroupTest {
         }
     }
 
+    @Test
+    void ourClientAndABaileysClientChatInALidAddressedGroup(@TempDir Path authFirst) throws Exception {
+        Linked ours = Linked.link(clients, admin, OURS, new InMemoryAccountStore("ours"));
+        try (NodeScript first = linkedBaileys(FIRST, authFirst)) {
+            AdminClient.Answer created = admin.post("/admin/groups", Map.of("creator", FIRST, "subject", "Lid mixed",
+                    "participants", List.of(OURS), "addressingMode", "lid"));
+            assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+            Jid group = Jid.parse(created.body().path("jid").asText());
+            String ourLid = admin.get("/admin/accounts/" + OURS).body().path("lid").asText();
+            Jid firstLid = Jid.parse(admin.get("/admin/accounts/" + FIRST).body().path("lid").asText());
+            await("create at Baileys\n" + first).atMost(WITHIN).until(() -> first.events().stream().anyMatch(e ->
+                    e.path("event").asText().equals("groups-upsert")
+                            && e.path("groups").get(0).path("id").asText().equals(group.toString())));
+
+            SendResult hello = ours.client().sendText(group, "hello lid from ours").get(20, TimeUnit.SECONDS);
+            JsonNode atFirst = awaitText(first, "hello lid from ours");
+            assertThat(atFirst.path("participant").asText()).isEqualTo(ourLid);
+            assertThat(atFirst.path("id").asText()).isEqualTo(hello.id());
+
+            send(first, group.toString(), "hello lid from first");
+            await("first's text at ours").atMost(WITHIN).until(() -> ours.textsIn(group).contains("hello lid from first"));
+            MessageEvent.MessageReceived fromFirst = ours.received().stream()
+                    .filter(m -> m.text().equals("hello lid from first")).findFirst().orElseThrow();
+            assertThat(fromFirst.info().sender().toNonAd()).isEqualTo(firstLid);
+            assertThat(fromFirst.info().senderAlt().toNonAd()).isEqualTo(Jid.parse(FIRST + "@s.whatsapp.net"));
+
+            ours.client().sendText(group, "second lid from ours").get(20, TimeUnit.SECONDS);
+            awaitText(first, "second lid from ours");
+            assertThat(ours.undecryptable()).isEmpty();
+            assertThat(first.count("error")).as("%s", first).isZero();
+        }
+    }
+
     private NodeScript linkedBaileys(String phone, Path auth) {
         NodeScript client = NodeScript.start("baileys-client.mjs", "--url", simulator.chatUrl(),
                 "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString());

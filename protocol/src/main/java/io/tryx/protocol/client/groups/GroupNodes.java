@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The {@code w:g2} IQs a client sends and the {@code <group>} nodes of their answers and of {@code w:gp2}
  * notifications: {@code <group id creator creation subject s_t s_o addressing_mode>} with
- * {@code <participant jid lid? type?/>}, {@code <description id><body/></description>}, {@code <locked/>},
+ * {@code <participant jid lid? phone_number? type?/>}, {@code <description id><body/></description>}, {@code <locked/>},
  * {@code <announcement/>} and {@code <ephemeral expiration/>}.
  */
 public final class GroupNodes {
@@ -41,6 +41,7 @@ public final class GroupNodes {
             }
             participants.add(new GroupParticipant(participant.attrs().jid("jid").toNonAd(),
                     participant.attrs().optionalJid("lid").map(Jid::toNonAd).orElse(null),
+                    participant.attrs().optionalJid("phone_number").map(Jid::toNonAd).orElse(null),
                     GroupRole.fromWire(participant.attrs().optionalString("type").orElse(null))));
         }
         Optional<Node> description = group.child("description");

@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The devices of users, for sending: served from the {@link io.tryx.protocol.store.DeviceListStore} while fresh,
  * otherwise asked with one usync query ({@code devices version=2} and {@code lid}) whose answer is stored
- * together with the phone-number/LID mappings it reveals. Store work runs on the worker executor, never on the
- * connection's thread.
+ * together with the phone-number/LID mappings it reveals. A list found stale (the server's ack disagreed with our
+ * participant hash, a device notification did not add up) is kept {@linkplain DeviceList#stale() marked stale}, so
+ * the next send asks again. Store work runs on the
+ * worker executor, never on the connection's thread.
  */
 final class DeviceDirectory {
 
@@ -62,6 +64,21 @@ final class DeviceDirectory {
             known.putAll(store(answer));
             return flatten(known);
         }, workers);
+    }
+
+    /**
+     * Marks the cached device lists of {@code users} stale (kept, but asked again on the next send), in one unit of
+     * work; call on a worker thread.
+     */
+    void invalidate(List<Jid> users) {
+        UnitOfWork work = store.begin();
+        for (Jid user : users) {
+            Optional<DeviceList> cached = work.deviceList(user.toNonAd());
+            if (cached.isPresent() && !cached.get().isStale()) {
+                work.storeDeviceList(cached.get().stale());
+            }
+        }
+        work.commit();
     }
 
     private Map<Jid, List<Jid>> store(Node answer) {

@@ -107,21 +107,36 @@ final class GroupSender {
                             && (own.lid() == null || info.participant(own.lid()).isEmpty())) {
                         throw new SendException(SendException.Reason.NOT_A_PARTICIPANT, "not a participant of " + group);
                     }
-                    return devices.devices(users(info, own)).thenApply(all -> new Plan(info, targets(all, own)));
+                    List<Jid> users = users(info, own);
+                    return devices.devices(users).thenApply(all -> new Plan(info, users, targets(all, own),
+                            MessageSender.phash(all, ownSender(info, own))));
                 }, workers)
                 .thenComposeAsync(plan -> {
                     Set<Jid> holders = store.senderKeyRecipients(group);
                     List<Jid> lacking = plan.targets().stream().filter(d -> !holders.contains(d)).toList();
                     List<Jid> missing = encryptor.withoutSession(store, lacking, own);
-                    return bundles.fetch(missing).thenApplyAsync(fetched -> encrypt(group, id, message, plan, fetched, own),
-                            workers);
+                    AckTracker.Stale stale = new AckTracker.Stale(plan.phash(), workers, () -> stale(group, plan.users()));
+                    return bundles.fetch(missing)
+                            .thenApplyAsync(fetched -> encrypt(group, id, message, plan, fetched, own), workers)
+                            .thenCompose(stanza -> MessageSender.sendAndAwaitAck(channel, acks, id, stanza, stale));
                 }, workers)
-                .thenCompose(stanza -> MessageSender.sendAndAwaitAck(channel, acks, id, stanza))
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(MessageSender.typed(MessageSender.unwrap(error))));
     }
 
-    /** The group's participants and the devices of our own account (which need the key too). */
-    private record Plan(GroupInfo info, List<Jid> targets) {
+    /**
+     * The group's metadata, the users whose devices get the message, those devices but ours (which need the key
+     * too) and the participant hash of all devices.
+     */
+    private record Plan(GroupInfo info, List<Jid> users, List<Jid> targets, String phash) {
+    }
+
+    /**
+     * The server's ack disagreed with our participant hash: the group's participants or a member's devices
+     * changed unseen. Forgets the metadata and marks the device lists of every user the send named stale.
+     */
+    private void stale(Jid group, List<Jid> users) {
+        groups.forget(group);
+        devices.invalidate(users);
     }
 
     /** The users whose devices get the message: every participant and our own user, in the group's addressing. */
@@ -178,7 +193,8 @@ final class GroupSender {
         }
         MessageSecrets.pollMeta(message).ifPresent(children::add);
         Node.Builder stanza = Node.builder("message").attr("id", id).attr("to", group)
-                .attr("type", MessageSender.typeOf(message)).attr("addressing_mode", plan.info().addressingMode());
+                .attr("type", MessageSender.typeOf(message)).attr("phash", plan.phash())
+                .attr("addressing_mode", plan.info().addressingMode());
         MessageActions.editAttribute(message).ifPresent(edit -> stanza.attr("edit", edit));
         return stanza.children(children).build();
     }

@@ -3,6 +3,7 @@ package io.tryx.protocol.client.messaging;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.message.MessageIds;
+import io.tryx.protocol.message.ParticipantHash;
 import io.tryx.protocol.proto.E2EProto;
 import io.tryx.protocol.signal.PreKeyBundle;
 import io.tryx.protocol.store.AccountStore;
@@ -26,7 +27,8 @@ import java.util.concurrent.locks.Lock;
  * account (usync, cached), prekey bundles for devices without a session, one {@code enc} per device (our own
  * other devices get the {@code deviceSentMessage} copy), {@code device-identity} when any is a {@code pkmsg}.
  * Every Signal write of the send and the {@link SentMessage} (for answering retry receipts) commit in one unit of
- * work before the stanza leaves, so a message key is never used twice. The result completes on the server's
+ * work before the stanza leaves, so a message key is never used twice. The stanza carries the {@code phash} of the
+ * device set; an ack naming another one marks both device lists stale. The result completes on the server's
  * {@code ack}.
  */
 final class MessageSender {
@@ -83,15 +85,18 @@ final class MessageSender {
                         throw new SendException(SendException.Reason.NO_DEVICES, to + " has no devices");
                     }
                     List<Jid> missing = encryptor.withoutSession(store, targets, own);
-                    return bundles.fetch(missing).thenApplyAsync(fetched -> encrypt(to, id, message, targets, fetched, own),
-                            workers);
+                    String phash = phash(devices, to.isLid() && own.lid() != null ? own.lid() : own.deviceJid());
+                    AckTracker.Stale stale = new AckTracker.Stale(phash, workers,
+                            () -> directory.invalidate(List.of(to, ownUser)));
+                    return bundles.fetch(missing)
+                            .thenApplyAsync(fetched -> encrypt(to, id, message, targets, fetched, own, phash), workers)
+                            .thenCompose(stanza -> sendAndAwaitAck(channel, acks, id, stanza, stale));
                 }, workers)
-                .thenCompose(stanza -> sendAndAwaitAck(channel, acks, id, stanza))
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(typed(unwrap(error))));
     }
 
     private Node encrypt(Jid to, String id, E2EProto.Message message, List<Jid> targets,
-                         Map<Jid, PreKeyBundle> fetched, DeviceCredentials own) {
+                         Map<Jid, PreKeyBundle> fetched, DeviceCredentials own, String phash) {
         byte[] plaintext = message.toByteArray();
         byte[] ownCopy = E2EProto.Message.newBuilder()
                 .setDeviceSentMessage(E2EProto.Message.DeviceSentMessage.newBuilder()
@@ -117,7 +122,8 @@ final class MessageSender {
             children.add(Node.builder("device-identity").bytes(own.account()).build());
         }
         MessageSecrets.pollMeta(message).ifPresent(children::add);
-        Node.Builder stanza = Node.builder("message").attr("id", id).attr("to", to).attr("type", typeOf(message));
+        Node.Builder stanza = Node.builder("message").attr("id", id).attr("to", to).attr("type", typeOf(message))
+                .attr("phash", phash);
         MessageActions.editAttribute(message).ifPresent(edit -> stanza.attr("edit", edit));
         return stanza.children(children).build();
     }
@@ -144,6 +150,16 @@ final class MessageSender {
         return "media";
     }
 
+    /**
+     * The participant hash of a send: every device the lists name plus the sending device (in the chat's domain),
+     * as the server computes it.
+     */
+    static String phash(List<Jid> devices, Jid sendingDevice) {
+        List<Jid> all = new ArrayList<>(devices);
+        all.add(sendingDevice);
+        return ParticipantHash.of(all);
+    }
+
     private static boolean isThisDevice(Jid device, DeviceCredentials own) {
         return device.equals(own.deviceJid()) || (own.lid() != null && device.equals(own.lid()));
     }
@@ -153,8 +169,8 @@ final class MessageSender {
      * (failed with {@code NOT_CONNECTED} when the write failed).
      */
     static CompletableFuture<CompletableFuture<SendResult>> sendAndAwaitAck(StanzaChannel channel, AckTracker acks,
-                                                                           String id, Node stanza) {
-        CompletableFuture<SendResult> ack = acks.register(id);
+                                                                           String id, Node stanza, AckTracker.Stale stale) {
+        CompletableFuture<SendResult> ack = acks.register(id, stale);
         return channel.send(stanza).handle((ok, error) -> {
             if (error != null) {
                 acks.fail(id, new SendException(SendException.Reason.NOT_CONNECTED, -1, "could not send " + id,

@@ -6,9 +6,11 @@ import io.tryx.protocol.client.groups.GroupDirectory;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.proto.E2EProto;
 import io.tryx.protocol.store.AccountStore;
+import io.tryx.protocol.store.UnitOfWork;
 
 import java.security.SecureRandom;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +40,8 @@ public final class Messaging {
     private final GroupSender groupSender;
     private final GroupNotificationHandler groupNotifications;
     private final PeerSender peerSender;
+    private final DeviceDirectory deviceDirectory;
+    private final Lock signalLock;
 
     public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
                      Executor workers, InstantSource clock, SecureRandom random) {
@@ -46,7 +50,7 @@ public final class Messaging {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(workers, "workers");
-        Lock signalLock = new ReentrantLock();
+        this.signalLock = new ReentrantLock();
         OrderedLanes<String> lanes = new OrderedLanes<>(workers);
         OutgoingEncryptor encryptor = new OutgoingEncryptor(random);
         PreKeyBundles bundles = new PreKeyBundles(channel);
@@ -55,6 +59,7 @@ public final class Messaging {
         this.receipts = new ReceiptHandler(store, channel, lanes, listeners,
                 new RetryResponder(store, channel, signalLock, workers, bundles, encryptor, random));
         DeviceDirectory directory = new DeviceDirectory(store, channel, workers, clock, config.deviceListTtl());
+        this.deviceDirectory = directory;
         this.sender = new MessageSender(store, channel, lanes, signalLock, workers, clock, random, directory, bundles,
                 encryptor, acks);
         this.groupDirectory = new GroupDirectory(channel);
@@ -194,6 +199,29 @@ public final class Messaging {
         work.pruneSentMessages(before);
         work.pruneBuffer(before);
         work.commit();
+    }
+
+    /**
+     * Forgets the Signal sessions with {@code devices} (device JIDs, either domain; their user's identity changed),
+     * in one unit of work under the account's Signal lock, so the next send fetches their new bundles. Blocks on the
+     * store: call it on a worker thread.
+     */
+    public void forgetSessions(Collection<Jid> devices) {
+        signalLock.lock();
+        try {
+            UnitOfWork work = store.begin();
+            for (Jid device : devices) {
+                work.deleteSession(Addressing.signalAddress(device));
+            }
+            work.commit();
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    /** Marks the cached device lists of {@code users} stale, so the next send asks the server. Blocks on the store. */
+    public void refreshDeviceLists(Collection<Jid> users) {
+        deviceDirectory.invalidate(List.copyOf(users));
     }
 
     /** The connection ended: sends waiting for an ack fail with {@code NOT_CONNECTED}. */

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Messaging tuning: how long a send waits for the server's {@code ack}; how long a device list learned by
- * usync is trusted before it is asked again (the server's device notifications are not handled yet, so this
- * bounds how long a newly linked device of a peer can be missed); how long sent messages (for answering retry
+ * usync is trusted before it is asked again (device notifications and the server's participant hash keep it
+ * right meanwhile; the lifetime bounds how long a lost notification can hide a device); how long sent messages (for answering retry
  * receipts) and decrypted-buffer entries are kept before {@link Messaging#prune()} drops them.
  */
 public record MessagingConfig(Duration sendTimeout, Duration deviceListTtl, Duration retention) {

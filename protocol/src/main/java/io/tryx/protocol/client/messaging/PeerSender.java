@@ -57,7 +57,7 @@ final class PeerSender {
         List<Jid> missing = encryptor.withoutSession(store, List.of(primary), own);
         return bundles.fetch(missing)
                 .thenApplyAsync(fetched -> encrypt(primary, fetched.get(primary), message, own), workers)
-                .thenCompose(stanza -> MessageSender.sendAndAwaitAck(channel, acks, stanza.attrs().string("id"), stanza))
+                .thenCompose(stanza -> MessageSender.sendAndAwaitAck(channel, acks, stanza.attrs().string("id"), stanza, null))
                 .thenCompose(ack -> ack)
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(MessageSender.typed(MessageSender.unwrap(error))));
     }
