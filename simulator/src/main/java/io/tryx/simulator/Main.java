@@ -40,6 +40,11 @@ public final class Main implements Callable<Integer> {
             description = "Messages each mock phone keeps in its inbox and chat history; the oldest are dropped (default: ${DEFAULT-VALUE}).")
     int phoneInboxLimit;
 
+    @Option(names = "--compress-above", defaultValue = "4096",
+            description = "Stanzas whose encoded node is larger than this many bytes go out zlib-compressed, as WhatsApp "
+                    + "sends large stanzas; 0 never compresses (default: ${DEFAULT-VALUE}).")
+    int compressAbove;
+
     private final PrintStream out;
     private final CountDownLatch stop;
 
@@ -57,7 +62,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Simulator simulator = Simulator.start(
-                new SimulatorConfig(host, port, adminPort, mediaPort, tls, InstantSource.system(), phoneInboxLimit))) {
+                new SimulatorConfig(host, port, adminPort, mediaPort, tls, InstantSource.system(), phoneInboxLimit,
+                        compressAbove))) {
             out.println(readyLine(simulator));
             out.flush();
             stop.await();

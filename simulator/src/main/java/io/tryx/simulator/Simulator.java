@@ -102,7 +102,8 @@ public final class Simulator implements AutoCloseable {
             simulator.media = new MediaServer(simulator.boss, simulator.workers, config.host(), config.mediaPort(),
                     simulator.tls.serverContext(), simulator.blobs, simulator.mediaAuth, MAX_UPLOAD_BYTES);
             simulator.chat = new ChatServer(simulator.boss, simulator.workers, config.host(), config.port(),
-                    config.tls() ? simulator.tls.serverContext() : null, simulator.identity, simulator.handler);
+                    config.tls() ? simulator.tls.serverContext() : null, simulator.identity, simulator.handler,
+                    config.compressAbove());
             simulator.admin = new AdminServer(simulator.boss, simulator.workers, config.host(), config.adminPort(),
                     simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones,
                     simulator.groups, simulator.appState, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));

@@ -31,6 +31,27 @@ public final class NodeEncoder {
         return out.toByteArray();
     }
 
+    /**
+     * The frame plaintext compressed as the server sends large stanzas: flag byte 2, then the zlib-deflated node.
+     */
+    public static byte[] encodeCompressed(Node node) {
+        byte[] plain = encodeUnframed(node);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        try {
+            deflater.setInput(plain);
+            deflater.finish();
+            ByteSink out = new ByteSink(plain.length / 2 + 64);
+            out.write(WireTags.FLAG_COMPRESSED);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
     /** The node bytes alone, without the flag byte. */
     public static byte[] encodeUnframed(Node node) {
         ByteSink out = new ByteSink(estimate(node));

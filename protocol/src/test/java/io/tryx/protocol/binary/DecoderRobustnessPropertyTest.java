@@ -85,7 +85,7 @@ class DecoderRobustnessPropertyTest {
     @Property(tries = 500)
     void damagedCompressedFramesOnlyRaiseProtocolException(@ForAll("nodes") Node node,
                                                           @ForAll @IntRange(max = 100_000) int position, @ForAll byte value) {
-        byte[] frame = BaileysNodeInteropTest.compressedFrame(NodeEncoder.encode(node));
+        byte[] frame = NodeEncoder.encodeCompressed(node);
         byte[] damaged = frame.clone();
         damaged[1 + position % (frame.length - 1)] ^= value == 0 ? 1 : value;
         decodeSafely(damaged);

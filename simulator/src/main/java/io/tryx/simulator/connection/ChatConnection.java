@@ -39,6 +39,7 @@ public final class ChatConnection {
     private final FrameEncoder encoder = FrameEncoder.framesOnly();
     private final ServerIdentity identity;
     private final OutboundFaults faults;
+    private final int compressAbove;
     private State state = State.AWAIT_HELLO;
     private NoiseServerHandshake pending;
     private NoiseSession session;
@@ -47,6 +48,13 @@ public final class ChatConnection {
     private boolean ended;
 
     public ChatConnection(long id, ServerIdentity identity, Transport transport, ConnectionHandler handler) {
+        this(id, identity, transport, handler, 0);
+    }
+
+    /** As above; stanzas whose encoded node exceeds {@code compressAbove} bytes are sent compressed (0: never). */
+    public ChatConnection(long id, ServerIdentity identity, Transport transport, ConnectionHandler handler,
+                          int compressAbove) {
+        this.compressAbove = compressAbove;
         this.id = id;
         this.identity = Objects.requireNonNull(identity, "identity");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -153,7 +161,11 @@ public final class ChatConnection {
         if (log.isDebugEnabled()) {
             log.debug("connection {} -> {}", id, node);
         }
-        faults.write(session.seal(NodeEncoder.encode(node)));
+        byte[] frame = NodeEncoder.encode(node);
+        if (compressAbove > 0 && frame.length - 1 > compressAbove) {
+            frame = NodeEncoder.encodeCompressed(node);
+        }
+        faults.write(session.seal(frame));
     }
 
     /**

@@ -36,6 +36,12 @@ public final class ChatServer implements AutoCloseable {
     /** Binds and starts accepting; {@code port} 0 picks a free port; {@code tls} null serves plain {@code ws}. */
     public ChatServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port, SslContext tls,
                       ServerIdentity identity, ConnectionHandler handler) throws InterruptedException {
+        this(boss, workers, host, port, tls, identity, handler, 0);
+    }
+
+    /** As above; stanzas whose encoded node exceeds {@code compressAbove} bytes go out zlib-compressed (0: never). */
+    public ChatServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port, SslContext tls,
+                      ServerIdentity identity, ConnectionHandler handler, int compressAbove) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -45,7 +51,7 @@ public final class ChatServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ChatConnection connection = new ChatConnection(ids.incrementAndGet(), identity,
-                                new WebSocketTransport(ch), handler);
+                                new WebSocketTransport(ch), handler, compressAbove);
                         if (tls != null) {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         }
