@@ -107,8 +107,13 @@ public final class CommandConsumer implements AutoCloseable {
             batch(records).get();
             consumer.commitSync(next);
         } catch (ExecutionException e) {
-            metrics.kafkaError("command-output");
-            LOG.warn("Kafka did not take a command output; retrying the batch: {}", e.getCause().toString());
+            if (e.getCause() instanceof RetryLater later) {
+                metrics.kafkaError("registry");
+                LOG.warn("a command could not be decoded now; retrying the batch: {}", later.getMessage());
+            } else {
+                metrics.kafkaError("command-output");
+                LOG.warn("Kafka did not take a command output; retrying the batch: {}", e.getCause().toString());
+            }
             first.forEach(consumer::seek);
             pause();
         } catch (CommitFailedException e) {

@@ -27,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Takes one consumed command record to its one output, acknowledged by Kafka before the returned future completes:
  * <ol>
+ *   <li>when the registry cannot be reached to read the record's writer schema, the future fails with
+ *       {@link RetryLater} and the consumer takes the batch again later (a valid command is never dead-lettered
+ *       for a registry outage);</li>
  *   <li>records that are not a {@code Command} (bad bytes, unknown schema, empty command id), that have no key or a
  *       key other than the command's account, or whose account is not a user JID go to the dead-letter topic with
  *       the reason (nothing can be answered to them);</li>
@@ -68,7 +71,10 @@ final class CommandProcessor {
         this.timeout = timeout;
     }
 
-    /** Completes when the record's result or dead letter was acknowledged; fails only when Kafka did not take it. */
+    /**
+     * Completes when the record's result or dead letter was acknowledged; fails when Kafka did not take it or the
+     * registry was unavailable ({@link RetryLater}).
+     */
     CompletableFuture<Void> process(ConsumerRecord<byte[], byte[]> record) {
         try {
             return take(record);
@@ -84,6 +90,11 @@ final class CommandProcessor {
         try {
             command = decoder.deserialize(record.topic(), record.value());
         } catch (AvroSerdeException e) {
+            if (e.reason() == AvroSerdeException.Reason.REGISTRY_UNAVAILABLE) {
+                // not the record's fault: the same bytes decode once the registry answers again
+                return CompletableFuture.failedFuture(new RetryLater("the schema registry is unavailable: "
+                        + e.getMessage(), e));
+            }
             return deadLetter(record, DeadLetterReason.UNDECODABLE, e.getMessage());
         }
         if (command == null) {
