@@ -40,18 +40,21 @@ public final class CommandConsumer implements AutoCloseable {
     private final CommandProcessor processor;
     private final CommandMetrics metrics;
     private final Executor executor;
+    private final Runnable beforeTaking;
     private final Thread thread;
     private final Object pause = new Object();
     private volatile boolean running = true;
     private volatile boolean assigned;
 
+    /** @param beforeTaking run on this consumer's thread whenever partitions are assigned, before any is taken from */
     CommandConsumer(Consumer<byte[], byte[]> consumer, String topic, CommandProcessor processor, CommandMetrics metrics,
-                    Executor executor) {
+                    Executor executor, Runnable beforeTaking) {
         this.consumer = consumer;
         this.topic = topic;
         this.processor = processor;
         this.metrics = metrics;
         this.executor = executor;
+        this.beforeTaking = beforeTaking;
         this.thread = new Thread(this::run, "tryx-commands");
         this.thread.setDaemon(true);
     }
@@ -75,6 +78,12 @@ public final class CommandConsumer implements AutoCloseable {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    try {
+                        beforeTaking.run();
+                    } catch (RuntimeException e) {
+                        metrics.kafkaError("result-memo");
+                        LOG.warn("could not read the results topic back; repeated command ids may be carried out again", e);
+                    }
                     assigned = true;
                     LOG.info("taking commands from {}", partitions);
                 }
