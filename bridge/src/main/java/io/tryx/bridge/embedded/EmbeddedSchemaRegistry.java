@@ -88,7 +88,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
      * How the registry is secured. {@code tlsKeyStore}: serve HTTPS only, presenting the certificate of this PKCS12
      * store (Quarkus's TLS registry); {@code basicUsers}: require HTTP Basic authentication on {@code /apis/*} with
      * these users and passwords (Quarkus's embedded properties realm). Client certificates cannot be required: in
-     * this distribution {@code quarkus.http.ssl.client-auth} is fixed at build time to NONE.
+     * this distribution {@code quarkus.http.ssl.client-auth} is fixed at build time to NONE. The passwords go to the
+     * child process as system properties (visible to local process listings): meant for tests and local runs.
      */
     public record Security(Optional<Path> tlsKeyStore, String tlsKeyStorePassword, Map<String, String> basicUsers) {
         public Security {
