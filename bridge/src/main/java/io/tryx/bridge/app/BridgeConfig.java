@@ -1,5 +1,7 @@
 package io.tryx.bridge.app;
 
+import io.tryx.bridge.registry.RegistryTlsFiles;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,20 +42,37 @@ public record BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSetting
      * @param registryUser      basic-auth user, with {@code registryPassword}; empty for none
      * @param registryPassword  basic-auth password
      * @param registryBearerToken bearer token; empty for none
+     * @param registryTls       trust store and client certificate for an {@code https} registry
      */
     public record KafkaSettings(boolean embedded, String bootstrapServers, Map<String, String> clientProperties,
                                 String schemaRegistryUrl, Optional<String> registryUser, Optional<String> registryPassword,
-                                Optional<String> registryBearerToken) {
+                                Optional<String> registryBearerToken, RegistryTlsFiles registryTls) {
         public KafkaSettings {
             clientProperties = Map.copyOf(clientProperties);
+            java.util.Objects.requireNonNull(registryTls, "registryTls");
             if (!embedded && (bootstrapServers == null || schemaRegistryUrl == null)) {
                 throw new IllegalArgumentException("bootstrap servers and schema registry URL are required unless embedded");
             }
         }
 
+        /** Settings without registry TLS files (the JDK's trust store). */
+        public KafkaSettings(boolean embedded, String bootstrapServers, Map<String, String> clientProperties,
+                             String schemaRegistryUrl, Optional<String> registryUser, Optional<String> registryPassword,
+                             Optional<String> registryBearerToken) {
+            this(embedded, bootstrapServers, clientProperties, schemaRegistryUrl, registryUser, registryPassword,
+                    registryBearerToken, RegistryTlsFiles.none());
+        }
+
         /** Start an embedded broker and registry. */
         public static KafkaSettings embeddedDefaults() {
             return new KafkaSettings(true, null, Map.of(), null, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public String toString() {
+            return "KafkaSettings[embedded=" + embedded + ", bootstrapServers=" + bootstrapServers + ", clientProperties="
+                    + clientProperties.keySet() + ", schemaRegistryUrl=" + schemaRegistryUrl + ", registryUser="
+                    + registryUser + ", registryTls=" + registryTls + "]";
         }
     }
 

@@ -3,6 +3,7 @@ package io.tryx.bridge.client;
 import io.tryx.bridge.app.BridgeConfig.KafkaSettings;
 import io.tryx.bridge.app.TopicNames;
 import io.tryx.bridge.registry.RegistryAuth;
+import io.tryx.bridge.registry.RegistryTlsFiles;
 import io.tryx.bridge.registry.SchemaRegistryClient;
 import io.tryx.bridge.registry.SchemaRegistryConfig;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -17,14 +18,21 @@ import java.util.Objects;
  * registry and the topic names.
  */
 public record BridgeEndpoints(String bootstrapServers, Map<String, String> clientProperties, String schemaRegistryUrl,
-                              RegistryAuth registryAuth, TopicNames topics) {
+                              RegistryAuth registryAuth, TopicNames topics, RegistryTlsFiles registryTls) {
 
     public BridgeEndpoints {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
         Objects.requireNonNull(registryAuth, "registryAuth");
         Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(registryTls, "registryTls");
         clientProperties = Map.copyOf(clientProperties);
+    }
+
+    /** Endpoints whose registry needs no TLS files of its own. */
+    public BridgeEndpoints(String bootstrapServers, Map<String, String> clientProperties, String schemaRegistryUrl,
+                           RegistryAuth registryAuth, TopicNames topics) {
+        this(bootstrapServers, clientProperties, schemaRegistryUrl, registryAuth, topics, RegistryTlsFiles.none());
     }
 
     /** The endpoints of an external (not embedded) Kafka configuration. */
@@ -33,7 +41,7 @@ public record BridgeEndpoints(String bootstrapServers, Map<String, String> clien
             throw new IllegalArgumentException("embedded Kafka has no fixed address; ask the running bridge");
         }
         return new BridgeEndpoints(kafka.bootstrapServers(), kafka.clientProperties(), kafka.schemaRegistryUrl(),
-                auth(kafka), new TopicNames(topicPrefix));
+                auth(kafka), new TopicNames(topicPrefix), kafka.registryTls());
     }
 
     /** The registry authentication a Kafka configuration asks for. */
@@ -54,6 +62,8 @@ public record BridgeEndpoints(String bootstrapServers, Map<String, String> clien
 
     /** A new registry client; the caller closes it. */
     public SchemaRegistryClient registryClient() {
-        return new SchemaRegistryClient(SchemaRegistryConfig.builder(schemaRegistryUrl).auth(registryAuth).build());
+        SchemaRegistryConfig.Builder config = SchemaRegistryConfig.builder(schemaRegistryUrl).auth(registryAuth);
+        registryTls.sslContext().ifPresent(config::sslContext);
+        return new SchemaRegistryClient(config.build());
     }
 }

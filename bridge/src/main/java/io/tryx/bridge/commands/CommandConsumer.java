@@ -40,18 +40,21 @@ public final class CommandConsumer implements AutoCloseable {
     private final CommandProcessor processor;
     private final CommandMetrics metrics;
     private final Executor executor;
+    private final Runnable beforeTaking;
     private final Thread thread;
     private final Object pause = new Object();
     private volatile boolean running = true;
     private volatile boolean assigned;
 
+    /** @param beforeTaking run on this consumer's thread whenever partitions are assigned, before any is taken from */
     CommandConsumer(Consumer<byte[], byte[]> consumer, String topic, CommandProcessor processor, CommandMetrics metrics,
-                    Executor executor) {
+                    Executor executor, Runnable beforeTaking) {
         this.consumer = consumer;
         this.topic = topic;
         this.processor = processor;
         this.metrics = metrics;
         this.executor = executor;
+        this.beforeTaking = beforeTaking;
         this.thread = new Thread(this::run, "tryx-commands");
         this.thread.setDaemon(true);
     }
@@ -75,6 +78,12 @@ public final class CommandConsumer implements AutoCloseable {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    try {
+                        beforeTaking.run();
+                    } catch (RuntimeException e) {
+                        metrics.kafkaError("result-memo");
+                        LOG.warn("could not read the results topic back; repeated command ids may be carried out again", e);
+                    }
                     assigned = true;
                     LOG.info("taking commands from {}", partitions);
                 }
@@ -107,8 +116,13 @@ public final class CommandConsumer implements AutoCloseable {
             batch(records).get();
             consumer.commitSync(next);
         } catch (ExecutionException e) {
-            metrics.kafkaError("command-output");
-            LOG.warn("Kafka did not take a command output; retrying the batch: {}", e.getCause().toString());
+            if (e.getCause() instanceof RetryLater later) {
+                metrics.kafkaError("registry");
+                LOG.warn("a command could not be decoded now; retrying the batch: {}", later.getMessage());
+            } else {
+                metrics.kafkaError("command-output");
+                LOG.warn("Kafka did not take a command output; retrying the batch: {}", e.getCause().toString());
+            }
             first.forEach(consumer::seek);
             pause();
         } catch (CommitFailedException e) {

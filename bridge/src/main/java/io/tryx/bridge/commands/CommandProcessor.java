@@ -14,6 +14,7 @@ import io.tryx.commands.v1.account.AddAccount;
 import io.tryx.protocol.jid.Jid;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,17 +22,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Takes one consumed command record to its one output, acknowledged by Kafka before the returned future completes:
  * <ol>
+ *   <li>when the registry cannot be reached to read the record's writer schema, the future fails with
+ *       {@link RetryLater} and the consumer takes the batch again later (a valid command is never dead-lettered
+ *       for a registry outage);</li>
  *   <li>records that are not a {@code Command} (bad bytes, unknown schema, empty command id), that have no key or a
  *       key other than the command's account, or whose account is not a user JID go to the dead-letter topic with
  *       the reason (nothing can be answered to them);</li>
- *   <li>a command id seen before for the account gets the first result again ({@link ResultMemo}; the same id
- *       for another action fails with {@code CONFLICT});</li>
+ *   <li>a command id seen before for the account gets the first result again ({@link ResultMemo}, rebuilt from the
+ *       results topic after a restart; the same id for another action fails with {@code CONFLICT}); it is not
+ *       carried out again;</li>
  *   <li>otherwise the handler of its namespace carries it out, bounded by the command timeout, and exactly one
  *       {@code CommandResult} keyed by the account goes to the results topic: {@code CommandSucceeded} with the
  *       outputs, or {@code CommandFailed} with a typed code ({@code UNKNOWN_ACCOUNT} for accounts the bridge does not
@@ -68,7 +74,10 @@ final class CommandProcessor {
         this.timeout = timeout;
     }
 
-    /** Completes when the record's result or dead letter was acknowledged; fails only when Kafka did not take it. */
+    /**
+     * Completes when the record's result or dead letter was acknowledged; fails when Kafka did not take it or the
+     * registry was unavailable ({@link RetryLater}).
+     */
     CompletableFuture<Void> process(ConsumerRecord<byte[], byte[]> record) {
         try {
             return take(record);
@@ -84,6 +93,11 @@ final class CommandProcessor {
         try {
             command = decoder.deserialize(record.topic(), record.value());
         } catch (AvroSerdeException e) {
+            if (e.reason() == AvroSerdeException.Reason.REGISTRY_UNAVAILABLE) {
+                // not the record's fault: the same bytes decode once the registry answers again
+                return CompletableFuture.failedFuture(new RetryLater("the schema registry is unavailable: "
+                        + e.getMessage(), e));
+            }
             return deadLetter(record, DeadLetterReason.UNDECODABLE, e.getMessage());
         }
         if (command == null) {
@@ -112,12 +126,14 @@ final class CommandProcessor {
         String action = actionName(command);
         var remembered = memo.find(command.getAccount(), command.getCommandId());
         if (remembered.isPresent()) {
-            CommandResult result = remembered.get().action().equals(action) ? remembered.get().result()
+            String before = remembered.get().action();
+            CommandResult result = before == null || before.equals(action) ? remembered.get().result()
                     : failed(command, new CommandFailure(ErrorCode.CONFLICT, "command id " + command.getCommandId()
-                    + " was used before for " + remembered.get().action(), null, false).toRecord());
+                    + " was used before for " + before, null, false).toRecord());
             LOG.info("command {} of {} repeated: answering its first result again", command.getCommandId(),
                     command.getAccount());
-            return publish(result);
+            metrics.repeated(action);
+            return publish(result, action);
         }
         CompletableFuture<CommandSucceeded> outcome;
         if (!(command.getAction() instanceof AddAccount) && host.find(command.getAccount()).isEmpty()) {
@@ -139,12 +155,15 @@ final class CommandProcessor {
         }).thenCompose(result -> {
             memo.remember(command.getAccount(), command.getCommandId(), action, result);
             metrics.completed(action, outcomeOf(result), start);
-            return publish(result);
+            return publish(result, action);
         });
     }
 
-    private CompletableFuture<Void> publish(CommandResult result) {
-        return producer.send(resultsTopic, result.getAccount(), result).<Void>thenApply(metadata -> null)
+    /** Publishes a result with the action it answers in the {@link ResultHistory#ACTION_HEADER} header. */
+    private CompletableFuture<Void> publish(CommandResult result, String action) {
+        return producer.send(resultsTopic, result.getAccount(), result,
+                        List.of(new RecordHeader(ResultHistory.ACTION_HEADER, action.getBytes(StandardCharsets.UTF_8))))
+                .<Void>thenApply(metadata -> null)
                 .whenComplete((ok, error) -> {
                     if (error != null) {
                         metrics.kafkaError("command-result");

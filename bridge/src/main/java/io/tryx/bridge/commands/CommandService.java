@@ -8,10 +8,12 @@ import io.tryx.bridge.serde.AvroReadMode;
 import io.tryx.bridge.topics.RecordProducer;
 import io.tryx.bridge.app.TopicNames;
 import io.tryx.commands.v1.Command;
+import io.tryx.commands.v1.CommandResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
@@ -23,16 +25,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The command side of the bridge, wired: a {@link CommandConsumer} on {@code <prefix>.commands} decoding
  * {@code Command}s with the registry, the namespace handlers ({@code account}, {@code messages}, the rest
- * unsupported), results to {@code <prefix>.command-results} and dead letters to {@code <prefix>.dead-letter}.
+ * unsupported), results to {@code <prefix>.command-results} and dead letters to {@code <prefix>.dead-letter}; the
+ * result memo read back from the results topic ({@link ResultHistory}) whenever the consumer gets partitions.
  */
 public final class CommandService implements AutoCloseable {
 
+    /** How long reading the results topic back may take on an assignment (it must stay under max.poll.interval). */
+    private static final Duration HISTORY_TIMEOUT = Duration.ofSeconds(60);
+
     private final CommandConsumer consumer;
     private final ExecutorService executor;
+    private final ResultHistory history;
 
-    private CommandService(CommandConsumer consumer, ExecutorService executor) {
+    private CommandService(CommandConsumer consumer, ExecutorService executor, ResultHistory history) {
         this.consumer = consumer;
         this.executor = executor;
+        this.history = history;
     }
 
     /**
@@ -54,19 +62,29 @@ public final class CommandService implements AutoCloseable {
         CommandMetrics metrics = new CommandMetrics(meters);
         CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host),
                 new GroupCommands(host), new PollCommands(host)));
+        ResultMemo memo = new ResultMemo(settings.memoCapacity());
         CommandProcessor processor = new CommandProcessor(
                 new AvroDeserializer<>(registry, AvroReadMode.specific(Command.class)), router, host, producer,
                 topics.commandResults(), new DeadLetters(producer, topics.deadLetter(), clock),
-                new ResultMemo(settings.memoCapacity()), metrics, clock, settings.timeout());
+                memo, metrics, clock, settings.timeout());
+        Map<String, Object> historyConfig = new HashMap<>(kafkaProperties);
+        historyConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        historyConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "tryx-bridge-result-memo");
+        historyConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        ResultHistory history = new ResultHistory(new KafkaConsumer<>(historyConfig, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), topics.commandResults(),
+                new AvroDeserializer<>(registry, AvroReadMode.specific(CommandResult.class)), memo, settings.memoWindow(),
+                clock);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(4, task -> {
             Thread thread = new Thread(task, "tryx-command-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        CommandConsumer consumer = new CommandConsumer(kafka, topics.commands(), processor, metrics, executor);
+        CommandConsumer consumer = new CommandConsumer(kafka, topics.commands(), processor, metrics, executor,
+                () -> history.catchUp(HISTORY_TIMEOUT));
         consumer.start();
-        return new CommandService(consumer, executor);
+        return new CommandService(consumer, executor, history);
     }
 
     /** True once the consumer has its partitions. */
@@ -78,5 +96,6 @@ public final class CommandService implements AutoCloseable {
     public void close() {
         consumer.close();
         executor.shutdownNow();
+        history.close();
     }
 }

@@ -9,12 +9,12 @@ import java.util.Optional;
 /**
  * The results of the last {@code capacity} commands by account and command id, so a repeated command (a caller
  * retrying, or a redelivery after a crash between result and offset commit) gets its first result again instead
- * of acting twice. In memory and bounded: a repeat older than the memo, or after a restart, is carried out again
- * (documented in bridge/README.md). Thread-safe.
+ * of acting twice. Held in memory, bounded, and filled on start (and on every partition assignment) from the results
+ * topic by {@link ResultHistory}, so it survives restarts for as long as the results are kept. Thread-safe.
  */
 final class ResultMemo {
 
-    /** A remembered outcome and the action it was for. */
+    /** A remembered outcome and the action it was for ({@code null} when read back from a result without it). */
     record Remembered(String action, CommandResult result) {
     }
 
@@ -33,8 +33,13 @@ final class ResultMemo {
         return Optional.ofNullable(entries.get(key(account, commandId)));
     }
 
+    /** Remembers the first result for a command id; later ones for the same id are ignored. */
     synchronized void remember(String account, String commandId, String action, CommandResult result) {
         entries.putIfAbsent(key(account, commandId), new Remembered(action, result));
+    }
+
+    synchronized int size() {
+        return entries.size();
     }
 
     private static String key(String account, String commandId) {

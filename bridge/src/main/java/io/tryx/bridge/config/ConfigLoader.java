@@ -112,7 +112,7 @@ public final class ConfigLoader {
     private BridgeConfig resolve(Values values) {
         Path dataDir = values.get(ConfigKey.DATA_DIR).map(s -> values.path(ConfigKey.DATA_DIR, s, workingDir))
                 .orElse(workingDir.resolve(DEFAULT_DATA_DIR));
-        KafkaSettings kafka = KafkaResolver.resolve(values);
+        KafkaSettings kafka = KafkaResolver.resolve(values, workingDir);
         String prefix = values.get(ConfigKey.TOPIC_PREFIX).map(s -> topicPrefix(s)).orElse(DEFAULT_TOPIC_PREFIX);
         StoreSettings store = StoreResolver.resolve(values, dataDir, workingDir);
         int httpPort = values.get(ConfigKey.HTTP_PORT).map(s -> values.port(ConfigKey.HTTP_PORT, s)).orElse(DEFAULT_HTTP_PORT);

@@ -2,7 +2,9 @@ package io.tryx.bridge.config;
 
 import io.tryx.bridge.app.BridgeConfig.KafkaSettings;
 import io.tryx.bridge.config.ConfigException.Reason;
+import io.tryx.bridge.registry.RegistryTlsFiles;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,7 @@ final class KafkaResolver {
     private KafkaResolver() {
     }
 
-    static KafkaSettings resolve(Values values) {
+    static KafkaSettings resolve(Values values, Path workingDir) {
         Optional<Setting> bootstrap = values.get(ConfigKey.KAFKA_BOOTSTRAP_SERVERS);
         Optional<Setting> registryUrl = values.get(ConfigKey.SCHEMA_REGISTRY_URL);
         boolean embedded = values.get(ConfigKey.KAFKA_EMBEDDED)
@@ -36,15 +38,16 @@ final class KafkaResolver {
             throw Values.conflict(ConfigKey.SCHEMA_REGISTRY_TOKEN, token.get(),
                     "conflicts with " + ConfigKey.SCHEMA_REGISTRY_USER.key() + ": use basic or bearer authentication, not both");
         }
+        RegistryTlsFiles tls = RegistryTlsResolver.resolve(values, workingDir);
         if (embedded) {
-            return new KafkaSettings(true, null, properties, null, user, password, token.map(Setting::value));
+            return new KafkaSettings(true, null, properties, null, user, password, token.map(Setting::value), tls);
         }
         String servers = bootstrap.map(KafkaResolver::bootstrapServers)
                 .orElseThrow(() -> Values.missing(ConfigKey.KAFKA_BOOTSTRAP_SERVERS, "when kafka.embedded is false"));
         String url = registryUrl.map(s -> values.uri(ConfigKey.SCHEMA_REGISTRY_URL, s, Set.of("http", "https")).toString())
                 .orElseThrow(() -> Values.missing(ConfigKey.SCHEMA_REGISTRY_URL,
                         "when Kafka is not embedded (kafka.bootstrap-servers is set)"));
-        return new KafkaSettings(false, servers, properties, url, user, password, token.map(Setting::value));
+        return new KafkaSettings(false, servers, properties, url, user, password, token.map(Setting::value), tls);
     }
 
     private static String bootstrapServers(Setting setting) {

@@ -13,13 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A client of the simulator's admin API (see simulator/README.md), for the parts the demo drives: creating
- * accounts, making an account's mock phone scan a QR code or type a pair code, and the mock phone's texts
- * (sending, and what it received).
+ * A client of the simulator's admin API (see simulator/README.md), for the parts the demo and the bridge tests
+ * drive: creating accounts, making an account's mock phone scan a QR code or type a pair code, the mock phone's
+ * messages of every kind it supports (text, location, contact, reaction, edit, revoke) and the texts it received.
  */
 public final class SimulatorAdmin implements AutoCloseable {
 
@@ -55,7 +56,44 @@ public final class SimulatorAdmin implements AutoCloseable {
 
     /** The mock phone of {@code phone} sends {@code text} to {@code to}; returns the message id. */
     public String sendText(String phone, String to, String text) {
-        return post("admin/accounts/" + encode(phone) + "/messages", Map.of("to", to, "text", text)).path("id").asText();
+        return sendMessage(phone, to, "text", Map.of("text", text));
+    }
+
+    /** The mock phone of {@code phone} sends a location pin; returns the message id. */
+    public String sendLocation(String phone, String to, double latitude, double longitude, String name) {
+        return sendMessage(phone, to, "location", name == null ? Map.of("latitude", latitude, "longitude", longitude)
+                : Map.of("latitude", latitude, "longitude", longitude, "name", name));
+    }
+
+    /** The mock phone of {@code phone} sends a contact card; returns the message id. */
+    public String sendContact(String phone, String to, String displayName, String vcard) {
+        return sendMessage(phone, to, "contact", Map.of("displayName", displayName, "vcard", vcard));
+    }
+
+    /** The mock phone reacts to a message it sent or received ({@code ""} removes its reaction); returns the id. */
+    public String sendReaction(String phone, String to, String targetId, String emoji) {
+        return sendMessage(phone, to, "reaction", Map.of("targetId", targetId, "emoji", emoji));
+    }
+
+    /** The mock phone edits a text it sent; returns the id of the edit message. */
+    public String sendEdit(String phone, String to, String targetId, String text) {
+        return sendMessage(phone, to, "edit", Map.of("targetId", targetId, "text", text));
+    }
+
+    /** The mock phone revokes (deletes for everyone) a message it sent; returns the id of the revoke message. */
+    public String sendRevoke(String phone, String to, String targetId) {
+        return sendMessage(phone, to, "revoke", Map.of("targetId", targetId));
+    }
+
+    /**
+     * The mock phone of {@code phone} sends a message of kind {@code type} (the simulator's {@code messages} kinds)
+     * with the kind's {@code fields}; returns the message id.
+     */
+    public String sendMessage(String phone, String to, String type, Map<String, ?> fields) {
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.put("to", to);
+        body.put("type", type);
+        return post("admin/accounts/" + encode(phone) + "/messages", body).path("id").asText();
     }
 
     /** The texts the mock phone of {@code phone} received. */
@@ -72,7 +110,7 @@ public final class SimulatorAdmin implements AutoCloseable {
         return send(HttpRequest.newBuilder(base.resolve("admin/accounts/" + encode(phone))).GET()).path("devices").size();
     }
 
-    private JsonNode post(String path, Map<String, String> body) {
+    private JsonNode post(String path, Map<String, ?> body) {
         try {
             return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));

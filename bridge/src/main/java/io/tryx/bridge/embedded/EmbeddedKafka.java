@@ -45,15 +45,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final boolean ownsDataDir;
     private final String bootstrapServers;
+    private final String saslBootstrapServers;
     private final Duration startTime;
     private boolean closed;
 
     private EmbeddedKafka(KafkaRaftServer server, Path dataDir, boolean ownsDataDir, String bootstrapServers,
-                          Duration startTime) {
+                          String saslBootstrapServers, Duration startTime) {
         this.server = server;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.bootstrapServers = bootstrapServers;
+        this.saslBootstrapServers = saslBootstrapServers;
         this.startTime = startTime;
     }
 
@@ -71,16 +73,37 @@ public final class EmbeddedKafka implements AutoCloseable {
      * broker settings.
      */
     public static EmbeddedKafka start(Path dataDir, Map<String, String> overrides) {
-        return start(dataDir, false, overrides);
+        return start(dataDir, false, overrides, Map.of());
+    }
+
+    /**
+     * Starts a broker (fresh temporary data directory) with, besides its PLAINTEXT listener, a {@code SASL_PLAINTEXT}
+     * listener ({@link #saslBootstrapServers()}) that takes the {@code PLAIN} mechanism with these users and passwords,
+     * to test clients that authenticate.
+     */
+    public static EmbeddedKafka startWithSaslPlain(Map<String, String> users) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("at least one SASL user is needed");
+        }
+        try {
+            return start(Files.createTempDirectory("tryx-kafka-sasl-"), true, Map.of(), users);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static EmbeddedKafka start(Path dataDir, boolean ownsDataDir, Map<String, String> overrides) {
+        return start(dataDir, ownsDataDir, overrides, Map.of());
+    }
+
+    private static EmbeddedKafka start(Path dataDir, boolean ownsDataDir, Map<String, String> overrides,
+                                       Map<String, String> saslUsers) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             // a port picked free can be taken by someone else before the broker binds it: retry on fresh ports
             Path logDir = dataDir.resolve("kraft-" + attempt + "-" + System.nanoTime());
             try {
-                return startOnce(dataDir, logDir, ownsDataDir, overrides);
+                return startOnce(dataDir, logDir, ownsDataDir, overrides, saslUsers);
             } catch (RuntimeException e) {
                 last = e;
                 LOG.warn("embedded Kafka start attempt {} failed: {}", attempt, e.toString());
@@ -89,10 +112,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw new IllegalStateException("embedded Kafka did not start", last);
     }
 
-    private static EmbeddedKafka startOnce(Path dataDir, Path logDir, boolean ownsDataDir, Map<String, String> overrides) {
+    private static EmbeddedKafka startOnce(Path dataDir, Path logDir, boolean ownsDataDir, Map<String, String> overrides,
+                                           Map<String, String> saslUsers) {
         long begin = System.nanoTime();
         int brokerPort = FreePorts.pick();
         int controllerPort = FreePorts.pick();
+        int saslPort = saslUsers.isEmpty() ? 0 : FreePorts.pick();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(NODE_ID));
@@ -117,6 +142,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("group.streams.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
         props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+        if (!saslUsers.isEmpty()) {
+            saslListener(props, brokerPort, controllerPort, saslPort, saslUsers);
+        }
         props.put("num.network.threads", "2");
         props.put("num.io.threads", "2");
         props.put("background.threads", "2");
@@ -132,7 +160,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         String bootstrap = "127.0.0.1:" + brokerPort;
         EmbeddedKafka kafka = new EmbeddedKafka(server, dataDir, ownsDataDir, bootstrap,
-                Duration.ofNanos(System.nanoTime() - begin));
+                saslUsers.isEmpty() ? null : "127.0.0.1:" + saslPort, Duration.ofNanos(System.nanoTime() - begin));
         try {
             kafka.awaitReady(Duration.ofSeconds(30));
         } catch (RuntimeException e) {
@@ -141,6 +169,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         LOG.info("embedded Kafka {} ready in {} ms", bootstrap, kafka.startTime().toMillis());
         return kafka;
+    }
+
+    /** A {@code SASL} listener (SASL_PLAINTEXT, mechanism PLAIN, users in its JAAS config) next to PLAINTEXT. */
+    private static void saslListener(Properties props, int brokerPort, int controllerPort, int saslPort,
+                                     Map<String, String> users) {
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",SASL://127.0.0.1:" + saslPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",SASL://127.0.0.1:" + saslPort);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("sasl.enabled.mechanisms", "PLAIN");
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+        props.put("listener.name.sasl.plain.sasl.jaas.config", jaas.append(';').toString());
     }
 
     private static void format(Path logDir) {
@@ -188,6 +229,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** {@code host:port} of the PLAINTEXT listener. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** {@code host:port} of the SASL_PLAINTEXT (PLAIN) listener of {@link #startWithSaslPlain}. */
+    public String saslBootstrapServers() {
+        if (saslBootstrapServers == null) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return saslBootstrapServers;
     }
 
     /** How long the start took (format, start-up, first metadata answer). */

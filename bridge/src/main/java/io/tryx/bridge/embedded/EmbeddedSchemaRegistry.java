@@ -1,12 +1,15 @@
 package io.tryx.bridge.embedded;
 
 import io.tryx.bridge.registry.Compatibility;
+import io.tryx.bridge.registry.RegistryAuth;
+import io.tryx.bridge.registry.RegistryTls;
 import io.tryx.bridge.registry.RetryPolicy;
 import io.tryx.bridge.registry.SchemaRegistryClient;
 import io.tryx.bridge.registry.SchemaRegistryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,8 +84,40 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * How the registry is secured. {@code tlsKeyStore}: serve HTTPS only, presenting the certificate of this PKCS12
+     * store (Quarkus's TLS registry); {@code basicUsers}: require HTTP Basic authentication on {@code /apis/*} with
+     * these users and passwords (Quarkus's embedded properties realm). Client certificates cannot be required: in
+     * this distribution {@code quarkus.http.ssl.client-auth} is fixed at build time to NONE. The passwords go to the
+     * child process as system properties (visible to local process listings): meant for tests and local runs.
+     */
+    public record Security(Optional<Path> tlsKeyStore, String tlsKeyStorePassword, Map<String, String> basicUsers) {
+        public Security {
+            Objects.requireNonNull(tlsKeyStore, "tlsKeyStore");
+            basicUsers = Map.copyOf(basicUsers);
+            if (tlsKeyStore.isPresent() && tlsKeyStorePassword == null) {
+                throw new IllegalArgumentException("the TLS key store needs its password");
+            }
+        }
+
+        /** Plain HTTP, no authentication (the default). */
+        public static Security none() {
+            return new Security(Optional.empty(), null, Map.of());
+        }
+
+        @Override
+        public String toString() {
+            return "Security[tlsKeyStore=" + tlsKeyStore + ", basicUsers=" + basicUsers.keySet() + "]";
+        }
+    }
+
     /** Starts the registry from the unpacked distribution {@code home}, writing its output to {@code logFile}. */
     public static EmbeddedSchemaRegistry start(Path home, Path logFile) {
+        return start(home, logFile, Security.none());
+    }
+
+    /** Starts the registry secured as {@code security} says; {@link #url()} is {@code https} with TLS. */
+    public static EmbeddedSchemaRegistry start(Path home, Path logFile, Security security) {
         Path runner = home.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(runner)) {
             throw new IllegalStateException("not an Apicurio Registry distribution (no quarkus-run.jar): " + home);
@@ -87,7 +125,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return startOnce(home, logFile);
+                return startOnce(home, logFile, security);
             } catch (RuntimeException e) {
                 last = e;
                 LOG.warn("embedded schema registry start attempt {} failed: {}", attempt, e.toString());
@@ -96,7 +134,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         throw new IllegalStateException("embedded schema registry did not start (log: " + logFile + ")", last);
     }
 
-    private static EmbeddedSchemaRegistry startOnce(Path home, Path logFile) {
+    private static EmbeddedSchemaRegistry startOnce(Path home, Path logFile, Security security) {
         long begin = System.nanoTime();
         int httpPort = FreePorts.pick();
         int managementPort = FreePorts.pick();
@@ -107,8 +145,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.management.host=127.0.0.1",
                 "-Dquarkus.management.port=" + managementPort,
-                "-Dquarkus.http.access-log.enabled=false",
-                "-jar", "quarkus-run.jar"));
+                "-Dquarkus.http.access-log.enabled=false"));
+        command.addAll(securityOptions(security, httpPort));
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
         Process process;
         try {
             process = new ProcessBuilder(command)
@@ -121,12 +160,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
         Thread hook = new Thread(() -> stop(process), "tryx-apicurio-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        String root = "http://127.0.0.1:" + httpPort;
+        String root = (security.tlsKeyStore().isPresent() ? "https" : "http") + "://127.0.0.1:" + httpPort;
         String url = root + CCOMPAT_PATH;
+        Optional<SSLContext> trust = security.tlsKeyStore()
+                .map(store -> RegistryTls.trusting(store, security.tlsKeyStorePassword().toCharArray(), "PKCS12"));
+        RegistryAuth auth = security.basicUsers().entrySet().stream().findFirst()
+                .map(user -> RegistryAuth.basic(user.getKey(), user.getValue())).orElse(RegistryAuth.none());
         try {
-            awaitReady(process, URI.create(url + "/subjects"), logFile);
-            try (SchemaRegistryClient client = new SchemaRegistryClient(
-                    SchemaRegistryConfig.builder(url).retry(RetryPolicy.DEFAULT).build())) {
+            awaitReady(process, URI.create(url + "/subjects"), logFile, trust, auth);
+            SchemaRegistryConfig.Builder config = SchemaRegistryConfig.builder(url).retry(RetryPolicy.DEFAULT).auth(auth);
+            trust.ifPresent(config::sslContext);
+            try (SchemaRegistryClient client = new SchemaRegistryClient(config.build())) {
                 client.setGlobalCompatibility(Compatibility.BACKWARD);
             }
         } catch (RuntimeException e) {
@@ -139,10 +183,36 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return new EmbeddedSchemaRegistry(process, hook, url, logFile, took);
     }
 
-    private static void awaitReady(Process process, URI probe, Path logFile) {
+    /** Quarkus settings for TLS on the HTTP port (no plain HTTP left) and Basic users on the API. */
+    private static List<String> securityOptions(Security security, int httpPort) {
+        List<String> options = new ArrayList<>();
+        security.tlsKeyStore().ifPresent(store -> {
+            options.add("-Dquarkus.http.ssl-port=" + httpPort);
+            options.add("-Dquarkus.http.port=0");
+            options.add("-Dquarkus.http.insecure-requests=disabled");
+            options.add("-Dquarkus.tls.key-store.p12.path=" + store.toAbsolutePath());
+            options.add("-Dquarkus.tls.key-store.p12.password=" + security.tlsKeyStorePassword());
+        });
+        if (!security.basicUsers().isEmpty()) {
+            options.add("-Dquarkus.http.auth.basic=true");
+            options.add("-Dquarkus.security.users.embedded.enabled=true");
+            options.add("-Dquarkus.security.users.embedded.plain-text=true");
+            security.basicUsers().forEach((user, password) ->
+                    options.add("-Dquarkus.security.users.embedded.users." + user + "=" + password));
+            options.add("-Dquarkus.http.auth.permission.registry.paths=/apis/*");
+            options.add("-Dquarkus.http.auth.permission.registry.policy=authenticated");
+        }
+        return options;
+    }
+
+    private static void awaitReady(Process process, URI probe, Path logFile, Optional<SSLContext> trust, RegistryAuth auth) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        trust.ifPresent(builder::sslContext);
+        try (HttpClient http = builder.build()) {
+            HttpRequest.Builder probing = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET();
+            auth.authorizationHeader().ifPresent(value -> probing.header("Authorization", value));
+            HttpRequest request = probing.build();
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Apicurio exited with " + process.exitValue() + " before it was ready: "

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where this run's Kafka and schema registry are: the external ones configured (client properties such as
  * {@code security.protocol} and SASL/TLS settings passed to every Kafka client as they are; registry basic or
- * bearer auth), or an embedded broker (data under {@code <dataDir>/kafka}) and a local Apicurio registry (its
+ * bearer auth, its trust store and client certificate), or an embedded broker (data under {@code <dataDir>/kafka}) and a local Apicurio registry (its
  * distribution from {@code -Dtryx.apicurio.home} or {@code TRYX_APICURIO_HOME}) started in parallel.
  */
 record KafkaEndpoints(String bootstrapServers, String registryUrl, Map<String, Object> clientProperties,
@@ -59,8 +59,9 @@ record KafkaEndpoints(String bootstrapServers, String registryUrl, Map<String, O
         }
         Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
         properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        SchemaRegistryClient registry = closer.add(new SchemaRegistryClient(
-                SchemaRegistryConfig.builder(registryUrl).auth(auth(kafka)).build()));
+        SchemaRegistryConfig.Builder registryConfig = SchemaRegistryConfig.builder(registryUrl).auth(auth(kafka));
+        kafka.registryTls().sslContext().ifPresent(registryConfig::sslContext);
+        SchemaRegistryClient registry = closer.add(new SchemaRegistryClient(registryConfig.build()));
         return new KafkaEndpoints(bootstrap, registryUrl, Map.copyOf(properties), registry);
     }
 

@@ -18,6 +18,9 @@ import java.util.Properties;
  *   <li>{@code tryx.topics.replication} / {@code TRYX_TOPIC_REPLICATION} (default 0: {@code min(3, brokers)})</li>
  *   <li>{@code tryx.commands.group} / {@code TRYX_COMMANDS_GROUP} (default {@code <prefix>-bridge})</li>
  *   <li>{@code tryx.commands.timeout.seconds} / {@code TRYX_COMMAND_TIMEOUT_SECONDS} (default 60)</li>
+ *   <li>{@code tryx.commands.memo.capacity} / {@code TRYX_COMMAND_MEMO_CAPACITY} (default 100,000 results)</li>
+ *   <li>{@code tryx.commands.memo.window.hours} / {@code TRYX_COMMAND_MEMO_WINDOW_HOURS} (default 168 = the results'
+ *       retention)</li>
  *   <li>{@code tryx.workers} / {@code TRYX_WORKERS} (default max(4, 2 x cores))</li>
  * </ul>
  *
@@ -55,7 +58,9 @@ public record RuntimeOptions(TopicSettings topics, CommandSettings commands, int
                 lookup.text("tryx.commands.group", "TRYX_COMMANDS_GROUP", base.commands.groupId()),
                 Duration.ofSeconds(lookup.integer("tryx.commands.timeout.seconds", "TRYX_COMMAND_TIMEOUT_SECONDS",
                         (int) base.commands.timeout().toSeconds())),
-                base.commands.memoCapacity());
+                lookup.integer("tryx.commands.memo.capacity", "TRYX_COMMAND_MEMO_CAPACITY", base.commands.memoCapacity()),
+                Duration.ofHours(lookup.integer("tryx.commands.memo.window.hours", "TRYX_COMMAND_MEMO_WINDOW_HOURS",
+                        (int) base.commands.memoWindow().toHours())));
         return new RuntimeOptions(topics, commands, base.ioThreads,
                 lookup.integer("tryx.workers", "TRYX_WORKERS", base.workerThreads));
     }

@@ -90,12 +90,24 @@ public sealed interface AvroReadMode<T> {
         }
     }
 
+    /** Type, location and message of the first incompatibilities, without the (possibly huge) schemas. */
+    private static String describe(java.util.List<SchemaCompatibility.Incompatibility> incompatibilities) {
+        String listed = incompatibilities.stream().limit(5)
+                .map(i -> i.getType() + " at " + i.getLocation() + " (" + clip(i.getMessage()) + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+        return incompatibilities.size() > 5 ? listed + "; and " + (incompatibilities.size() - 5) + " more" : listed;
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
     private static void requireReadable(Schema reader, Schema writer, String topic, int schemaId) {
         SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
         if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
             throw new AvroSerdeException(Reason.INCOMPATIBLE_SCHEMA, topic, schemaId,
                     "writer " + writer.getFullName() + " cannot be read as " + reader.getFullName() + ": "
-                            + result.getResult().getIncompatibilities(), null);
+                            + describe(result.getResult().getIncompatibilities()), null);
         }
     }
 }

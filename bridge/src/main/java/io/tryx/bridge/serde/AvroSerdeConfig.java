@@ -9,7 +9,6 @@ import io.tryx.bridge.registry.SchemaRegistryConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,6 +31,8 @@ public record AvroSerdeConfig(SchemaRegistryClient client, boolean ownsClient, A
     public static final String TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
     public static final String TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
     public static final String TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+    public static final String KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+    public static final String KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
     public static final String CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
     public static final String READ_TIMEOUT_MS = "http.read.timeout.ms";
     public static final String MAX_RETRIES = "max.retries";
@@ -90,12 +91,14 @@ public record AvroSerdeConfig(SchemaRegistryClient client, boolean ownsClient, A
             builder.auth(RegistryAuth.bearer(token));
         }
         String trustStore = text(configs, TRUSTSTORE_LOCATION);
-        if (trustStore != null && !trustStore.isEmpty()) {
-            String password = text(configs, TRUSTSTORE_PASSWORD);
-            String type = text(configs, TRUSTSTORE_TYPE);
-            builder.sslContext(RegistryTls.trusting(Path.of(trustStore),
-                    password == null ? null : password.toCharArray(),
-                    type == null ? "PKCS12" : type.toUpperCase(Locale.ROOT)));
+        String keyStore = text(configs, KEYSTORE_LOCATION);
+        boolean trusting = trustStore != null && !trustStore.isEmpty();
+        boolean presenting = keyStore != null && !keyStore.isEmpty();
+        if (trusting || presenting) {
+            // the store type (PEM, PKCS12, JKS) is detected from the file; TRUSTSTORE_TYPE is accepted and not needed
+            builder.sslContext(RegistryTls.context(trusting ? Path.of(trustStore) : null,
+                    chars(text(configs, TRUSTSTORE_PASSWORD)), presenting ? Path.of(keyStore) : null,
+                    chars(text(configs, KEYSTORE_PASSWORD)), null));
         }
         if (configs.containsKey(CONNECT_TIMEOUT_MS)) {
             builder.connectTimeout(Duration.ofMillis(number(configs, CONNECT_TIMEOUT_MS)));
@@ -111,6 +114,10 @@ public record AvroSerdeConfig(SchemaRegistryClient client, boolean ownsClient, A
                     configs.containsKey(RETRIES_MAX_WAIT_MS) ? Duration.ofMillis(number(configs, RETRIES_MAX_WAIT_MS)) : retry.maxBackoff());
         }
         return builder.retry(retry).build();
+    }
+
+    private static char[] chars(String password) {
+        return password == null ? null : password.toCharArray();
     }
 
     private static String text(Map<String, ?> configs, String key) {

@@ -5,8 +5,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,10 +34,19 @@ public final class RecordProducer implements AutoCloseable {
 
     /** Sends {@code value} keyed by {@code key} as is (may be null). */
     public CompletableFuture<RecordMetadata> send(String topic, byte[] key, SpecificRecord value) {
+        return send(topic, key, value, List.of());
+    }
+
+    /** Sends {@code value} keyed by the UTF-8 bytes of {@code key}, with record headers. */
+    public CompletableFuture<RecordMetadata> send(String topic, String key, SpecificRecord value, List<Header> headers) {
+        return send(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, headers);
+    }
+
+    private CompletableFuture<RecordMetadata> send(String topic, byte[] key, SpecificRecord value, List<Header> headers) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
             byte[] bytes = values.serialize(topic, value);
-            producer.send(new ProducerRecord<>(topic, key, bytes), (metadata, error) -> {
+            producer.send(new ProducerRecord<>(topic, null, key, bytes, headers), (metadata, error) -> {
                 if (error != null) {
                     acked.completeExceptionally(error);
                 } else {

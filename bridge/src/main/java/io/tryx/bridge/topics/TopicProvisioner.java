@@ -5,6 +5,8 @@ import io.tryx.bridge.app.TopicNames.EventFamily;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +73,19 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw new IllegalStateException("Kafka refused the bridge's credentials (check security.protocol, "
+                        + "sasl.mechanism, sasl.jaas.config and the ssl.* settings): " + refused.getMessage(), e);
+            }
+            if (e.getCause() instanceof AuthorizationException denied) {
+                throw new IllegalStateException("Kafka authenticated the bridge but does not allow it to describe or "
+                        + "create its topics (check the ACLs): " + denied.getMessage(), e);
+            }
             throw new IllegalStateException("cannot create the bridge's topics: " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot create the bridge's topics: Kafka did not answer within " + TIMEOUT
+                    + " (are bootstrap servers and security.protocol right?)", e);
         }
     }
 

@@ -166,6 +166,58 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void registryTlsFilesComeFromTheFileOrEnvironmentAndAreCheckedAtLoad() throws IOException {
+        io.tryx.bridge.testkit.TestCertificates server = io.tryx.bridge.testkit.TestCertificates.selfSigned(dir);
+        io.tryx.bridge.testkit.TestCertificates client = io.tryx.bridge.testkit.TestCertificates.client(dir);
+        Path yaml = file("tls.yaml", """
+                schema-registry:
+                  url: https://registry.example:8081
+                  tls:
+                    trust-store: server-trust.p12
+                    trust-store-password: changeit
+                    key-store: client.pem
+                    key: client-key.pem
+                kafka:
+                  bootstrap-servers: broker:9092
+                """);
+        BridgeConfig config = new ConfigLoader(dir, Map.of()).load(Optional.of(yaml), Flags.none());
+        var tls = config.kafka().registryTls();
+        assertThat(tls.trustStore()).contains(dir.toAbsolutePath().resolve("server-trust.p12"));
+        assertThat(tls.keyStore()).contains(dir.toAbsolutePath().resolve("client.pem"));
+        assertThat(tls.privateKey()).contains(dir.toAbsolutePath().resolve("client-key.pem"));
+        assertThat(tls.sslContext()).isPresent();
+        assertThat(config.kafka().toString()).doesNotContain("changeit");
+
+        Map<String, String> base = Map.of("TRYX_KAFKA_BOOTSTRAP_SERVERS", "b:9092",
+                "TRYX_SCHEMA_REGISTRY_URL", "https://r:8081");
+        assertThat(load(with(base, "TRYX_SCHEMA_REGISTRY_TLS_KEY_STORE", client.keyStore().toString(),
+                "TRYX_SCHEMA_REGISTRY_TLS_KEY_STORE_PASSWORD", "changeit")).kafka().registryTls().keyStore())
+                .contains(client.keyStore());
+        ConfigException missing = failure(() -> load(with(base, "TRYX_SCHEMA_REGISTRY_TLS_TRUST_STORE", "nowhere.pem")));
+        assertThat(missing.reason()).isEqualTo(Reason.INVALID_VALUE);
+        assertThat(missing.getMessage()).contains("schema-registry.tls.trust-store", "TRYX_SCHEMA_REGISTRY_TLS_TRUST_STORE",
+                "readable file");
+        ConfigException keyAlone = failure(() -> load(with(base, "TRYX_SCHEMA_REGISTRY_TLS_KEY",
+                client.privateKeyPem().toString())));
+        assertThat(keyAlone.reason()).isEqualTo(Reason.MISSING_VALUE);
+        assertThat(keyAlone.key()).contains("schema-registry.tls.key-store");
+        ConfigException certOnly = failure(() -> load(with(base, "TRYX_SCHEMA_REGISTRY_TLS_KEY_STORE",
+                client.certificatePem().toString())));
+        assertThat(certOnly.getMessage()).contains("schema-registry.tls.key-store", "no PRIVATE KEY");
+        ConfigException notACertificate = failure(() -> load(with(base, "TRYX_SCHEMA_REGISTRY_TLS_TRUST_STORE",
+                client.privateKeyPem().toString())));
+        assertThat(notACertificate.getMessage()).contains("no certificate");
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... more) {
+        Map<String, String> all = new java.util.HashMap<>(base);
+        for (int i = 0; i < more.length; i += 2) {
+            all.put(more[i], more[i + 1]);
+        }
+        return all;
+    }
+
+    @Test
     void storeIsSqlitePostgresOrMemory() {
         assertThat(load(Map.of("TRYX_STORE", "memory")).store()).isEqualTo(new StoreSettings.InMemory());
         assertThat(load(Map.of("TRYX_STORE", "jdbc:sqlite:state/x.db")).store())

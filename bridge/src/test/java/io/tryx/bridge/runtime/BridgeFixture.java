@@ -62,6 +62,8 @@ final class BridgeFixture implements AutoCloseable {
     private final AvroSerializer<Command> commands;
     private final AtomicInteger commandIds = new AtomicInteger();
     BridgeRuntime bridge;
+    /** The registry the bridge itself talks to (the tests' tails always use the real one). */
+    String bridgeRegistryUrl;
     Tail<GenericRecord> connection;
     Tail<GenericRecord> messages;
     Tail<GenericRecord> receipts;
@@ -77,13 +79,14 @@ final class BridgeFixture implements AutoCloseable {
         this.topics = new TopicNames(prefix);
         this.dataDir = dataDir;
         this.registry = env.registryClient();
+        this.bridgeRegistryUrl = env.registryUrl();
         this.producer = new KafkaProducer<>(env.producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
         this.commands = new AvroSerializer<>(registry, AvroSerdeOptions.DEFAULTS, false);
     }
 
     BridgeConfig config() {
         return new BridgeConfig(
-                new BridgeConfig.KafkaSettings(false, env.bootstrapServers(), Map.of(), env.registryUrl(),
+                new BridgeConfig.KafkaSettings(false, env.bootstrapServers(), Map.of(), bridgeRegistryUrl,
                         Optional.empty(), Optional.empty(), Optional.empty()),
                 prefix, new BridgeConfig.StoreSettings.Sqlite(dataDir.resolve("accounts.db")),
                 new BridgeConfig.WhatsAppSettings(URI.create(simulator.chatUrl()), Optional.of(simulator.rootPublicKey()),

@@ -75,6 +75,27 @@ public final class RecordingProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * An HTTPS proxy presenting the certificate of {@code serverContext} that refuses the TLS handshake of clients
+     * without a certificate its trust managers accept (mutual TLS).
+     */
+    public static RecordingProxy httpsRequiringClientCertificate(String targetBaseUrl, SSLContext serverContext) {
+        try {
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
+                @Override
+                public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                    javax.net.ssl.SSLParameters parameters = serverContext.getDefaultSSLParameters();
+                    parameters.setNeedClientAuth(true);
+                    params.setSSLParameters(parameters);
+                }
+            });
+            return new RecordingProxy(server, targetBaseUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The proxy's base URL (same API path layout as the target). */
     public String url() {
         String scheme = server instanceof HttpsServer ? "https" : "http";
