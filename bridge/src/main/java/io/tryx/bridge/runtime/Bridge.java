@@ -61,7 +61,7 @@ public final class Bridge {
                     new KafkaProducer<>(kafka.with(producerSettings()), new ByteArraySerializer(), new ByteArraySerializer()),
                     new AvroSerializer<SpecificRecord>(kafka.registry(), AvroSerdeOptions.DEFAULTS, false)));
             EventPublisher publisher = new EventPublisher(producer, topics, meters);
-            StoreBackend store = closer.add(Stores.open(config.store()));
+            StoreBackend store = closer.add(Stores.open(config.store(), kafka, topics, clock));
             HostResources resources = closer.add(new HostResources(config.whatsapp(), options.ioThreads(),
                     options.workerThreads()));
             AccountEventPublisher observer = closer.add(new AccountEventPublisher(publisher, meters, clock));
