@@ -9,6 +9,7 @@ import io.tryx.bridge.commands.CommandService;
 import io.tryx.bridge.events.AccountEventPublisher;
 import io.tryx.bridge.events.EventPublisher;
 import io.tryx.bridge.serde.AvroSerdeOptions;
+import io.tryx.bridge.state.KafkaStoreBackend;
 import io.tryx.bridge.serde.AvroSerializer;
 import io.tryx.bridge.topics.RecordProducer;
 import io.tryx.bridge.topics.TopicProvisioner;
@@ -67,6 +68,10 @@ public final class Bridge {
             AccountEventPublisher observer = closer.add(new AccountEventPublisher(publisher, meters, clock));
             AccountHost host = closer.add(new AccountHost(resources, store, observer, ClientConfig.defaults(),
                     MessagingConfig.defaults(), clock));
+            if (store instanceof KafkaStoreBackend kafkaStore) {
+                publisher.transactions(kafkaStore::publishOnce);
+                kafkaStore.listener(new AccountStateListener(host));
+            }
             host.startStored();
             CommandService commands = closer.add(CommandService.start(kafka.with(Map.of()), kafka.registry(), topics,
                     producer, host, options.commands(), meters, clock));
