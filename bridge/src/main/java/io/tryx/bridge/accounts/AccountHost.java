@@ -136,8 +136,9 @@ public final class AccountHost implements AutoCloseable {
     }
 
     /**
-     * Closes the account's connection and connects again with a new client (its store reloaded): what the old
-     * connection did not acknowledge, the server delivers again. For a state transaction that did not commit.
+     * Closes the account's connection and connects again with a new client over the store opened anew (a store
+     * backend that voided the old one restores it): what the old connection did not acknowledge, the server
+     * delivers again. For a state transaction that did not commit.
      * Runs on the account's lifecycle executor; does nothing for an account that is not running.
      */
     public void reconnect(String accountId, String why) {
@@ -147,10 +148,20 @@ public final class AccountHost implements AutoCloseable {
         }
         account.lifecycle().execute(() -> {
             synchronized (this) {
-                if (!account.active() || account.store().load().filter(DeviceCredentials::isPaired).isEmpty()) {
+                if (!account.active() || accounts.get(accountId) != account) {
                     return;
                 }
-                LOG.warn("{}: reconnecting, {}", accountId, why);
+                WhatsAppClient old = account.client();
+                if (old != null) {
+                    old.close();
+                }
+                account.replaceStore(backend.open(accountId));
+                if (account.store().load().filter(DeviceCredentials::isPaired).isEmpty()) {
+                    LOG.warn("{}: not linked after reloading its state; stopped", accountId);
+                    account.stopped("LOGIN_FAILED");
+                    return;
+                }
+                LOG.warn("{}: reconnecting with its state reloaded, {}", accountId, why);
                 launch(account, PairingMode.LOGIN);
             }
         });

@@ -36,8 +36,8 @@ import java.util.function.Function;
  * at once (under the store's monitor, so the changelog order is the order of application), then waits until the
  * transaction holding them committed; other operations may read the new state meanwhile (they cannot commit anything
  * that outlives a failure of this transaction: a failed transaction fails every later append of the partition).
- * After a failed transaction the state is reloaded from the changelog on the next access; once the partition was
- * fenced by another instance every access fails.
+ * After a failed transaction (or once another instance fenced the partition) this instance refuses every access;
+ * the account continues with a new instance restored from the changelog.
  */
 final class KafkaAccountStore implements AccountStore {
 
@@ -45,8 +45,7 @@ final class KafkaAccountStore implements AccountStore {
     private final StatePartition partition;
     private MaterializedState state;
     private long generation;
-    private boolean stale = true;
-    private Throwable fenced;
+    private Throwable failure;
 
     KafkaAccountStore(String accountId, StatePartition partition) {
         this.accountId = accountId;
@@ -62,48 +61,58 @@ final class KafkaAccountStore implements AccountStore {
         return partition.number();
     }
 
-    /** Drops the materialized state: the next access reads it again from the changelog. */
-    synchronized void markStale() {
-        stale = true;
+    /**
+     * A transaction with this store's records did not commit, or another instance took the partition over: the
+     * materialized state may hold writes that never committed, so this instance refuses every further access for
+     * good. Its account gets a new instance from {@link KafkaStoreBackend#open} (restored from the changelog), and
+     * a new client with it; whatever the old client still does fails here.
+     */
+    synchronized void fail(Throwable cause) {
+        if (failure == null) {
+            failure = cause;
+        }
         state = null;
     }
 
-    synchronized void markFenced(Throwable cause) {
-        fenced = cause;
-        state = null;
-    }
-
-    /** Whether the state is loaded and current (for tests and status). */
-    synchronized boolean loaded() {
-        return !stale && fenced == null;
+    synchronized boolean failed() {
+        return failure != null;
     }
 
     private MaterializedState ready() {
-        if (fenced != null) {
-            throw new StoreException("account " + accountId + ": another bridge instance took over its state", fenced);
+        if (failure != null) {
+            throw new StoreException("account " + accountId + ": this copy of its state is void (" + failure.getMessage()
+                    + "); the account is restarted with its state from Kafka", failure);
         }
-        if (stale) {
+        if (state == null) {
             long current = partition.generation();
             state = partition.restore(accountId);
             generation = current;
-            stale = false;
         }
         return state;
     }
 
     @Override
     public void apply(List<StateChange> changes) {
-        CompletableFuture<Void> committed;
+        await(applyAsync(changes));
+    }
+
+    /**
+     * Applies the changes to the materialized state and queues their records at once; the future completes when
+     * the transaction holding them committed (or fails with a {@link StoreException}). Lets a caller release its
+     * locks before waiting for Kafka: anything that reads the new state meanwhile can only commit after it.
+     */
+    @Override
+    public CompletableFuture<Void> applyAsync(List<StateChange> changes) {
         synchronized (this) {
             MaterializedState current = ready();
             List<StateOp> ops = ChangeTranslator.translate(current, changes);
             if (ops.isEmpty()) {
-                return;
+                return CompletableFuture.completedFuture(null);
             }
-            committed = append(ops, List.of());
+            CompletableFuture<Void> committed = append(ops, List.of());
             current.applyAll(ops);
+            return committed;
         }
-        await(committed);
     }
 
     /**
@@ -137,7 +146,6 @@ final class KafkaAccountStore implements AccountStore {
         records.addAll(extra);
         CompletableFuture<Void> committed = partition.append(records, generation);
         if (committed.isCompletedExceptionally()) {
-            markStale();
             await(committed);
         }
         return committed;

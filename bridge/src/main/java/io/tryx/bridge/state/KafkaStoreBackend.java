@@ -103,6 +103,11 @@ public final class KafkaStoreBackend implements StoreBackend {
         return StateKeys.partition(accountId, partitions.size());
     }
 
+    /**
+     * The account's store: the same instance until a transaction of its partition fails, then a new one restored
+     * from the changelog (the old one refuses all access). In a partition another instance took over, a store that
+     * refuses all access.
+     */
     @Override
     public AccountStore open(String accountId) {
         return store(accountId);
@@ -110,7 +115,10 @@ public final class KafkaStoreBackend implements StoreBackend {
 
     private KafkaAccountStore store(String accountId) {
         StateKeys.requireValid(accountId);
-        return stores.computeIfAbsent(accountId, id -> {
+        return stores.compute(accountId, (id, existing) -> {
+            if (existing != null && !existing.failed()) {
+                return existing;
+            }
             StatePartition partition = partitions.get(partitionOf(id));
             return partition.register(new KafkaAccountStore(id, partition));
         });

@@ -9,7 +9,10 @@ import java.util.Set;
  */
 public interface StateListener {
 
-    /** A transaction was aborted; these accounts' state is reloaded from the changelog on its next use. */
+    /**
+     * A transaction was aborted; these accounts' stores are void: open them again (restored from the changelog) and
+     * give them new clients.
+     */
     void reloaded(Set<String> accountIds, Throwable cause);
 
     /** Another instance took over these accounts (same transactional id): stop them here for good. */

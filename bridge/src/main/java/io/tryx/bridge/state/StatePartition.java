@@ -7,13 +7,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 
 /**
  * One partition of the state topic and the accounts of this instance in it: their stores, the partition's
  * {@link TransactionCoordinator} (opened on first use, which fences any other instance that wrote for the
- * partition) and the reaction to failed transactions: every store of the partition reloads, the
- * {@link StateListener} hears which accounts were affected.
+ * partition) and the reaction to failed transactions: every store of the partition is voided (the accounts go on
+ * with new stores restored from the changelog) and the {@link StateListener} hears which accounts were affected.
  */
 final class StatePartition implements TransactionCoordinator.Listener, AutoCloseable {
 
@@ -24,6 +23,7 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
     private final StateListener listener;
     private final Set<KafkaAccountStore> stores = ConcurrentHashMap.newKeySet();
     private TransactionCoordinator coordinator;
+    private Throwable fencedBy;
     private boolean closed;
 
     StatePartition(int number, String topic, ChangelogReader reader, IntFunction<TransactionCoordinator> coordinators,
@@ -39,8 +39,17 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
         return number;
     }
 
+    /** Tracks a new store of the partition; in a fenced partition it is void from the start. */
     KafkaAccountStore register(KafkaAccountStore store) {
-        stores.add(store);
+        Throwable fencing;
+        synchronized (this) {
+            fencing = fencedBy;
+        }
+        if (fencing != null) {
+            store.fail(fencing);
+        } else {
+            stores.add(store);
+        }
         return store;
     }
 
@@ -76,20 +85,33 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
         return new ProducerRecord<>(topic, number, key, value);
     }
 
+    /** Whether another instance took this partition over. */
+    synchronized boolean fenced() {
+        return fencedBy != null;
+    }
+
     @Override
     public void aborted(long newGeneration, Throwable cause) {
-        stores.forEach(KafkaAccountStore::markStale);
-        listener.reloaded(accounts(), cause);
+        listener.reloaded(failAll(cause), cause);
     }
 
     @Override
     public void fenced(Throwable cause) {
-        stores.forEach(store -> store.markFenced(cause));
-        listener.fenced(accounts(), cause);
+        synchronized (this) {
+            fencedBy = cause;
+        }
+        listener.fenced(failAll(cause), cause);
     }
 
-    private Set<String> accounts() {
-        return stores.stream().map(KafkaAccountStore::accountId).collect(Collectors.toUnmodifiableSet());
+    /** Voids every live store of the partition (they may hold uncommitted writes); returns their accounts. */
+    private Set<String> failAll(Throwable cause) {
+        Set<String> accounts = new java.util.HashSet<>();
+        for (KafkaAccountStore store : stores) {
+            store.fail(cause);
+            stores.remove(store);
+            accounts.add(store.accountId());
+        }
+        return Set.copyOf(accounts);
     }
 
     @Override
