@@ -135,6 +135,59 @@ public final class AccountHost implements AutoCloseable {
         });
     }
 
+    /**
+     * Closes the account's connection and connects again with a new client over the store opened anew (a store
+     * backend that voided the old one restores it): what the old connection did not acknowledge, the server
+     * delivers again. For a state transaction that did not commit.
+     * Runs on the account's lifecycle executor; does nothing for an account that is not running.
+     */
+    public void reconnect(String accountId, String why) {
+        HostedAccount account = accounts.get(accountId);
+        if (account == null) {
+            return;
+        }
+        account.lifecycle().execute(() -> {
+            synchronized (this) {
+                if (!account.active() || accounts.get(accountId) != account) {
+                    return;
+                }
+                WhatsAppClient old = account.client();
+                if (old != null) {
+                    old.close();
+                }
+                account.replaceStore(backend.open(accountId));
+                if (account.store().load().filter(DeviceCredentials::isPaired).isEmpty()) {
+                    LOG.warn("{}: not linked after reloading its state; stopped", accountId);
+                    account.stopped("LOGIN_FAILED");
+                    return;
+                }
+                LOG.warn("{}: reconnecting with its state reloaded, {}", accountId, why);
+                launch(account, PairingMode.LOGIN);
+            }
+        });
+    }
+
+    /**
+     * Stops the account's client for good here (state {@code why}); its store stays as it is. For an account that
+     * another bridge instance took over: this one must not keep its WhatsApp connection.
+     */
+    public void stop(String accountId, String why) {
+        HostedAccount account = accounts.get(accountId);
+        if (account == null) {
+            return;
+        }
+        account.lifecycle().execute(() -> {
+            synchronized (this) {
+                WhatsAppClient client = account.client();
+                if (client != null) {
+                    client.close();
+                }
+                account.stopped(why);
+            }
+            LOG.warn("{}: stopped, {}", accountId, why);
+        });
+    }
+
     /** The hosted account with this id. */
     public Optional<HostedAccount> find(String accountId) {
         return Optional.ofNullable(accounts.get(accountId));

@@ -19,7 +19,7 @@ public final class HostedAccount implements AccountView {
 
     private final String accountId;
     private final Jid jid;
-    private final AccountStore store;
+    private volatile AccountStore store;
     private final SerialExecutor lifecycle;
     private volatile WhatsAppClient client;
     private volatile PairingMode mode = PairingMode.LOGIN;
@@ -104,6 +104,11 @@ public final class HostedAccount implements AccountView {
 
     AccountStore store() {
         return store;
+    }
+
+    /** Uses {@code reopened} from now on (the old store was voided: a state transaction did not commit). */
+    void replaceStore(AccountStore reopened) {
+        store = reopened;
     }
 
     SerialExecutor lifecycle() {

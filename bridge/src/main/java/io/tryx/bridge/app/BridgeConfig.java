@@ -76,7 +76,7 @@ public record BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSetting
         }
     }
 
-    /** Where account state lives: one SQLite file (the default) or a PostgreSQL database. */
+    /** Where account state lives: one SQLite file (the default), a PostgreSQL database, memory or Kafka. */
     public sealed interface StoreSettings {
         record Sqlite(Path file) implements StoreSettings {
         }
@@ -89,6 +89,13 @@ public record BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSetting
         }
 
         record InMemory() implements StoreSettings {
+        }
+
+        /**
+         * In Kafka: a compacted changelog topic ({@code <prefix>.state}) materialized in memory, committed in Kafka
+         * transactions together with the events (exactly once).
+         */
+        record Kafka() implements StoreSettings {
         }
     }
 

@@ -44,6 +44,7 @@ import java.util.Optional;
  *   <tr><td>{@code tryx.commands}</td><td>{@code io.tryx.commands.v1.Command}</td><td>callers ({@code ./tryx send}, applications)</td></tr>
  *   <tr><td>{@code tryx.command-results}</td><td>{@code io.tryx.commands.v1.CommandResult}</td><td>bridge, one per command</td></tr>
  *   <tr><td>{@code tryx.dead-letter}</td><td>{@code io.tryx.commands.v1.DeadLetter}</td><td>bridge, for commands it cannot read</td></tr>
+ *   <tr><td>{@code tryx.state}</td><td>account state entries (compacted changelog, not Avro)</td><td>bridge with {@code store.url=kafka}</td></tr>
  * </table>
  *
  * @param prefix the topic prefix ({@link BridgeConfig#topicPrefix()})
@@ -142,12 +143,21 @@ public record TopicNames(String prefix) {
         return prefix + ".dead-letter";
     }
 
-    /** Every topic of the bridge: events, commands, results, dead letters. */
+    /**
+     * {@code <prefix>.state}: the accounts' state as a compacted changelog (the Kafka store), keyed
+     * {@code <account>|<entry>}, partitioned like the commands topic.
+     */
+    public String state() {
+        return prefix + ".state";
+    }
+
+    /** Every topic of the bridge: events, commands, results, dead letters, state. */
     public List<String> all() {
         List<String> all = new ArrayList<>(eventTopics());
         all.add(commands());
         all.add(commandResults());
         all.add(deadLetter());
+        all.add(state());
         return List.copyOf(all);
     }
 

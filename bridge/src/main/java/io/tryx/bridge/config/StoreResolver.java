@@ -30,6 +30,9 @@ final class StoreResolver {
         if (lower.equals("memory")) {
             return new StoreSettings.InMemory();
         }
+        if (lower.equals("kafka")) {
+            return new StoreSettings.Kafka();
+        }
         if (lower.startsWith(POSTGRES)) {
             String user = values.get(ConfigKey.STORE_USER).map(Setting::value)
                     .orElseThrow(() -> Values.missing(ConfigKey.STORE_USER, "for a PostgreSQL store"));
@@ -45,7 +48,7 @@ final class StoreResolver {
         }
         if (lower.startsWith("jdbc:") || lower.matches("[a-z][a-z0-9+.-]*://.*")) {
             throw Values.invalid(ConfigKey.STORE_URL, setting,
-                    "must be a SQLite file path, jdbc:sqlite:<path>, jdbc:postgresql://host/db or memory");
+                    "must be a SQLite file path, jdbc:sqlite:<path>, jdbc:postgresql://host/db, memory or kafka");
         }
         return new StoreSettings.Sqlite(values.path(ConfigKey.STORE_URL, setting, workingDir));
     }

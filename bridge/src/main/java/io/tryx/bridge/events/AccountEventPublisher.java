@@ -25,7 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (they are in order per account since the producer keeps the order of one key). Message events (messages,
  * receipts, undecryptable messages, group changes) are sent and waited for: {@link #onMessage} returns only after Kafka
  * acknowledged the record, so the runtime acknowledges the message to WhatsApp only then, and throws when Kafka
- * did not, so WhatsApp redelivers it. Also keeps the per-account gauge {@code tryx.account.connected} and counts
+ * did not, so WhatsApp redelivers it. With the Kafka store they commit in the account's state transaction, once per
+ * event id ({@link EventPublisher#publishOnceAndWait}): a redelivered message does not publish its event again. Also keeps the per-account gauge {@code tryx.account.connected} and counts
  * {@code tryx.decrypt.failures} (tag {@code reason}).
  */
 public final class AccountEventPublisher implements AccountObserver, AutoCloseable {
@@ -65,25 +66,29 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
         switch (event) {
             case MessageEvent.MessageReceived received -> {
                 var record = messages.map(origin, received);
-                publisher.publishAndWait(EventFamily.MESSAGES, EventKeys.chat(origin.account(), record.getChat()), record);
+                publish(origin, record.getEventId(), EventFamily.MESSAGES, record.getChat(), record);
             }
             case MessageEvent.PollVoteReceived vote -> {
                 var record = messages.map(origin, vote);
                 publisher.publishAndWait(EventFamily.MESSAGES, EventKeys.chat(origin.account(), record.getChat()), record);
             }
             case MessageEvent.ReceiptReceived receipt -> receipts.map(origin, receipt).ifPresent(record ->
-                    publisher.publishAndWait(EventFamily.RECEIPTS, EventKeys.chat(origin.account(), record.getChat()), record));
+                    publish(origin, record.getEventId(), EventFamily.RECEIPTS, record.getChat(), record));
             case MessageEvent.UndecryptableMessage failed -> {
                 var record = undecryptable.map(origin, failed);
                 meters.counter("tryx.decrypt.failures", "reason", record.getReason().name()).increment();
-                publisher.publishAndWait(EventFamily.UNDECRYPTABLE, EventKeys.chat(origin.account(), record.getChat()),
-                        record);
+                publish(origin, record.getEventId(), EventFamily.UNDECRYPTABLE, record.getChat(), record);
             }
             case io.tryx.protocol.client.messaging.GroupEvent change -> {
                 var record = groups.map(origin, change);
-                publisher.publishAndWait(EventFamily.GROUPS, EventKeys.chat(origin.account(), record.getChat()), record);
+                publish(origin, record.getEventId(), EventFamily.GROUPS, record.getChat(), record);
             }
         }
+    }
+
+    private void publish(EventOrigin origin, String eventId, EventFamily family, String chat,
+                         org.apache.avro.specific.SpecificRecord record) {
+        publisher.publishOnceAndWait(origin.account(), eventId, family, EventKeys.chat(origin.account(), chat), record);
     }
 
     private void publishConnection(AccountView account, ConnectionEvent record) {

@@ -7,7 +7,10 @@ import io.tryx.bridge.app.TopicNames.EventFamily;
 import io.tryx.bridge.topics.RecordProducer;
 import io.tryx.bridge.app.TopicNames;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,11 +23,25 @@ import java.util.concurrent.ExecutionException;
  * {@code tryx.events.published} and {@code tryx.events.failed} (tag {@code family}) and the time from send to the
  * broker's acknowledgement, {@code tryx.events.publish.latency}. {@link #publishAndWait} is what message
  * listeners use: it returns only once Kafka acknowledged the record, so the runtime acknowledges the message to
- * WhatsApp only after that (at least once; consumers deduplicate by {@code eventId}).
+ * WhatsApp only after that (at least once; consumers deduplicate by {@code eventId}). With {@link EventTransactions}
+ * (the Kafka store), {@link #publishOnceAndWait} commits the event in a Kafka transaction with the account's state
+ * instead, once per event id: exactly once.
  */
 public final class EventPublisher {
 
+    /** Commits a serialized event together with the account's state, once per event id (the Kafka store). */
+    @FunctionalInterface
+    public interface EventTransactions {
+        /**
+         * Returns once the event committed, false when it had been committed before.
+         *
+         * @throws RuntimeException when the transaction did not commit
+         */
+        boolean publishOnce(String accountId, String eventId, ProducerRecord<byte[], byte[]> event);
+    }
+
     private final RecordProducer producer;
+    private volatile EventTransactions transactions;
     private final TopicNames topics;
     private final Map<EventFamily, Counter> published = new EnumMap<>(EventFamily.class);
     private final Map<EventFamily, Counter> failed = new EnumMap<>(EventFamily.class);
@@ -40,6 +57,38 @@ public final class EventPublisher {
                     .description("events Kafka did not acknowledge").register(meters));
             latency.put(family, Timer.builder("tryx.events.publish.latency").tag("family", family.token())
                     .description("time from send to Kafka's acknowledgement").register(meters));
+        }
+    }
+
+    /** Routes {@link #publishOnceAndWait} through the account's state transactions from now on. */
+    public void transactions(EventTransactions value) {
+        this.transactions = value;
+    }
+
+    /**
+     * Publishes {@code event} of {@code accountId} and waits: in the account's state transaction, once per
+     * {@code eventId}, when {@link EventTransactions} are set; else as {@link #publishAndWait}.
+     *
+     * @throws EventPublishException when it was not committed or acknowledged
+     */
+    public void publishOnceAndWait(String accountId, String eventId, EventFamily family, String key, SpecificRecord event) {
+        EventTransactions current = transactions;
+        if (current == null) {
+            publishAndWait(family, key, event);
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            String topic = topics.events(family);
+            byte[] value = producer.serialize(topic, event);
+            if (current.publishOnce(accountId, eventId,
+                    new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value))) {
+                latency.get(family).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                published.get(family).increment();
+            }
+        } catch (RuntimeException e) {
+            failed.get(family).increment();
+            throw new EventPublishException("the " + family.token() + " event was not committed: " + e.getMessage(), e);
         }
     }
 

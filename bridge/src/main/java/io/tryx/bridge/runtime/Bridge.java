@@ -9,6 +9,7 @@ import io.tryx.bridge.commands.CommandService;
 import io.tryx.bridge.events.AccountEventPublisher;
 import io.tryx.bridge.events.EventPublisher;
 import io.tryx.bridge.serde.AvroSerdeOptions;
+import io.tryx.bridge.state.KafkaStoreBackend;
 import io.tryx.bridge.serde.AvroSerializer;
 import io.tryx.bridge.topics.RecordProducer;
 import io.tryx.bridge.topics.TopicProvisioner;
@@ -61,12 +62,16 @@ public final class Bridge {
                     new KafkaProducer<>(kafka.with(producerSettings()), new ByteArraySerializer(), new ByteArraySerializer()),
                     new AvroSerializer<SpecificRecord>(kafka.registry(), AvroSerdeOptions.DEFAULTS, false)));
             EventPublisher publisher = new EventPublisher(producer, topics, meters);
-            StoreBackend store = closer.add(Stores.open(config.store()));
+            StoreBackend store = closer.add(Stores.open(config.store(), kafka, topics, clock));
             HostResources resources = closer.add(new HostResources(config.whatsapp(), options.ioThreads(),
                     options.workerThreads()));
             AccountEventPublisher observer = closer.add(new AccountEventPublisher(publisher, meters, clock));
             AccountHost host = closer.add(new AccountHost(resources, store, observer, ClientConfig.defaults(),
                     MessagingConfig.defaults(), clock));
+            if (store instanceof KafkaStoreBackend kafkaStore) {
+                publisher.transactions(kafkaStore::publishOnce);
+                kafkaStore.listener(new AccountStateListener(host));
+            }
             host.startStored();
             CommandService commands = closer.add(CommandService.start(kafka.with(Map.of()), kafka.registry(), topics,
                     producer, host, options.commands(), meters, clock));

@@ -32,6 +32,11 @@ public final class RecordProducer implements AutoCloseable {
         return send(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
     }
 
+    /** {@code value} in the contract's wire format for {@code topic} (registers its schema when needed). */
+    public byte[] serialize(String topic, SpecificRecord value) {
+        return values.serialize(topic, value);
+    }
+
     /** Sends {@code value} keyed by {@code key} as is (may be null). */
     public CompletableFuture<RecordMetadata> send(String topic, byte[] key, SpecificRecord value) {
         return send(topic, key, value, List.of());

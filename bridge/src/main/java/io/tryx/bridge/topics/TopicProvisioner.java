@@ -30,7 +30,9 @@ import java.util.concurrent.TimeoutException;
  *       retention: its full history stays for that long, after that the latest state of each account
  *       stays for good (a status view can bootstrap from it);</li>
  *   <li>commands and results: deleted after the retention (a command is taken once; results are answers);</li>
- *   <li>dead letters: one partition, kept longer.</li>
+ *   <li>dead letters: one partition, kept longer;</li>
+ *   <li>state (the Kafka store's changelog): compacted, as many partitions as the commands topic, so an account's
+ *       state partition is its command partition.</li>
  * </ul>
  * With three or more replicas, {@code min.insync.replicas} is 2, so an acknowledged event survives a broker loss.
  */
@@ -102,6 +104,8 @@ public final class TopicProvisioner {
         plan.add(topic(topics.commands(), settings.commandPartitions(), replicas, deleteAfter(settings.retention())));
         plan.add(topic(topics.commandResults(), settings.commandPartitions(), replicas, deleteAfter(settings.retention())));
         plan.add(topic(topics.deadLetter(), 1, replicas, deleteAfter(settings.deadLetterRetention())));
+        plan.add(topic(topics.state(), settings.commandPartitions(), replicas,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         return plan;
     }
 

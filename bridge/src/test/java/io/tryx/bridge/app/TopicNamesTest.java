@@ -24,7 +24,8 @@ class TopicNamesTest {
         assertThat(topics.commands()).isEqualTo("tryx.commands");
         assertThat(topics.commandResults()).isEqualTo("tryx.command-results");
         assertThat(topics.deadLetter()).isEqualTo("tryx.dead-letter");
-        assertThat(topics.all()).hasSize(13).doesNotHaveDuplicates();
+        assertThat(topics.state()).isEqualTo("tryx.state");
+        assertThat(topics.all()).hasSize(14).doesNotHaveDuplicates();
     }
 
     @Test

@@ -218,8 +218,9 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void storeIsSqlitePostgresOrMemory() {
+    void storeIsSqlitePostgresMemoryOrKafka() {
         assertThat(load(Map.of("TRYX_STORE", "memory")).store()).isEqualTo(new StoreSettings.InMemory());
+        assertThat(load(Map.of("TRYX_STORE", "kafka")).store()).isEqualTo(new StoreSettings.Kafka());
         assertThat(load(Map.of("TRYX_STORE", "jdbc:sqlite:state/x.db")).store())
                 .isEqualTo(new StoreSettings.Sqlite(dir.resolve("state/x.db")));
         assertThat(load(Map.of("TRYX_STORE", "jdbc:postgresql://db:5432/tryx", "TRYX_STORE_USER", "tryx",

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A bridge under test: the shared test broker and registry, the in-process simulator, a bridge on a fresh topic
- * prefix with a SQLite store, a producer of commands and tails of the topics (events decoded generically, with
+ * prefix with a SQLite store (or the {@link #store} set before the start), a producer of commands and tails of the topics (events decoded generically, with
  * the registry alone; results and dead letters as the contract's classes).
  */
 final class BridgeFixture implements AutoCloseable {
@@ -64,6 +64,7 @@ final class BridgeFixture implements AutoCloseable {
     BridgeRuntime bridge;
     /** The registry the bridge itself talks to (the tests' tails always use the real one). */
     String bridgeRegistryUrl;
+    BridgeConfig.StoreSettings store;
     Tail<GenericRecord> connection;
     Tail<GenericRecord> messages;
     Tail<GenericRecord> receipts;
@@ -82,13 +83,14 @@ final class BridgeFixture implements AutoCloseable {
         this.bridgeRegistryUrl = env.registryUrl();
         this.producer = new KafkaProducer<>(env.producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
         this.commands = new AvroSerializer<>(registry, AvroSerdeOptions.DEFAULTS, false);
+        this.store = new BridgeConfig.StoreSettings.Sqlite(dataDir.resolve("accounts.db"));
     }
 
     BridgeConfig config() {
         return new BridgeConfig(
                 new BridgeConfig.KafkaSettings(false, env.bootstrapServers(), Map.of(), bridgeRegistryUrl,
                         Optional.empty(), Optional.empty(), Optional.empty()),
-                prefix, new BridgeConfig.StoreSettings.Sqlite(dataDir.resolve("accounts.db")),
+                prefix, store,
                 new BridgeConfig.WhatsAppSettings(URI.create(simulator.chatUrl()), Optional.of(simulator.rootPublicKey()),
                         Optional.empty()),
                 0, dataDir);

@@ -17,7 +17,7 @@ import org.awaitility.Awaitility;
 
 /**
  * Reads a whole topic (every partition from the beginning, no consumer group) with a plain {@link KafkaConsumer}
- * and keeps what it read, so tests can wait for a record matching a condition. Not thread-safe: poll from the test.
+ * ({@code read_committed}: records of aborted transactions are never seen) and keeps what it read, so tests can wait for a record matching a condition. Not thread-safe: poll from the test.
  */
 public final class Tail<V> implements AutoCloseable {
 
@@ -26,7 +26,8 @@ public final class Tail<V> implements AutoCloseable {
 
     public Tail(String bootstrapServers, String topic, Deserializer<V> values) {
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), values);
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);

@@ -44,9 +44,11 @@ class TopicProvisionerTest {
             assertThat(connection.get("min.compaction.lag.ms").value()).isEqualTo(Long.toString(7L * 24 * 3600 * 1000));
             assertThat(config(admin, topics.deadLetter()).get("retention.ms").value())
                     .isEqualTo(Long.toString(30L * 24 * 3600 * 1000));
+            assertThat(described.get(topics.state()).partitions()).as("like the commands topic").hasSize(3);
+            assertThat(config(admin, topics.state()).get("cleanup.policy").value()).isEqualTo("compact");
         }
         assertThat(topics.all()).contains(topics.prefix() + ".events.chat-actions", topics.prefix() + ".command-results")
-                .hasSize(13);
+                .hasSize(14);
     }
 
     private static Config config(Admin admin, String topic) throws Exception {

@@ -13,6 +13,7 @@ import io.tryx.protocol.signal.session.SessionRecord;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A durable backend of one account's state. Backends implement the reads and {@link #apply}, which must
@@ -28,6 +29,17 @@ public interface AccountStore extends AccountState {
 
     /** Applies the changes atomically, in order. */
     void apply(List<StateChange> changes);
+
+    /**
+     * Applies the changes like {@link #apply}, but may return before they are durable: reads see them at once and
+     * the future completes when they are (or fails with a {@link StoreException}, and then nothing that read them
+     * becomes durable either). Lets a caller release its locks before waiting; a backend whose commits are
+     * synchronous (the default) applies them before returning.
+     */
+    default CompletableFuture<Void> applyAsync(List<StateChange> changes) {
+        apply(changes);
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** A unit of work over this store: reads see its own writes; {@link UnitOfWork#commit()} applies them. */
     default UnitOfWork begin() {

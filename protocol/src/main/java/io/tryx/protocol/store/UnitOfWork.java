@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -66,6 +67,21 @@ public final class UnitOfWork implements AccountState {
         if (!changes.isEmpty()) {
             base.apply(List.copyOf(changes));
         }
+        reset();
+    }
+
+    /**
+     * Applies every staged change through {@link AccountStore#applyAsync}: visible at once, durable when the future
+     * completes. The unit of work is empty afterwards and may be reused.
+     */
+    public CompletableFuture<Void> commitAsync() {
+        CompletableFuture<Void> durable = changes.isEmpty() ? CompletableFuture.completedFuture(null)
+                : base.applyAsync(List.copyOf(changes));
+        reset();
+        return durable;
+    }
+
+    private void reset() {
         changes.clear();
         Stream.of(credentials, identities, preKeys, signedPreKeys, sessions, senderKeys, lidByPhone, phoneByLid,
                 deviceLists, secrets, buffer, sent, syncKeys, collections, senderKeyRecipients).forEach(StagedTable::clear);

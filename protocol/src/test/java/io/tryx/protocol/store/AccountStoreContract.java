@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,6 +136,18 @@ public abstract class AccountStoreContract {
         assertThat(work.changes()).hasSize(2);
         assertThat(store.lidForPhone(ALICE)).isEmpty();
         assertThat(store.deviceList(ALICE)).isEmpty();
+    }
+
+    @Test
+    void anAsyncCommitIsVisibleAtOnceAndDurableOnceItCompletes() {
+        AccountStore store = paired("a");
+        UnitOfWork work = store.begin();
+        work.storeLidMapping(ALICE_LID, ALICE);
+        CompletableFuture<Void> durable = work.commitAsync();
+        assertThat(work.changes()).isEmpty();
+        assertThat(store.lidForPhone(ALICE)).contains(ALICE_LID);
+        durable.join();
+        assertThat(reopened("a").lidForPhone(ALICE)).contains(ALICE_LID);
     }
 
     @Test

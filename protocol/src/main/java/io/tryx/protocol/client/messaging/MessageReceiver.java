@@ -89,17 +89,20 @@ final class MessageReceiver {
         }
         IncomingDecryptor.Outcome outcome;
         Node retry = null;
+        CompletableFuture<Void> durable;
         signalLock.lock();
         try {
             UnitOfWork work = store.begin();
             outcome = decryptor.decrypt(work, stanza, info, own, clock.millis());
-            work.commit();
+            // durable later: other chats decrypt meanwhile; a store that commits asynchronously fails them too if this fails
+            durable = work.commitAsync();
             if (outcome instanceof IncomingDecryptor.Failed failed && failed.reason() != DecryptFailure.NO_CONTENT) {
                 retry = retries.retryReceipt(stanza).orElse(null);
             }
         } finally {
             signalLock.unlock();
         }
+        awaitDurable(durable);
         switch (outcome) {
             case IncomingDecryptor.Decrypted decrypted -> {
                 if (decrypted.content()) {
@@ -123,6 +126,17 @@ final class MessageReceiver {
                 }
                 channel.send(MessagingNodes.ack(stanza, 0));
             }
+        }
+    }
+
+    private static void awaitDurable(CompletableFuture<Void> durable) {
+        try {
+            durable.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

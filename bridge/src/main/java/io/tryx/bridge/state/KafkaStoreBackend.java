@@ -1,0 +1,170 @@
+package io.tryx.bridge.state;
+
+import io.tryx.protocol.store.AccountStore;
+import io.tryx.protocol.store.DeviceCredentials;
+import io.tryx.protocol.store.StoreBackend;
+import io.tryx.protocol.store.StoreException;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * Account state kept in Kafka, the way Kafka Streams keeps a state store: every account's entries are records of
+ * the compacted state topic (keyed {@code <account>|<entry>}, tombstones for deletions, all of an account in the
+ * partition of its key in the commands topic), materialized in memory and restored by reading the account's partition
+ * to its end as a {@code read_committed} consumer when the account is opened. Writes commit through one
+ * {@link TransactionCoordinator} per partition (group commit: many accounts' operations share a transaction), and
+ * {@link #publishOnce} puts an event record into the same transactions, so an event and the state that says it was
+ * published commit together. The transactional id of a partition is fixed, so an instance that opens a partition
+ * fences every other one that had it; the fenced instance's stores refuse all access and its {@link StateListener}
+ * hears it.
+ */
+public final class KafkaStoreBackend implements StoreBackend {
+
+    private final KafkaStoreSettings settings;
+    private final InstantSource clock;
+    private final ChangelogReader reader;
+    private final List<StatePartition> partitions;
+    private final Map<String, KafkaAccountStore> stores = new ConcurrentHashMap<>();
+    private volatile StateListener listener = StateListener.NONE;
+
+    private KafkaStoreBackend(KafkaStoreSettings settings, InstantSource clock, int partitionCount) {
+        this.settings = settings;
+        this.clock = clock;
+        this.reader = new ChangelogReader(settings.clientProperties(), settings.topic(), settings.restoreTimeout());
+        StateListener delegate = new StateListener() {
+            @Override
+            public void reloaded(java.util.Set<String> accountIds, Throwable cause) {
+                listener.reloaded(accountIds, cause);
+            }
+
+            @Override
+            public void fenced(java.util.Set<String> accountIds, Throwable cause) {
+                listener.fenced(accountIds, cause);
+            }
+        };
+        this.partitions = IntStream.range(0, partitionCount).mapToObj(p ->
+                new StatePartition(p, settings.topic(), reader, this::coordinator, delegate)).toList();
+    }
+
+    /** Connects to the state topic (which must exist) and learns its partitions; opens no producer yet. */
+    public static KafkaStoreBackend open(KafkaStoreSettings settings, InstantSource clock) {
+        Map<String, Object> config = new HashMap<>(settings.clientProperties());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<PartitionInfo> info = consumer.partitionsFor(settings.topic(), settings.restoreTimeout());
+            if (info == null || info.isEmpty()) {
+                throw new StoreException("the state topic " + settings.topic() + " does not exist");
+            }
+            return new KafkaStoreBackend(settings, clock, info.size());
+        } catch (KafkaException e) {
+            throw new StoreException("cannot reach the state topic " + settings.topic() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Who hears about aborted transactions and fencing (set once at start). */
+    public void listener(StateListener value) {
+        this.listener = value;
+    }
+
+    private TransactionCoordinator coordinator(int partition) {
+        String transactionalId = settings.transactionalIdPrefix() + "-" + partition;
+        Map<String, Object> config = new HashMap<>(settings.clientProperties());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+        try {
+            return new TransactionCoordinator(transactionalId,
+                    () -> new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+                    settings.linger(), settings.maxRecords(), partitions.get(partition)).start();
+        } catch (KafkaException e) {
+            throw new StoreException("cannot open the transactional producer " + transactionalId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The partition of the state topic that holds {@code accountId}. */
+    public int partitionOf(String accountId) {
+        return StateKeys.partition(accountId, partitions.size());
+    }
+
+    /**
+     * The account's store: the same instance until a transaction of its partition fails, then a new one restored
+     * from the changelog (the old one refuses all access). In a partition another instance took over, a store that
+     * refuses all access.
+     */
+    @Override
+    public AccountStore open(String accountId) {
+        return store(accountId);
+    }
+
+    private KafkaAccountStore store(String accountId) {
+        StateKeys.requireValid(accountId);
+        return stores.compute(accountId, (id, existing) -> {
+            if (existing != null && !existing.failed()) {
+                return existing;
+            }
+            StatePartition partition = partitions.get(partitionOf(id));
+            return partition.register(new KafkaAccountStore(id, partition));
+        });
+    }
+
+    /**
+     * Publishes {@code event} in the same transaction as a record saying so in {@code accountId}'s state, unless
+     * that record exists (a redelivered message): exactly once for a {@code read_committed} consumer. Returns once
+     * the transaction committed.
+     *
+     * @return false when the event had been published already
+     * @throws StoreException when the transaction did not commit
+     */
+    public boolean publishOnce(String accountId, String eventId, ProducerRecord<byte[], byte[]> event) {
+        return store(accountId).publishOnce(eventId, event, clock.millis());
+    }
+
+    /** Transactions committed so far, over all partitions. */
+    public long transactions() {
+        return partitions.stream().mapToLong(StatePartition::transactions).sum();
+    }
+
+    @Override
+    public List<String> accountIds() {
+        Map<String, Boolean> found = reader.credentials(IntStream.range(0, partitions.size()).boxed().toList());
+        TreeSet<String> ids = new TreeSet<>();
+        found.forEach((id, present) -> {
+            if (present && !stores.containsKey(id)) {
+                ids.add(id);
+            }
+        });
+        stores.values().forEach(store -> {
+            try {
+                if (store.load().filter(DeviceCredentials.class::isInstance).isPresent()) {
+                    ids.add(store.accountId());
+                }
+            } catch (StoreException e) {
+                // fenced or unreadable here: not ours to list
+            }
+        });
+        return List.copyOf(ids);
+    }
+
+    /** Closes the producers (appends not yet committed fail); the stores must not be used afterwards. */
+    @Override
+    public void close() {
+        partitions.forEach(StatePartition::close);
+    }
+}

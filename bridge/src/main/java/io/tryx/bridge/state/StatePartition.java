@@ -1,0 +1,128 @@
+package io.tryx.bridge.state;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+
+/**
+ * One partition of the state topic and the accounts of this instance in it: their stores, the partition's
+ * {@link TransactionCoordinator} (opened on first use, which fences any other instance that wrote for the
+ * partition) and the reaction to failed transactions: every store of the partition is voided (the accounts go on
+ * with new stores restored from the changelog) and the {@link StateListener} hears which accounts were affected.
+ */
+final class StatePartition implements TransactionCoordinator.Listener, AutoCloseable {
+
+    private final int number;
+    private final String topic;
+    private final ChangelogReader reader;
+    private final IntFunction<TransactionCoordinator> coordinators;
+    private final StateListener listener;
+    private final Set<KafkaAccountStore> stores = ConcurrentHashMap.newKeySet();
+    private TransactionCoordinator coordinator;
+    private Throwable fencedBy;
+    private boolean closed;
+
+    StatePartition(int number, String topic, ChangelogReader reader, IntFunction<TransactionCoordinator> coordinators,
+                   StateListener listener) {
+        this.number = number;
+        this.topic = topic;
+        this.reader = reader;
+        this.coordinators = coordinators;
+        this.listener = listener;
+    }
+
+    int number() {
+        return number;
+    }
+
+    /** Tracks a new store of the partition; in a fenced partition it is void from the start. */
+    KafkaAccountStore register(KafkaAccountStore store) {
+        Throwable fencing;
+        synchronized (this) {
+            fencing = fencedBy;
+        }
+        if (fencing != null) {
+            store.fail(fencing);
+        } else {
+            stores.add(store);
+        }
+        return store;
+    }
+
+    private synchronized TransactionCoordinator coordinator() {
+        if (closed) {
+            throw new io.tryx.protocol.store.StoreException("the Kafka store is closed");
+        }
+        if (coordinator == null) {
+            coordinator = coordinators.apply(number);
+        }
+        return coordinator;
+    }
+
+    /** Opens the coordinator if needed (fencing earlier owners) and returns its generation. */
+    long generation() {
+        return coordinator().generation();
+    }
+
+    /** The transactions committed so far. */
+    synchronized long transactions() {
+        return coordinator == null ? 0 : coordinator.transactions();
+    }
+
+    CompletableFuture<Void> append(List<ProducerRecord<byte[], byte[]>> records, long generation) {
+        return coordinator().append(records, generation);
+    }
+
+    MaterializedState restore(String accountId) {
+        return reader.account(number, accountId);
+    }
+
+    ProducerRecord<byte[], byte[]> record(byte[] key, byte[] value) {
+        return new ProducerRecord<>(topic, number, key, value);
+    }
+
+    /** Whether another instance took this partition over. */
+    synchronized boolean fenced() {
+        return fencedBy != null;
+    }
+
+    @Override
+    public void aborted(long newGeneration, Throwable cause) {
+        listener.reloaded(failAll(cause), cause);
+    }
+
+    @Override
+    public void fenced(Throwable cause) {
+        synchronized (this) {
+            fencedBy = cause;
+        }
+        listener.fenced(failAll(cause), cause);
+    }
+
+    /** Voids every live store of the partition (they may hold uncommitted writes); returns their accounts. */
+    private Set<String> failAll(Throwable cause) {
+        Set<String> accounts = new java.util.HashSet<>();
+        for (KafkaAccountStore store : stores) {
+            store.fail(cause);
+            stores.remove(store);
+            accounts.add(store.accountId());
+        }
+        return Set.copyOf(accounts);
+    }
+
+    @Override
+    public void close() {
+        TransactionCoordinator open;
+        synchronized (this) {
+            closed = true;
+            open = coordinator;
+        }
+        if (open != null) {
+            open.close();
+        }
+    }
+}
