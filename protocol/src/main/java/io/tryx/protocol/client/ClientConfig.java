@@ -29,6 +29,11 @@ public record ClientConfig(ClientVersion version, Duration iqTimeout, Duration f
                 Duration.ofSeconds(20), 812, 5, FibonacciBackoff.defaults());
     }
 
+    /** These settings uploading {@code upload} one-time prekeys whenever the server holds fewer than {@code min}. */
+    public ClientConfig withPreKeyCounts(int upload, int min) {
+        return new ClientConfig(version, iqTimeout, firstQrTimeout, nextQrTimeout, upload, min, backoff);
+    }
+
     public ClientConfig withBackoff(FibonacciBackoff value) {
         return new ClientConfig(version, iqTimeout, firstQrTimeout, nextQrTimeout, preKeyUploadCount, preKeyMinCount, value);
     }

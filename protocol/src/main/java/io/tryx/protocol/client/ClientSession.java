@@ -55,6 +55,7 @@ public final class ClientSession implements AutoCloseable {
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Node>> stanzaHandlers = new CopyOnWriteArrayList<>();
     private final List<Predicate<Node>> notificationHandlers = new CopyOnWriteArrayList<>();
+    private final PreKeyAllocator allocator;
     private final PreKeyRefill preKeys;
     private final PairCodeLinking pairCode;
 
@@ -87,8 +88,9 @@ public final class ClientSession implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.payloads = new ClientPayloads(config.version());
         this.pairCode = new PairCodeLinking(this, store, random);
-        this.preKeys = new PreKeyRefill(this, store, Objects.requireNonNull(preKeyStore, "preKeyStore"), config, random,
-                events);
+        this.allocator = new PreKeyAllocator(store, Objects.requireNonNull(preKeyStore, "preKeyStore"), random, this,
+                () -> state != State.STOPPED);
+        this.preKeys = new PreKeyRefill(this, store, allocator, config, events);
     }
 
     /** Registers a listener for all later events. */
@@ -178,6 +180,11 @@ public final class ClientSession implements AutoCloseable {
             cancelQrTimer();
         }
         return pairCode.request(phone);
+    }
+
+    /** Hands out this account's prekey ids; every path that creates one-time prekeys must go through it. */
+    public PreKeyAllocator preKeyAllocator() {
+        return allocator;
     }
 
     /** A fresh IQ id for {@link #query(Node)}, unique on the current connection. */

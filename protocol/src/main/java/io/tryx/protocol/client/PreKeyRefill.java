@@ -1,15 +1,10 @@
 package io.tryx.protocol.client;
 
-import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.CredentialStore;
-import io.tryx.protocol.store.UnitOfWork;
 import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.binary.Node;
-import io.tryx.protocol.signal.KeyHelper;
 import io.tryx.protocol.signal.PreKeyRecord;
-import io.tryx.protocol.signal.store.PreKeyStore;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -24,19 +19,17 @@ final class PreKeyRefill {
 
     private final ClientSession session;
     private final CredentialStore store;
-    private final PreKeyStore preKeyStore;
+    private final PreKeyAllocator allocator;
     private final ClientConfig config;
-    private final SecureRandom random;
     private final Executor blocking;
 
     /** {@code blocking} runs key generation and store writes, off the connection's event loop. */
-    PreKeyRefill(ClientSession session, CredentialStore store, PreKeyStore preKeyStore, ClientConfig config,
-                 SecureRandom random, Executor blocking) {
+    PreKeyRefill(ClientSession session, CredentialStore store, PreKeyAllocator allocator, ClientConfig config,
+                 Executor blocking) {
         this.session = session;
         this.store = store;
-        this.preKeyStore = preKeyStore;
+        this.allocator = allocator;
         this.config = config;
-        this.random = random;
         this.blocking = blocking;
     }
 
@@ -63,29 +56,11 @@ final class PreKeyRefill {
                 });
     }
 
-    /** New keys and the advanced next id, stored together when the store is an account store. */
+    /** New keys, stored with the advanced next id through the account's allocator, and the credentials to upload them with. */
     private Batch generateAndStore() {
-        DeviceCredentials credentials = store.load().orElseThrow();
-        List<PreKeyRecord> keys = KeyHelper.generatePreKeys(credentials.nextPreKeyId(), config.preKeyUploadCount(), random);
-        DeviceCredentials advanced = credentials.withNextPreKeyId(KeyHelper.nextPreKeyId(keys.getLast().id()));
-        // under the session's lock: a logout that wiped the store meanwhile must not be undone by this save
-        synchronized (session) {
-            DeviceCredentials current = store.load().orElse(null);
-            if (session.state() == ClientSession.State.STOPPED || current == null
-                    || current.nextPreKeyId() != credentials.nextPreKeyId()) {
-                throw new IllegalStateException("credentials changed while prekeys were generated; upload skipped");
-            }
-            if (preKeyStore instanceof AccountStore account && account == store) {
-                // one unit: a crash can neither lose the keys nor hand out their ids again (and one commit, not 812)
-                UnitOfWork work = account.begin();
-                keys.forEach(work::storePreKey);
-                work.save(advanced);
-                work.commit();
-            } else {
-                keys.forEach(preKeyStore::storePreKey);
-                store.save(advanced);
-            }
-        }
+        List<PreKeyRecord> keys = allocator.allocate(config.preKeyUploadCount());
+        DeviceCredentials credentials = store.load()
+                .orElseThrow(() -> new IllegalStateException("credentials wiped after prekeys were stored"));
         return new Batch(credentials, keys);
     }
 

@@ -33,7 +33,8 @@ public final class WhatsAppClient implements AutoCloseable {
         this.session = new ClientSession(connector, store, store, config, scheduler, events, clock);
         SecureRandom random = new SecureRandom();
         SessionChannel channel = new SessionChannel(session);
-        this.messaging = new Messaging(store, channel, messagingConfig, scheduler, workers, clock, random);
+        this.messaging = new Messaging(store, channel, messagingConfig, scheduler, workers, clock, random,
+                session.preKeyAllocator());
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         session.addStanzaHandler(messaging::onStanza);
         session.addNotificationHandler(messaging::onNotification);

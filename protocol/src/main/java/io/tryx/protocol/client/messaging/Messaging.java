@@ -2,6 +2,7 @@ package io.tryx.protocol.client.messaging;
 
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.client.ClientScheduler;
+import io.tryx.protocol.client.PreKeyAllocator;
 import io.tryx.protocol.client.groups.GroupDirectory;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.proto.E2EProto;
@@ -21,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * notifications, sends messages (1:1 and group) and read receipts. Work runs on ordered per-chat lanes over the shared {@code workers} executor (a
  * bounded pool shared by all accounts); Signal state of the account is touched by one operation at a time
  * (decrypts, encrypts and retries take one account lock for their short crypto-and-commit step, never while
- * waiting on the network or a listener). Thread-safe.
+ * waiting on the network or a listener). One-time prekeys for retry receipts come from {@code preKeys}, the
+ * account's allocator that the prekey refill shares. Thread-safe.
  */
 public final class Messaging {
 
@@ -39,7 +41,7 @@ public final class Messaging {
     private final GroupNotificationHandler groupNotifications;
 
     public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
-                     Executor workers, InstantSource clock, SecureRandom random) {
+                     Executor workers, InstantSource clock, SecureRandom random, PreKeyAllocator preKeys) {
         this.store = Objects.requireNonNull(store, "store");
         this.retention = config.retention();
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -50,7 +52,8 @@ public final class Messaging {
         OutgoingEncryptor encryptor = new OutgoingEncryptor(random);
         PreKeyBundles bundles = new PreKeyBundles(channel);
         this.acks = new AckTracker(scheduler, config.sendTimeout());
-        this.receiver = new MessageReceiver(store, channel, lanes, signalLock, listeners, clock, random);
+        this.receiver = new MessageReceiver(store, channel, lanes, signalLock, listeners, clock, random,
+                Objects.requireNonNull(preKeys, "preKeys"));
         this.receipts = new ReceiptHandler(store, channel, lanes, listeners,
                 new RetryResponder(store, channel, signalLock, workers, bundles, encryptor, random));
         DeviceDirectory directory = new DeviceDirectory(store, channel, workers, clock, config.deviceListTtl());
