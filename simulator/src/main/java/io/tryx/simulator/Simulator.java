@@ -186,6 +186,11 @@ public final class Simulator implements AutoCloseable {
         return messaging.delivery().queued(io.tryx.protocol.jid.Jid.device(phone, deviceId, "s.whatsapp.net"));
     }
 
+    /** How many messages were written to device {@code deviceId} of {@code phone} and not acknowledged yet. */
+    public int unacknowledged(String phone, int deviceId) {
+        return messaging.delivery().unacknowledged(io.tryx.protocol.jid.Jid.device(phone, deviceId, "s.whatsapp.net"));
+    }
+
     /** Current counts: open chat connections, accounts, linked devices. */
     public Stats stats() {
         return new Stats(handler.openConnections(), accounts.accounts().size(), accounts.deviceCount());

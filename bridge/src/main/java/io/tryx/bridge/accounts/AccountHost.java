@@ -203,6 +203,7 @@ public final class AccountHost implements AutoCloseable {
             case ClientEvent.LoginFailed ignored -> account.stopped("LOGIN_FAILED");
             case ClientEvent.QrTimeout ignored -> account.stopped("PAIRING_TIMED_OUT");
             case ClientEvent.PreKeysUploaded ignored -> { }
+            case ClientEvent.SignedPreKeyRotated ignored -> { }
         }
         deliver(account, event, qrLifetime);
         switch (event) {

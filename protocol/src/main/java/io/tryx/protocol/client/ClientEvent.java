@@ -23,6 +23,10 @@ public sealed interface ClientEvent {
     record PreKeysUploaded(int count) implements ClientEvent {
     }
 
+    /** The signed prekey was replaced by a new one with {@code id} (the server hands it out from now on). */
+    record SignedPreKeyRotated(int id) implements ClientEvent {
+    }
+
     /** The connection ended; {@code reconnectIn} is null when the session does not reconnect. */
     record Disconnected(String reason, Duration reconnectIn) implements ClientEvent {
     }

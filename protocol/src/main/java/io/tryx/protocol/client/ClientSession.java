@@ -9,6 +9,7 @@ import io.tryx.protocol.pairing.AdvCompanion;
 import io.tryx.protocol.pairing.QrPayload;
 import io.tryx.protocol.proto.CompanionProto.DeviceProps;
 import io.tryx.protocol.signal.store.PreKeyStore;
+import io.tryx.protocol.signal.store.SignedPreKeyStore;
 import io.tryx.protocol.transport.NodeListener;
 import io.tryx.protocol.transport.TransportException;
 
@@ -30,8 +31,8 @@ import java.util.function.Predicate;
  * The connection lifecycle of one device. Without paired credentials it registers: acknowledges
  * {@code pair-device}, emits {@link ClientEvent.QrCode}s rotating with the server's refs, countersigns
  * {@code pair-success} and, on {@code stream:error 515}, reconnects at once with the login payload. Logged in
- * ({@code success}) it emits {@link ClientEvent.Connected}, starts keepalive, tops up one-time prekeys and
- * marks itself active. {@code failure 401} and unlinking end in {@link ClientEvent.LoggedOut} with the
+ * ({@code success}) it emits {@link ClientEvent.Connected}, starts keepalive, tops up one-time prekeys, rotates the
+ * signed prekey when it is due (and checks again daily while connected) and marks itself active. {@code failure 401} and unlinking end in {@link ClientEvent.LoggedOut} with the
  * credentials wiped; {@code conflict type=replaced} ends in {@link ClientEvent.StreamReplaced}; another
  * {@code failure} (403, 405, ...) ends in {@link ClientEvent.LoginFailed}; any other
  * end reconnects with jittered Fibonacci backoff. Thread-safe: connection callbacks and timers serialize on
@@ -41,6 +42,9 @@ public final class ClientSession implements AutoCloseable {
 
     /** Where the session is. */
     public enum State { IDLE, CONNECTING, PAIRING, LOGGING_IN, CONNECTED, WAITING_TO_RECONNECT, STOPPED }
+
+    /** How often a long-lived connection checks whether the signed prekey is due for rotation. */
+    private static final Duration ROTATION_CHECK = Duration.ofDays(1);
 
     private enum Ending { RECONNECT, RESTART, LOGGED_OUT, REPLACED, QR_TIMEOUT, LOGIN_FAILED, STOPPED }
 
@@ -72,6 +76,7 @@ public final class ClientSession implements AutoCloseable {
     private final Deque<String> refs = new ArrayDeque<>();
     private Cancellable qrTimer;
     private Cancellable reconnectTimer;
+    private Cancellable rotationTimer;
 
     /**
      * A session connecting through {@code connector}; credentials live in {@code store}, generated one-time
@@ -90,7 +95,9 @@ public final class ClientSession implements AutoCloseable {
         this.pairCode = new PairCodeLinking(this, store, random);
         this.allocator = new PreKeyAllocator(store, Objects.requireNonNull(preKeyStore, "preKeyStore"), random, this,
                 () -> state != State.STOPPED);
-        this.preKeys = new PreKeyRefill(this, store, allocator, config, events);
+        SignedPreKeyRotation rotation = preKeyStore instanceof SignedPreKeyStore signed
+                ? new SignedPreKeyRotation(this, store, signed, allocator, config, clock, random, events) : null;
+        this.preKeys = new PreKeyRefill(this, store, allocator, config, events, rotation);
     }
 
     /** Registers a listener for all later events. */
@@ -185,6 +192,15 @@ public final class ClientSession implements AutoCloseable {
     /** Hands out this account's prekey ids; every path that creates one-time prekeys must go through it. */
     public PreKeyAllocator preKeyAllocator() {
         return allocator;
+    }
+
+    /**
+     * Rotates the signed prekey now if it is older than {@link ClientConfig#signedPreKeyRotation()} (the session
+     * checks after each login and daily while connected); completes with true when it rotated. Needs a prekey store
+     * that keeps signed prekeys too (an account store), else it never rotates.
+     */
+    public CompletableFuture<Boolean> rotateSignedPreKeyIfDue() {
+        return preKeys.rotateIfDue();
     }
 
     /** A fresh IQ id for {@link #query(Node)}, unique on the current connection. */
@@ -357,6 +373,7 @@ public final class ClientSession implements AutoCloseable {
         connection.startKeepAlive();
         emit(new ClientEvent.Connected(credentials.deviceJid(), credentials.lid()));
         preKeys.afterLogin();
+        scheduleRotationCheck(generation);
     }
 
     private void onFailure(Node failure) {
@@ -393,6 +410,9 @@ public final class ClientSession implements AutoCloseable {
         }
         ended = true;
         cancelQrTimer();
+        if (rotationTimer != null) {
+            rotationTimer.cancel();
+        }
         if (tracker != null) {
             tracker.failAll(new ConnectionClosedException("connection ended: " + reason));
         }
@@ -442,6 +462,18 @@ public final class ClientSession implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void scheduleRotationCheck(int gen) {
+        rotationTimer = scheduler.schedule(ROTATION_CHECK, () -> {
+            synchronized (this) {
+                if (gen != generation || ended || state != State.CONNECTED) {
+                    return;
+                }
+                scheduleRotationCheck(gen);
+            }
+            preKeys.rotateIfDue().exceptionally(error -> false);
+        });
     }
 
     private void cancelQrTimer() {

@@ -11,8 +11,9 @@ import java.util.concurrent.Executor;
 
 /**
  * After login: asks how many one-time prekeys the server holds ({@code iq encrypt get count}), uploads a batch
- * when fewer than the threshold remain ({@code iq encrypt set}), then marks the session active
- * ({@code iq passive set active}). New keys are stored (and the next id advanced) before the upload, so a
+ * when fewer than the threshold remain ({@code iq encrypt set}), rotates the signed prekey when it is due
+ * ({@link SignedPreKeyRotation}, may be null without a signed prekey store), then marks the session active
+ * ({@code iq passive set active}). Uploads and rotations run one at a time. New keys are stored (and the next id advanced) before the upload, so a
  * message built on one can be decrypted as soon as the server hands it out. Failures are left to the next login.
  */
 final class PreKeyRefill {
@@ -22,23 +23,54 @@ final class PreKeyRefill {
     private final PreKeyAllocator allocator;
     private final ClientConfig config;
     private final Executor blocking;
+    private final SignedPreKeyRotation rotation;
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
     /** {@code blocking} runs key generation and store writes, off the connection's event loop. */
     PreKeyRefill(ClientSession session, CredentialStore store, PreKeyAllocator allocator, ClientConfig config,
-                 Executor blocking) {
+                 Executor blocking, SignedPreKeyRotation rotation) {
         this.session = session;
         this.store = store;
         this.allocator = allocator;
         this.config = config;
         this.blocking = blocking;
+        this.rotation = rotation;
     }
 
-    /** Runs the post-login sequence; completes when the session is active. */
+    /** Runs the post-login sequence (top up, rotate the signed prekey when due, go active); completes when active. */
     CompletableFuture<Void> afterLogin() {
-        return topUp()
+        return serially(this::refill)
+                .thenCompose(ignored -> rotateIfDue())
+                .exceptionally(error -> null)
                 .thenCompose(ignored -> session.query(ClientNodes.active(session.nextIqId())))
                 .<Void>thenApply(ignored -> null)
                 .exceptionally(error -> null);
+    }
+
+    /** Rotates the signed prekey if it is due (none without a signed prekey store); true when it did. */
+    CompletableFuture<Boolean> rotateIfDue() {
+        if (rotation == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> rotated = new CompletableFuture<>();
+        serially(() -> rotation.rotateIfDue().whenComplete((value, error) -> {
+            if (error != null) {
+                rotated.completeExceptionally(error);
+            } else {
+                rotated.complete(value);
+            }
+        }).<Void>thenApply(value -> null));
+        return rotated;
+    }
+
+    /**
+     * Runs key uploads one after the other: a refill's upload carries the signed prekey, so it must not overtake a
+     * rotation and hand the server the replaced key again.
+     */
+    private synchronized CompletableFuture<Void> serially(java.util.function.Supplier<CompletableFuture<Void>> step) {
+        CompletableFuture<Void> next = tail.handle((ok, error) -> null).thenCompose(ignored -> step.get());
+        tail = next;
+        return next;
     }
 
     /**
@@ -46,6 +78,10 @@ final class PreKeyRefill {
      * (after login, and when the server notifies that they run low: peers took them for new sessions).
      */
     CompletableFuture<Void> topUp() {
+        return serially(this::refill);
+    }
+
+    private CompletableFuture<Void> refill() {
         return session.query(ClientNodes.preKeyCount(session.nextIqId()))
                 .thenCompose(answer -> {
                     int count = answer.child("count").flatMap(c -> c.attrs().optionalString("value"))
