@@ -204,6 +204,8 @@ public final class AccountHost implements AutoCloseable {
             case ClientEvent.QrTimeout ignored -> account.stopped("PAIRING_TIMED_OUT");
             case ClientEvent.PreKeysUploaded ignored -> { }
             case ClientEvent.SignedPreKeyRotated ignored -> { }
+            case ClientEvent.OfflineSyncPreview ignored -> { }
+            case ClientEvent.OfflineSyncCompleted ignored -> { }
         }
         deliver(account, event, qrLifetime);
         switch (event) {

@@ -67,6 +67,10 @@ public final class ClientSession implements AutoCloseable {
     private int generation;
     private boolean ended;
     private ClientConnection connection;
+    /** Guards the reading state below; taken last (never while waiting for another lock). */
+    private final Object reading = new Object();
+    private ClientConnection live;
+    private boolean readingPaused;
     private List<Node> early = new ArrayList<>();
     private IqTracker tracker;
     private Ending ending = Ending.RECONNECT;
@@ -223,6 +227,7 @@ public final class ClientSession implements AutoCloseable {
         ending = Ending.RECONNECT;
         endReason = null;
         connection = null;
+        reading(null);
         early = new ArrayList<>();
         refs.clear();
         DeviceCredentials credentials = store.load().orElseGet(() -> {
@@ -261,6 +266,7 @@ public final class ClientSession implements AutoCloseable {
         }
         open.addInterceptor(requests::intercept);
         connection = open;
+        reading(open);
         List<Node> buffered = early;
         early = new ArrayList<>();
         buffered.forEach(node -> onNode(gen, node));
@@ -417,6 +423,7 @@ public final class ClientSession implements AutoCloseable {
             tracker.failAll(new ConnectionClosedException("connection ended: " + reason));
         }
         connection = null;
+        reading(null);
         String why = endReason != null ? endReason : reason;
         switch (ending) {
             case RESTART -> connectNow();
@@ -485,5 +492,40 @@ public final class ClientSession implements AutoCloseable {
 
     synchronized void emit(ClientEvent event) {
         events.execute(() -> listeners.forEach(l -> l.onEvent(event)));
+    }
+
+    /** As {@link #emit}; the result completes once every listener had the event. */
+    synchronized CompletableFuture<Void> emitted(ClientEvent event) {
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        events.execute(() -> {
+            try {
+                listeners.forEach(l -> l.onEvent(event));
+            } finally {
+                delivered.complete(null);
+            }
+        });
+        return delivered;
+    }
+
+    /**
+     * Stops ({@code true}) or resumes reading this session's socket, for backpressure (messaging's inbound backlog);
+     * the last call wins and carries over to the next connection. Never blocks, takes no lock.
+     */
+    public void pauseReading(boolean paused) {
+        synchronized (reading) {
+            readingPaused = paused;
+            if (live != null) {
+                live.pauseReading(paused);
+            }
+        }
+    }
+
+    private void reading(ClientConnection open) {
+        synchronized (reading) {
+            live = open;
+            if (open != null && readingPaused) {
+                open.pauseReading(true);
+            }
+        }
     }
 }

@@ -37,6 +37,7 @@ public final class WhatsAppClient implements AutoCloseable {
                 session.preKeyAllocator());
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         session.addStanzaHandler(messaging::onStanza);
+        session.addStanzaHandler(new OfflineSync(session, messaging)::onStanza);
         session.addNotificationHandler(messaging::onNotification);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
@@ -110,6 +111,11 @@ public final class WhatsAppClient implements AutoCloseable {
         @Override
         public String nextIqId() {
             return session.nextIqId();
+        }
+
+        @Override
+        public void pauseReading(boolean paused) {
+            session.pauseReading(paused);
         }
     }
 }

@@ -23,6 +23,7 @@ final class FakeConnector implements Connector {
         final List<Predicate<Node>> interceptors = new CopyOnWriteArrayList<>();
         boolean closed;
         boolean keepAlive;
+        volatile boolean readingPaused;
         /** Plays the server synchronously: its answer to a sent node (an IQ result), if any, is delivered at once. */
         volatile java.util.function.Function<Node, java.util.Optional<Node>> responder = node -> java.util.Optional.empty();
 
@@ -54,6 +55,11 @@ final class FakeConnector implements Connector {
         @Override
         public void startKeepAlive() {
             keepAlive = true;
+        }
+
+        @Override
+        public void pauseReading(boolean paused) {
+            readingPaused = paused;
         }
 
         /** The server sends {@code node}. */

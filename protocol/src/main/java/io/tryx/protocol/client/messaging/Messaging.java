@@ -13,6 +13,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * notifications, sends messages (1:1 and group) and read receipts. Work runs on ordered per-chat lanes over the shared {@code workers} executor (a
  * bounded pool shared by all accounts); Signal state of the account is touched by one operation at a time
  * (decrypts, encrypts and retries take one account lock for their short crypto-and-commit step, never while
- * waiting on the network or a listener). One-time prekeys for retry receipts come from {@code preKeys}, the
+ * waiting on the network or a listener). Inbound work is bounded per account ({@link InboundBacklog}): past
+ * {@link MessagingConfig#inboundLimit()} queued stanzas the channel stops reading until half of them are done. One-time prekeys for retry receipts come from {@code preKeys}, the
  * account's allocator that the prekey refill shares. Thread-safe.
  */
 public final class Messaging {
@@ -39,6 +41,7 @@ public final class Messaging {
     private final GroupDirectory groupDirectory;
     private final GroupSender groupSender;
     private final GroupNotificationHandler groupNotifications;
+    private final InboundBacklog backlog;
 
     public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
                      Executor workers, InstantSource clock, SecureRandom random, PreKeyAllocator preKeys) {
@@ -63,6 +66,7 @@ public final class Messaging {
         this.groupSender = new GroupSender(store, channel, lanes, signalLock, workers, clock, random, groupDirectory,
                 directory, bundles, encryptor, acks);
         this.groupNotifications = new GroupNotificationHandler(channel, lanes, listeners, groupDirectory, groupSender);
+        this.backlog = new InboundBacklog(config.inboundLimit(), config.inboundLimit() / 2, channel::pauseReading);
     }
 
     /** The group metadata this account's sends use (shared with the group operations, which keep it fresh). */
@@ -81,8 +85,8 @@ public final class Messaging {
      */
     public boolean onStanza(Node stanza) {
         switch (stanza.tag()) {
-            case "message" -> receiver.onMessage(stanza);
-            case "receipt" -> receipts.onReceipt(stanza);
+            case "message" -> backlog.submit(() -> receiver.onMessage(stanza));
+            case "receipt" -> backlog.submit(() -> receipts.onReceipt(stanza));
             case "ack" -> {
                 return acks.onAck(stanza);
             }
@@ -101,8 +105,26 @@ public final class Messaging {
         if (!notification.attrs().optionalString("type").filter("w:gp2"::equals).isPresent()) {
             return false;
         }
-        groupNotifications.onNotification(notification);
+        backlog.submit(() -> groupNotifications.onNotification(notification));
         return true;
+    }
+
+    /**
+     * Inbound work that arrives from now on starts only once {@code event} completed: an event that announces it (the
+     * offline preview) reaches its listeners first.
+     */
+    public void holdInboundUntil(CompletionStage<?> event) {
+        backlog.holdUntil(event);
+    }
+
+    /** Completes once every inbound stanza taken so far was handled (its listeners called). */
+    public CompletableFuture<Void> inboundIdle() {
+        return backlog.idle();
+    }
+
+    /** The inbound backlog now (queued work, its peak, reading pauses). */
+    public InboundStats inboundStats() {
+        return backlog.stats();
     }
 
     /** Sends a text ({@code conversation}) to a user (phone-number or LID JID without device) or a group. */
