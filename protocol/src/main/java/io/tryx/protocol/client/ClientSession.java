@@ -5,6 +5,7 @@ import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.login.ClientPayloads;
+import io.tryx.protocol.login.ClientVersion;
 import io.tryx.protocol.pairing.AdvCompanion;
 import io.tryx.protocol.pairing.QrPayload;
 import io.tryx.protocol.proto.CompanionProto.DeviceProps;
@@ -34,7 +35,8 @@ import java.util.function.Predicate;
  * ({@code success}) it emits {@link ClientEvent.Connected}, starts keepalive, tops up one-time prekeys, rotates the
  * signed prekey when it is due (and checks again daily while connected) and marks itself active. {@code failure 401} and unlinking end in {@link ClientEvent.LoggedOut} with the
  * credentials wiped; {@code conflict type=replaced} ends in {@link ClientEvent.StreamReplaced}; another
- * {@code failure} (403, 405, ...) ends in {@link ClientEvent.LoginFailed}; any other
+ * {@code failure} (403, 405, ...) ends in {@link ClientEvent.LoginFailed} (a 405 first refreshes the version and tries
+ * again when the config has a {@link ClientVersionSource}); any other
  * end reconnects with jittered Fibonacci backoff. Thread-safe: connection callbacks and timers serialize on
  * this object; events go to listeners in order on the (serial) event executor.
  */
@@ -55,7 +57,9 @@ public final class ClientSession implements AutoCloseable {
     private final Executor events;
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
-    private final ClientPayloads payloads;
+    private ClientVersion version;
+    private ClientPayloads payloads;
+    private boolean versionRefused;
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Node>> stanzaHandlers = new CopyOnWriteArrayList<>();
     private final List<Predicate<Node>> notificationHandlers = new CopyOnWriteArrayList<>();
@@ -95,7 +99,8 @@ public final class ClientSession implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.payloads = new ClientPayloads(config.version());
+        this.version = config.version();
+        this.payloads = new ClientPayloads(version);
         this.pairCode = new PairCodeLinking(this, store, random);
         this.allocator = new PreKeyAllocator(store, Objects.requireNonNull(preKeyStore, "preKeyStore"), random, this,
                 () -> state != State.STOPPED);
@@ -146,7 +151,44 @@ public final class ClientSession implements AutoCloseable {
         if (state != State.IDLE) {
             throw new IllegalStateException("session already started: " + state);
         }
+        if (config.versionSource() == null) {
+            return connectNow().thenApply(c -> null);
+        }
+        state = State.CONNECTING;
+        return config.versionSource().fetch(version).thenCompose(this::connectWith);
+    }
+
+    /** The WhatsApp Web version this session announces (configured, or refreshed from the version source). */
+    public synchronized ClientVersion version() {
+        return version;
+    }
+
+    private synchronized CompletableFuture<Void> connectWith(ClientVersion fetched) {
+        if (state == State.STOPPED) {
+            return CompletableFuture.failedFuture(new ConnectionClosedException("closed before connecting"));
+        }
+        useVersion(fetched);
         return connectNow().thenApply(c -> null);
+    }
+
+    private void useVersion(ClientVersion value) {
+        if (!value.equals(version)) {
+            version = value;
+            payloads = new ClientPayloads(value);
+        }
+    }
+
+    /** After a 405: the refreshed version, if it differs from the refused one, gets one more attempt at once. */
+    private synchronized void retryWith(int gen, ClientVersion refused, ClientVersion fetched, String why) {
+        if (gen != generation || state != State.WAITING_TO_RECONNECT) {
+            return;
+        }
+        if (fetched.equals(refused)) {
+            stop(Ending.LOGIN_FAILED, why);
+            return;
+        }
+        useVersion(fetched);
+        connectNow();
     }
 
     /** The current lifecycle state. */
@@ -376,6 +418,7 @@ public final class ClientSession implements AutoCloseable {
         }
         state = State.CONNECTED;
         failedAttempts = 0;
+        versionRefused = false;
         connection.startKeepAlive();
         emit(new ClientEvent.Connected(credentials.deviceJid(), credentials.lid()));
         preKeys.afterLogin();
@@ -428,7 +471,17 @@ public final class ClientSession implements AutoCloseable {
         switch (ending) {
             case RESTART -> connectNow();
             case STOPPED -> { }
-            case LOGGED_OUT, REPLACED, QR_TIMEOUT, LOGIN_FAILED -> stop(ending, why);
+            case LOGIN_FAILED -> {
+                if ("405".equals(failureReason) && config.versionSource() != null && !versionRefused) {
+                    versionRefused = true; // outdated: refresh the version and try once more
+                    state = State.WAITING_TO_RECONNECT;
+                    ClientVersion refused = version;
+                    config.versionSource().refresh(refused).thenAccept(fetched -> retryWith(gen, refused, fetched, why));
+                } else {
+                    stop(ending, why);
+                }
+            }
+            case LOGGED_OUT, REPLACED, QR_TIMEOUT -> stop(ending, why);
             case RECONNECT -> {
                 Duration delay = config.backoff().delay(failedAttempts++);
                 state = State.WAITING_TO_RECONNECT;
