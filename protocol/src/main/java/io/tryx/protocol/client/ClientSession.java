@@ -71,10 +71,7 @@ public final class ClientSession implements AutoCloseable {
     private int generation;
     private boolean ended;
     private ClientConnection connection;
-    /** Guards the reading state below; taken last (never while waiting for another lock). */
-    private final Object reading = new Object();
-    private ClientConnection live;
-    private boolean readingPaused;
+    private final ReadingControl reading = new ReadingControl();
     private List<Node> early = new ArrayList<>();
     private IqTracker tracker;
     private Ending ending = Ending.RECONNECT;
@@ -269,7 +266,7 @@ public final class ClientSession implements AutoCloseable {
         ending = Ending.RECONNECT;
         endReason = null;
         connection = null;
-        reading(null);
+        reading.attach(null);
         early = new ArrayList<>();
         refs.clear();
         DeviceCredentials credentials = store.load().orElseGet(() -> {
@@ -308,7 +305,7 @@ public final class ClientSession implements AutoCloseable {
         }
         open.addInterceptor(requests::intercept);
         connection = open;
-        reading(open);
+        reading.attach(open);
         List<Node> buffered = early;
         early = new ArrayList<>();
         buffered.forEach(node -> onNode(gen, node));
@@ -466,7 +463,7 @@ public final class ClientSession implements AutoCloseable {
             tracker.failAll(new ConnectionClosedException("connection ended: " + reason));
         }
         connection = null;
-        reading(null);
+        reading.attach(null);
         String why = endReason != null ? endReason : reason;
         switch (ending) {
             case RESTART -> connectNow();
@@ -565,20 +562,6 @@ public final class ClientSession implements AutoCloseable {
      * the last call wins and carries over to the next connection. Never blocks, takes no lock.
      */
     public void pauseReading(boolean paused) {
-        synchronized (reading) {
-            readingPaused = paused;
-            if (live != null) {
-                live.pauseReading(paused);
-            }
-        }
-    }
-
-    private void reading(ClientConnection open) {
-        synchronized (reading) {
-            live = open;
-            if (open != null && readingPaused) {
-                open.pauseReading(true);
-            }
-        }
+        reading.pause(paused);
     }
 }
