@@ -8,6 +8,7 @@ import io.tryx.protocol.signal.PreKeyRecord;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * After login: asks how many one-time prekeys the server holds ({@code iq encrypt get count}), uploads a batch
@@ -40,8 +41,9 @@ final class PreKeyRefill {
     /** Runs the post-login sequence (top up, rotate the signed prekey when due, go active); completes when active. */
     CompletableFuture<Void> afterLogin() {
         return serially(this::refill)
+                .exceptionally(error -> null) // a failed refill is left to the next login; the rotation still runs
                 .thenCompose(ignored -> rotateIfDue())
-                .exceptionally(error -> null)
+                .exceptionally(error -> false)
                 .thenCompose(ignored -> session.query(ClientNodes.active(session.nextIqId())))
                 .<Void>thenApply(ignored -> null)
                 .exceptionally(error -> null);
@@ -67,7 +69,7 @@ final class PreKeyRefill {
      * Runs key uploads one after the other: a refill's upload carries the signed prekey, so it must not overtake a
      * rotation and hand the server the replaced key again.
      */
-    private synchronized CompletableFuture<Void> serially(java.util.function.Supplier<CompletableFuture<Void>> step) {
+    private synchronized CompletableFuture<Void> serially(Supplier<CompletableFuture<Void>> step) {
         CompletableFuture<Void> next = tail.handle((ok, error) -> null).thenCompose(ignored -> step.get());
         tail = next;
         return next;

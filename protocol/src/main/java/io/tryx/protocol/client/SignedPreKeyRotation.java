@@ -54,7 +54,10 @@ final class SignedPreKeyRotation {
         this.blocking = blocking;
     }
 
-    /** Rotates when due and prunes replaced keys past their retention; completes with true when it rotated. */
+    /**
+     * Rotates when due and prunes replaced keys past their retention; completes with true when it rotated (once
+     * {@link ClientEvent.SignedPreKeyRotated} reached the listeners).
+     */
     CompletableFuture<Boolean> rotateIfDue() {
         return CompletableFuture.supplyAsync(this::stageIfDue, blocking).thenCompose(staged -> {
             if (staged == null) {
@@ -66,10 +69,10 @@ final class SignedPreKeyRotation {
             return session.query(ClientNodes.rotateSignedPreKey(session.nextIqId(), staged)).thenApplyAsync(answer -> {
                 activate(staged);
                 log.info("signed prekey rotated to id {}", staged.id());
-                session.emit(new ClientEvent.SignedPreKeyRotated(staged.id()));
                 prune();
-                return true;
-            }, blocking);
+                return staged;
+            }, blocking).thenCompose(done -> session.emitted(new ClientEvent.SignedPreKeyRotated(done.id())))
+                    .thenApply(delivered -> true);
         });
     }
 
