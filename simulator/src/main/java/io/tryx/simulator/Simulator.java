@@ -26,6 +26,8 @@ import io.tryx.simulator.media.MediaAuth;
 import io.tryx.simulator.media.MediaBlobs;
 import io.tryx.simulator.media.MediaConnHandler;
 import io.tryx.simulator.media.MediaServer;
+import io.tryx.simulator.version.VersionEndpoints;
+import io.tryx.simulator.version.WebVersions;
 import io.tryx.simulator.tls.SelfSignedTls;
 import io.tryx.simulator.transport.ChatServer;
 
@@ -63,6 +65,7 @@ public final class Simulator implements AutoCloseable {
     private final CompanionBootstrap bootstrap;
     private final Social social;
     private final IdentityResets identityResets;
+    private final WebVersions versions = new WebVersions();
     private ChatServer chat;
     private AdminServer admin;
     private MediaServer media;
@@ -92,7 +95,7 @@ public final class Simulator implements AutoCloseable {
         this.bootstrap = new CompanionBootstrap(phones, appState, new HistorySyncBlobs(blobs));
         SessionIqs.register(router, bootstrap::keysUploaded);
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
-                messaging.delivery(), router);
+                messaging.delivery(), router, versions);
     }
 
     /** Starts a simulator; fails if a port cannot be bound. */
@@ -109,6 +112,7 @@ public final class Simulator implements AutoCloseable {
                     simulator.groups, simulator.appState, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
             simulator.admin.api().extend(simulator.social.adminEndpoints());
             simulator.admin.api().extend(simulator.identityResets.adminEndpoints(simulator.accounts));
+            simulator.admin.api().extend(new VersionEndpoints(simulator.versions));
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -193,6 +197,16 @@ public final class Simulator implements AutoCloseable {
     /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */
     public int queued(String phone, int deviceId) {
         return messaging.delivery().queued(io.tryx.protocol.jid.Jid.device(phone, deviceId, "s.whatsapp.net"));
+    }
+
+    /** How many messages were written to device {@code deviceId} of {@code phone} and not acknowledged yet. */
+    public int unacknowledged(String phone, int deviceId) {
+        return messaging.delivery().unacknowledged(io.tryx.protocol.jid.Jid.device(phone, deviceId, "s.whatsapp.net"));
+    }
+
+    /** The web client versions: the current one ({@code sw.js}) and the oldest that may log in. */
+    public WebVersions versions() {
+        return versions;
     }
 
     /**

@@ -10,13 +10,14 @@ import io.tryx.simulator.messaging.Delivery;
 import io.tryx.simulator.pairing.LinkCodePairing;
 import io.tryx.simulator.pairing.PairingService;
 import io.tryx.simulator.router.StanzaRouter;
+import io.tryx.simulator.version.WebVersions;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connects the pieces: a registration payload (no username, device pairing data) starts QR pairing, a login
- * payload goes to {@link LoginService} (and {@link DeviceSessions}: one connection per device); stanzas go
+ * payload goes to {@link LoginService} (both only from a version {@link WebVersions} accepts, else 405) (and {@link DeviceSessions}: one connection per device); stanzas go
  * to the {@link StanzaRouter}. Tracks open connections.
  */
 final class SimulatorHandler implements ConnectionHandler {
@@ -27,10 +28,12 @@ final class SimulatorHandler implements ConnectionHandler {
     private final DeviceSessions sessions;
     private final LinkCodePairing linkCodes;
     private final Delivery delivery;
+    private final WebVersions versions;
     private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
 
     SimulatorHandler(PairingService pairing, LinkCodePairing linkCodes, LoginService login, DeviceSessions sessions,
-                     Delivery delivery, StanzaRouter router) {
+                     Delivery delivery, StanzaRouter router, WebVersions versions) {
+        this.versions = versions;
         this.delivery = delivery;
         this.sessions = sessions;
         this.linkCodes = linkCodes;
@@ -44,6 +47,10 @@ final class SimulatorHandler implements ConnectionHandler {
     @Override
     public void onAuthenticated(ChatConnection connection, ClientPayload payload) {
         connections.add(connection);
+        if (!versions.accepts(payload)) {
+            connection.failure(405); // client outdated, as the real server answers it
+            return;
+        }
         if (!payload.hasUsername()) {
             pairing.begin(connection);
         } else {

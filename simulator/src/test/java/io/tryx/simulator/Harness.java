@@ -12,6 +12,7 @@ import java.time.Instant;
 /** The simulator's services wired as {@link Simulator} wires them, without sockets, on a {@link MutableClock}. */
 public final class Harness {
 
+    public final io.tryx.simulator.version.WebVersions versions = new io.tryx.simulator.version.WebVersions();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     public final ServerIdentity identity = ServerIdentity.generate(clock.instant());
     public final AccountRegistry accounts = new AccountRegistry();
@@ -48,7 +49,7 @@ public final class Harness {
         social.register(router);
         more.accept(this, router);
         handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, clock), sessions,
-                messaging.delivery(), router);
+                messaging.delivery(), router, versions);
     }
 
     /** A new client connection (not yet handshaken). */

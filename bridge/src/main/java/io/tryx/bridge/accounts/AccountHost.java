@@ -256,6 +256,9 @@ public final class AccountHost implements AutoCloseable {
             case ClientEvent.LoginFailed ignored -> account.stopped("LOGIN_FAILED");
             case ClientEvent.QrTimeout ignored -> account.stopped("PAIRING_TIMED_OUT");
             case ClientEvent.PreKeysUploaded ignored -> { }
+            case ClientEvent.SignedPreKeyRotated ignored -> { }
+            case ClientEvent.OfflineSyncPreview ignored -> { }
+            case ClientEvent.OfflineSyncCompleted ignored -> { }
         }
         deliver(account, event, qrLifetime);
         switch (event) {

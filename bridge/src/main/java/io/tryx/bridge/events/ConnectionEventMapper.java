@@ -62,6 +62,9 @@ public final class ConnectionEventMapper {
             case ClientEvent.QrTimeout ignored -> PairingTimedOut.newBuilder()
                     .setMode(hints.pairCodeMode() ? "pair_code" : "qr").build();
             case ClientEvent.PreKeysUploaded ignored -> null;
+            case ClientEvent.SignedPreKeyRotated ignored -> null;
+            case ClientEvent.OfflineSyncPreview ignored -> null;
+            case ClientEvent.OfflineSyncCompleted ignored -> null;
         };
         return Optional.ofNullable(state).map(s -> build(origin, now, s));
     }

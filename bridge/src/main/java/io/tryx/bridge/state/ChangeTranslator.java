@@ -79,6 +79,7 @@ final class ChangeTranslator {
             case StateChange.PreKeyStored c -> put(new StateEntry.PreKey(c.record()));
             case StateChange.PreKeyRemoved c -> delete(StateEntry.PreKey.key(c.id()));
             case StateChange.SignedPreKeyStored c -> put(new StateEntry.SignedPreKey(c.record()));
+            case StateChange.SignedPreKeyRemoved c -> delete(StateEntry.SignedPreKey.key(c.id()));
             case StateChange.SessionStored c -> put(new StateEntry.Session(c.address(), c.record()));
             case StateChange.SessionDeleted c -> delete(StateEntry.Session.key(c.address()));
             case StateChange.SenderKeyStored c -> put(new StateEntry.SenderKey(c.name(), c.record()));

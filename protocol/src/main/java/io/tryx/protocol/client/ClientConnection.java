@@ -18,4 +18,10 @@ public interface ClientConnection {
 
     /** Starts keepalive pings on this connection (stops by itself when it closes). */
     void startKeepAlive();
+
+    /**
+     * Stops ({@code true}) or resumes reading inbound nodes (backpressure); nodes already read wait until reading
+     * resumes. Never blocks.
+     */
+    void pauseReading(boolean paused);
 }

@@ -23,6 +23,22 @@ public sealed interface ClientEvent {
     record PreKeysUploaded(int count) implements ClientEvent {
     }
 
+    /** The signed prekey was replaced by a new one with {@code id} (the server hands it out from now on). */
+    record SignedPreKeyRotated(int id) implements ClientEvent {
+    }
+
+    /**
+     * After login the server announces what it queued while this device was offline ({@code total} stanzas: messages,
+     * notifications, receipts, app-state changes); delivered before any of those messages is handled.
+     */
+    record OfflineSyncPreview(int total, int messages, int notifications, int receipts, int appDataChanges)
+            implements ClientEvent {
+    }
+
+    /** The server delivered the {@code count} stanzas it had queued; every message among them was handled before. */
+    record OfflineSyncCompleted(int count) implements ClientEvent {
+    }
+
     /** The connection ended; {@code reconnectIn} is null when the session does not reconnect. */
     record Disconnected(String reason, Duration reconnectIn) implements ClientEvent {
     }

@@ -7,7 +7,7 @@ import io.tryx.protocol.signal.SignedPreKeyRecord;
 
 import java.util.List;
 
-/** The stanzas the lifecycle sends: IQ answers, pairing countersignature, prekey count/upload, passive. */
+/** The stanzas the lifecycle sends: IQ answers, pairing countersignature, prekey count/upload, signed prekey rotation, passive. */
 final class ClientNodes {
 
     static final String SERVER = "s.whatsapp.net";
@@ -62,10 +62,19 @@ final class ClientNodes {
                 Node.builder("type").bytes(new byte[] {ClientPayloads.KEY_TYPE}).build(),
                 Node.builder("identity").bytes(identity).build(),
                 Node.builder("list").children(list).build(),
-                Node.builder("skey").children(
-                        Node.builder("id").bytes(ClientPayloads.bigEndian(signed.id(), 3)).build(),
-                        Node.builder("value").bytes(signed.keyPair().publicKey()).build(),
-                        Node.builder("signature").bytes(signed.signature()).build()).build());
+                skey(signed));
+    }
+
+    /** {@code iq encrypt set <rotate><skey/></rotate>}: replaces the signed prekey the server hands out. */
+    static Node rotateSignedPreKey(String id, SignedPreKeyRecord signed) {
+        return iq(id, "encrypt", "set", Node.builder("rotate").children(skey(signed)).build());
+    }
+
+    private static Node skey(SignedPreKeyRecord signed) {
+        return Node.builder("skey").children(
+                Node.builder("id").bytes(ClientPayloads.bigEndian(signed.id(), 3)).build(),
+                Node.builder("value").bytes(signed.keyPair().publicKey()).build(),
+                Node.builder("signature").bytes(signed.signature()).build()).build();
     }
 
     /** {@code iq passive set <active/>}. */

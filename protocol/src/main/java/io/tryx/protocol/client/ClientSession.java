@@ -5,10 +5,12 @@ import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.login.ClientPayloads;
+import io.tryx.protocol.login.ClientVersion;
 import io.tryx.protocol.pairing.AdvCompanion;
 import io.tryx.protocol.pairing.QrPayload;
 import io.tryx.protocol.proto.CompanionProto.DeviceProps;
 import io.tryx.protocol.signal.store.PreKeyStore;
+import io.tryx.protocol.signal.store.SignedPreKeyStore;
 import io.tryx.protocol.transport.NodeListener;
 import io.tryx.protocol.transport.TransportException;
 
@@ -30,10 +32,11 @@ import java.util.function.Predicate;
  * The connection lifecycle of one device. Without paired credentials it registers: acknowledges
  * {@code pair-device}, emits {@link ClientEvent.QrCode}s rotating with the server's refs, countersigns
  * {@code pair-success} and, on {@code stream:error 515}, reconnects at once with the login payload. Logged in
- * ({@code success}) it emits {@link ClientEvent.Connected}, starts keepalive, tops up one-time prekeys and
- * marks itself active. {@code failure 401} and unlinking end in {@link ClientEvent.LoggedOut} with the
+ * ({@code success}) it emits {@link ClientEvent.Connected}, starts keepalive, tops up one-time prekeys, rotates the
+ * signed prekey when it is due (and checks again daily while connected) and marks itself active. {@code failure 401} and unlinking end in {@link ClientEvent.LoggedOut} with the
  * credentials wiped; {@code conflict type=replaced} ends in {@link ClientEvent.StreamReplaced}; another
- * {@code failure} (403, 405, ...) ends in {@link ClientEvent.LoginFailed}; any other
+ * {@code failure} (403, 405, ...) ends in {@link ClientEvent.LoginFailed} (a 405 first refreshes the version and tries
+ * again when the config has a {@link ClientVersionSource}); any other
  * end reconnects with jittered Fibonacci backoff. Thread-safe: connection callbacks and timers serialize on
  * this object; events go to listeners in order on the (serial) event executor.
  */
@@ -41,6 +44,9 @@ public final class ClientSession implements AutoCloseable {
 
     /** Where the session is. */
     public enum State { IDLE, CONNECTING, PAIRING, LOGGING_IN, CONNECTED, WAITING_TO_RECONNECT, STOPPED }
+
+    /** How often a long-lived connection checks whether the signed prekey is due for rotation. */
+    private static final Duration ROTATION_CHECK = Duration.ofDays(1);
 
     private enum Ending { RECONNECT, RESTART, LOGGED_OUT, REPLACED, QR_TIMEOUT, LOGIN_FAILED, STOPPED }
 
@@ -51,10 +57,13 @@ public final class ClientSession implements AutoCloseable {
     private final Executor events;
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
-    private final ClientPayloads payloads;
+    private ClientVersion version;
+    private ClientPayloads payloads;
+    private boolean versionRefused;
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Node>> stanzaHandlers = new CopyOnWriteArrayList<>();
     private final List<Predicate<Node>> notificationHandlers = new CopyOnWriteArrayList<>();
+    private final PreKeyAllocator allocator;
     private final PreKeyRefill preKeys;
     private final PairCodeLinking pairCode;
 
@@ -62,6 +71,7 @@ public final class ClientSession implements AutoCloseable {
     private int generation;
     private boolean ended;
     private ClientConnection connection;
+    private final ReadingControl reading = new ReadingControl();
     private List<Node> early = new ArrayList<>();
     private IqTracker tracker;
     private Ending ending = Ending.RECONNECT;
@@ -71,6 +81,7 @@ public final class ClientSession implements AutoCloseable {
     private final Deque<String> refs = new ArrayDeque<>();
     private Cancellable qrTimer;
     private Cancellable reconnectTimer;
+    private Cancellable rotationTimer;
 
     /**
      * A session connecting through {@code connector}; credentials live in {@code store}, generated one-time
@@ -85,10 +96,14 @@ public final class ClientSession implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.payloads = new ClientPayloads(config.version());
+        this.version = config.version();
+        this.payloads = new ClientPayloads(version);
         this.pairCode = new PairCodeLinking(this, store, random);
-        this.preKeys = new PreKeyRefill(this, store, Objects.requireNonNull(preKeyStore, "preKeyStore"), config, random,
-                events);
+        this.allocator = new PreKeyAllocator(store, Objects.requireNonNull(preKeyStore, "preKeyStore"), random, this,
+                () -> state != State.STOPPED);
+        SignedPreKeyRotation rotation = preKeyStore instanceof SignedPreKeyStore signed
+                ? new SignedPreKeyRotation(this, store, signed, allocator, config, clock, random, events) : null;
+        this.preKeys = new PreKeyRefill(this, store, allocator, config, events, rotation);
     }
 
     /** Registers a listener for all later events. */
@@ -133,7 +148,44 @@ public final class ClientSession implements AutoCloseable {
         if (state != State.IDLE) {
             throw new IllegalStateException("session already started: " + state);
         }
+        if (config.versionSource() == null) {
+            return connectNow().thenApply(c -> null);
+        }
+        state = State.CONNECTING;
+        return config.versionSource().fetch(version).thenCompose(this::connectWith);
+    }
+
+    /** The WhatsApp Web version this session announces (configured, or refreshed from the version source). */
+    public synchronized ClientVersion version() {
+        return version;
+    }
+
+    private synchronized CompletableFuture<Void> connectWith(ClientVersion fetched) {
+        if (state == State.STOPPED) {
+            return CompletableFuture.failedFuture(new ConnectionClosedException("closed before connecting"));
+        }
+        useVersion(fetched);
         return connectNow().thenApply(c -> null);
+    }
+
+    private void useVersion(ClientVersion value) {
+        if (!value.equals(version)) {
+            version = value;
+            payloads = new ClientPayloads(value);
+        }
+    }
+
+    /** After a 405: the refreshed version, if it differs from the refused one, gets one more attempt at once. */
+    private synchronized void retryWith(int gen, ClientVersion refused, ClientVersion fetched, String why) {
+        if (gen != generation || state != State.WAITING_TO_RECONNECT) {
+            return;
+        }
+        if (fetched.equals(refused)) {
+            stop(Ending.LOGIN_FAILED, why);
+            return;
+        }
+        useVersion(fetched);
+        connectNow();
     }
 
     /** The current lifecycle state. */
@@ -180,6 +232,20 @@ public final class ClientSession implements AutoCloseable {
         return pairCode.request(phone);
     }
 
+    /** Hands out this account's prekey ids; every path that creates one-time prekeys must go through it. */
+    public PreKeyAllocator preKeyAllocator() {
+        return allocator;
+    }
+
+    /**
+     * Rotates the signed prekey now if it is older than {@link ClientConfig#signedPreKeyRotation()} (the session
+     * checks after each login and daily while connected); completes with true when it rotated. Needs a prekey store
+     * that keeps signed prekeys too (an account store), else it never rotates.
+     */
+    public CompletableFuture<Boolean> rotateSignedPreKeyIfDue() {
+        return preKeys.rotateIfDue();
+    }
+
     /** A fresh IQ id for {@link #query(Node)}, unique on the current connection. */
     public synchronized String nextIqId() {
         return tracker == null ? "tryx.x" : tracker.nextId();
@@ -200,6 +266,7 @@ public final class ClientSession implements AutoCloseable {
         ending = Ending.RECONNECT;
         endReason = null;
         connection = null;
+        reading.attach(null);
         early = new ArrayList<>();
         refs.clear();
         DeviceCredentials credentials = store.load().orElseGet(() -> {
@@ -238,6 +305,7 @@ public final class ClientSession implements AutoCloseable {
         }
         open.addInterceptor(requests::intercept);
         connection = open;
+        reading.attach(open);
         List<Node> buffered = early;
         early = new ArrayList<>();
         buffered.forEach(node -> onNode(gen, node));
@@ -347,9 +415,11 @@ public final class ClientSession implements AutoCloseable {
         }
         state = State.CONNECTED;
         failedAttempts = 0;
+        versionRefused = false;
         connection.startKeepAlive();
         emit(new ClientEvent.Connected(credentials.deviceJid(), credentials.lid()));
         preKeys.afterLogin();
+        scheduleRotationCheck(generation);
     }
 
     private void onFailure(Node failure) {
@@ -386,15 +456,29 @@ public final class ClientSession implements AutoCloseable {
         }
         ended = true;
         cancelQrTimer();
+        if (rotationTimer != null) {
+            rotationTimer.cancel();
+        }
         if (tracker != null) {
             tracker.failAll(new ConnectionClosedException("connection ended: " + reason));
         }
         connection = null;
+        reading.attach(null);
         String why = endReason != null ? endReason : reason;
         switch (ending) {
             case RESTART -> connectNow();
             case STOPPED -> { }
-            case LOGGED_OUT, REPLACED, QR_TIMEOUT, LOGIN_FAILED -> stop(ending, why);
+            case LOGIN_FAILED -> {
+                if ("405".equals(failureReason) && config.versionSource() != null && !versionRefused) {
+                    versionRefused = true; // outdated: refresh the version and try once more
+                    state = State.WAITING_TO_RECONNECT;
+                    ClientVersion refused = version;
+                    config.versionSource().refresh(refused).thenAccept(fetched -> retryWith(gen, refused, fetched, why));
+                } else {
+                    stop(ending, why);
+                }
+            }
+            case LOGGED_OUT, REPLACED, QR_TIMEOUT -> stop(ending, why);
             case RECONNECT -> {
                 Duration delay = config.backoff().delay(failedAttempts++);
                 state = State.WAITING_TO_RECONNECT;
@@ -437,6 +521,18 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
+    private void scheduleRotationCheck(int gen) {
+        rotationTimer = scheduler.schedule(ROTATION_CHECK, () -> {
+            synchronized (this) {
+                if (gen != generation || ended || state != State.CONNECTED) {
+                    return;
+                }
+                scheduleRotationCheck(gen);
+            }
+            preKeys.rotateIfDue().exceptionally(error -> false);
+        });
+    }
+
     private void cancelQrTimer() {
         if (qrTimer != null) {
             qrTimer.cancel();
@@ -446,5 +542,26 @@ public final class ClientSession implements AutoCloseable {
 
     synchronized void emit(ClientEvent event) {
         events.execute(() -> listeners.forEach(l -> l.onEvent(event)));
+    }
+
+    /** As {@link #emit}; the result completes once every listener had the event. */
+    synchronized CompletableFuture<Void> emitted(ClientEvent event) {
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        events.execute(() -> {
+            try {
+                listeners.forEach(l -> l.onEvent(event));
+            } finally {
+                delivered.complete(null);
+            }
+        });
+        return delivered;
+    }
+
+    /**
+     * Stops ({@code true}) or resumes reading this session's socket, for backpressure (messaging's inbound backlog);
+     * the last call wins and carries over to the next connection. Never blocks, takes no lock.
+     */
+    public void pauseReading(boolean paused) {
+        reading.pause(paused);
     }
 }

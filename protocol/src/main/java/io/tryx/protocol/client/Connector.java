@@ -46,5 +46,10 @@ public interface Connector {
         public void startKeepAlive() {
             KeepAlive.start(connection, keepAlive);
         }
+
+        @Override
+        public void pauseReading(boolean paused) {
+            connection.pauseReading(paused);
+        }
     }
 }

@@ -1,51 +1,78 @@
 package io.tryx.protocol.client;
 
-import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.CredentialStore;
-import io.tryx.protocol.store.UnitOfWork;
 import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.binary.Node;
-import io.tryx.protocol.signal.KeyHelper;
 import io.tryx.protocol.signal.PreKeyRecord;
-import io.tryx.protocol.signal.store.PreKeyStore;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * After login: asks how many one-time prekeys the server holds ({@code iq encrypt get count}), uploads a batch
- * when fewer than the threshold remain ({@code iq encrypt set}), then marks the session active
- * ({@code iq passive set active}). New keys are stored (and the next id advanced) before the upload, so a
+ * when fewer than the threshold remain ({@code iq encrypt set}), rotates the signed prekey when it is due
+ * ({@link SignedPreKeyRotation}, may be null without a signed prekey store), then marks the session active
+ * ({@code iq passive set active}). Uploads and rotations run one at a time. New keys are stored (and the next id advanced) before the upload, so a
  * message built on one can be decrypted as soon as the server hands it out. Failures are left to the next login.
  */
 final class PreKeyRefill {
 
     private final ClientSession session;
     private final CredentialStore store;
-    private final PreKeyStore preKeyStore;
+    private final PreKeyAllocator allocator;
     private final ClientConfig config;
-    private final SecureRandom random;
     private final Executor blocking;
+    private final SignedPreKeyRotation rotation;
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
     /** {@code blocking} runs key generation and store writes, off the connection's event loop. */
-    PreKeyRefill(ClientSession session, CredentialStore store, PreKeyStore preKeyStore, ClientConfig config,
-                 SecureRandom random, Executor blocking) {
+    PreKeyRefill(ClientSession session, CredentialStore store, PreKeyAllocator allocator, ClientConfig config,
+                 Executor blocking, SignedPreKeyRotation rotation) {
         this.session = session;
         this.store = store;
-        this.preKeyStore = preKeyStore;
+        this.allocator = allocator;
         this.config = config;
-        this.random = random;
         this.blocking = blocking;
+        this.rotation = rotation;
     }
 
-    /** Runs the post-login sequence; completes when the session is active. */
+    /** Runs the post-login sequence (top up, rotate the signed prekey when due, go active); completes when active. */
     CompletableFuture<Void> afterLogin() {
-        return topUp()
+        return serially(this::refill)
+                .exceptionally(error -> null) // a failed refill is left to the next login; the rotation still runs
+                .thenCompose(ignored -> rotateIfDue())
+                .exceptionally(error -> false)
                 .thenCompose(ignored -> session.query(ClientNodes.active(session.nextIqId())))
                 .<Void>thenApply(ignored -> null)
                 .exceptionally(error -> null);
+    }
+
+    /** Rotates the signed prekey if it is due (none without a signed prekey store); true when it did. */
+    CompletableFuture<Boolean> rotateIfDue() {
+        if (rotation == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> rotated = new CompletableFuture<>();
+        serially(() -> rotation.rotateIfDue().whenComplete((value, error) -> {
+            if (error != null) {
+                rotated.completeExceptionally(error);
+            } else {
+                rotated.complete(value);
+            }
+        }).<Void>thenApply(value -> null));
+        return rotated;
+    }
+
+    /**
+     * Runs key uploads one after the other: a refill's upload carries the signed prekey, so it must not overtake a
+     * rotation and hand the server the replaced key again.
+     */
+    private synchronized CompletableFuture<Void> serially(Supplier<CompletableFuture<Void>> step) {
+        CompletableFuture<Void> next = tail.handle((ok, error) -> null).thenCompose(ignored -> step.get());
+        tail = next;
+        return next;
     }
 
     /**
@@ -53,6 +80,10 @@ final class PreKeyRefill {
      * (after login, and when the server notifies that they run low: peers took them for new sessions).
      */
     CompletableFuture<Void> topUp() {
+        return serially(this::refill);
+    }
+
+    private CompletableFuture<Void> refill() {
         return session.query(ClientNodes.preKeyCount(session.nextIqId()))
                 .thenCompose(answer -> {
                     int count = answer.child("count").flatMap(c -> c.attrs().optionalString("value"))
@@ -63,29 +94,11 @@ final class PreKeyRefill {
                 });
     }
 
-    /** New keys and the advanced next id, stored together when the store is an account store. */
+    /** New keys, stored with the advanced next id through the account's allocator, and the credentials to upload them with. */
     private Batch generateAndStore() {
-        DeviceCredentials credentials = store.load().orElseThrow();
-        List<PreKeyRecord> keys = KeyHelper.generatePreKeys(credentials.nextPreKeyId(), config.preKeyUploadCount(), random);
-        DeviceCredentials advanced = credentials.withNextPreKeyId(KeyHelper.nextPreKeyId(keys.getLast().id()));
-        // under the session's lock: a logout that wiped the store meanwhile must not be undone by this save
-        synchronized (session) {
-            DeviceCredentials current = store.load().orElse(null);
-            if (session.state() == ClientSession.State.STOPPED || current == null
-                    || current.nextPreKeyId() != credentials.nextPreKeyId()) {
-                throw new IllegalStateException("credentials changed while prekeys were generated; upload skipped");
-            }
-            if (preKeyStore instanceof AccountStore account && account == store) {
-                // one unit: a crash can neither lose the keys nor hand out their ids again (and one commit, not 812)
-                UnitOfWork work = account.begin();
-                keys.forEach(work::storePreKey);
-                work.save(advanced);
-                work.commit();
-            } else {
-                keys.forEach(preKeyStore::storePreKey);
-                store.save(advanced);
-            }
-        }
+        List<PreKeyRecord> keys = allocator.allocate(config.preKeyUploadCount());
+        DeviceCredentials credentials = store.load()
+                .orElseThrow(() -> new IllegalStateException("credentials wiped after prekeys were stored"));
         return new Batch(credentials, keys);
     }
 

@@ -64,11 +64,13 @@ public final class WhatsAppClient implements AutoCloseable {
         this.session = new ClientSession(connector, store, store, config, scheduler, events, clock);
         SecureRandom random = new SecureRandom();
         SessionChannel channel = new SessionChannel(session);
-        this.messaging = new Messaging(store, channel, messagingConfig, scheduler, workers, clock, random);
+        this.messaging = new Messaging(store, channel, messagingConfig, scheduler, workers, clock, random,
+                session.preKeyAllocator());
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         this.polls = new Polls(messaging, store, clock, random);
         this.media = new Media(mediaHttp, channel, messaging, clock);
         session.addStanzaHandler(messaging::onStanza);
+        session.addStanzaHandler(new OfflineSync(session, messaging)::onStanza);
         session.addNotificationHandler(messaging::onNotification);
         this.appState = new AppState(store, channel, messaging::sendPeer, AppState.mediaBlobs(media, workers),
                 workers, clock, random);
@@ -216,6 +218,11 @@ public final class WhatsAppClient implements AutoCloseable {
         @Override
         public String nextIqId() {
             return session.nextIqId();
+        }
+
+        @Override
+        public void pauseReading(boolean paused) {
+            session.pauseReading(paused);
         }
     }
 }

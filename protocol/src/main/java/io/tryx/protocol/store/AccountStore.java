@@ -89,6 +89,11 @@ public interface AccountStore extends AccountState {
     }
 
     @Override
+    default void removeSignedPreKey(int id) {
+        apply(List.of(new StateChange.SignedPreKeyRemoved(id)));
+    }
+
+    @Override
     default void storeSession(SignalAddress address, SessionRecord record) {
         apply(List.of(new StateChange.SessionStored(address, record)));
     }

@@ -80,6 +80,12 @@ public record DeviceCredentials(KeyPair noiseKey, IdentityKeyPair identity, int 
                 account, nextPreKeyId);
     }
 
+    /** These credentials with a new (rotated) signed prekey. */
+    public DeviceCredentials withSignedPreKey(SignedPreKeyRecord rotated) {
+        return new DeviceCredentials(noiseKey, identity, registrationId, rotated, advSecret, deviceJid, lid, account,
+                nextPreKeyId);
+    }
+
     /** These credentials after uploading prekeys up to (excluding) {@code next}. */
     public DeviceCredentials withNextPreKeyId(int next) {
         return new DeviceCredentials(noiseKey, identity, registrationId, signedPreKey, advSecret, deviceJid, lid,

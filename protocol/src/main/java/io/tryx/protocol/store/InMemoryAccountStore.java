@@ -68,6 +68,7 @@ public final class InMemoryAccountStore implements AccountStore {
             case StateChange.PreKeyStored c -> preKeys.put(c.record().id(), c.record());
             case StateChange.PreKeyRemoved c -> preKeys.remove(c.id());
             case StateChange.SignedPreKeyStored c -> signedPreKeys.put(c.record().id(), c.record());
+            case StateChange.SignedPreKeyRemoved c -> signedPreKeys.remove(c.id());
             case StateChange.SessionStored c -> sessions.put(c.address(), c.record());
             case StateChange.SessionDeleted c -> sessions.remove(c.address());
             case StateChange.SenderKeyStored c -> senderKeys.put(c.name(), c.record());

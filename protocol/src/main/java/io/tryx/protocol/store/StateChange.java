@@ -39,6 +39,9 @@ public sealed interface StateChange {
     record SignedPreKeyStored(SignedPreKeyRecord record) implements StateChange {
     }
 
+    record SignedPreKeyRemoved(int id) implements StateChange {
+    }
+
     record SessionStored(SignalAddress address, SessionRecord record) implements StateChange {
     }
 

@@ -175,6 +175,12 @@ public final class UnitOfWork implements AccountState {
     }
 
     @Override
+    public void removeSignedPreKey(int id) {
+        signedPreKeys.delete(id);
+        changes.add(new StateChange.SignedPreKeyRemoved(id));
+    }
+
+    @Override
     public Optional<SessionRecord> session(SignalAddress address) {
         return read(sessions, address, base::session);
     }

@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * Pings an open {@link NodeConnection} with {@code <iq id=.. to="s.whatsapp.net" type="get" xmlns="w:p"><ping/></iq>}
  * at jittered intervals, takes the replies ({@code iq} result or error with a pending id) out of the
  * inbound stream, and aborts the connection with {@link Reason#KEEPALIVE_TIMEOUT} when a ping stays
- * unanswered for the response timeout. Runs entirely on the connection's event loop (its scheduler);
+ * unanswered for the response timeout (the clock restarts while the connection's reading is paused for backpressure,
+ * since a reply cannot arrive then). Runs entirely on the connection's event loop (its scheduler);
  * elapsed time comes from the injected {@link Ticker}. Stops by itself when the connection ends.
  */
 public final class KeepAlive {
@@ -122,6 +123,11 @@ public final class KeepAlive {
         }
         long waited = ticker.nanoTime() - sentAt;
         long timeout = config.responseTimeout().toNanos();
+        if (connection.isReadingPaused()) { // we stopped reading (backpressure): the reply may be waiting unread
+            pending.put(id, ticker.nanoTime());
+            connection.eventLoop().schedule(() -> checkAnswered(id), timeout, TimeUnit.NANOSECONDS);
+            return;
+        }
         if (waited < timeout) { // the injected ticker runs slower than the scheduler: check again later
             connection.eventLoop().schedule(() -> checkAnswered(id), timeout - waited, TimeUnit.NANOSECONDS);
             return;

@@ -10,6 +10,7 @@ import io.tryx.protocol.transport.TransportException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +43,9 @@ public final class NodeConnection {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final CompletableFuture<Void> channelClosed = new CompletableFuture<>();
     private final byte[] serverStaticKey;
+    /** Nodes read while reading was paused; touched on the event loop only. */
+    private final ArrayDeque<Node> held = new ArrayDeque<>();
+    private volatile boolean readingPaused;
     private final VerifiedCertChain certChain;
 
     NodeConnection(Channel channel, NoiseChannelHandler handler, NodeListener listener, long maxPendingBytes,
@@ -159,7 +163,48 @@ public final class NodeConnection {
         pendingBytes.addAndGet(-size);
     }
 
+    /**
+     * Stops ({@code true}) or resumes ({@code false}) reading inbound nodes, for backpressure: paused, the channel
+     * stops reading its socket (Netty {@code autoRead} off, so TCP flow control holds the server back) and nodes that
+     * were already read and decoded wait here; resumed, they go to the listener first, in order, then reading
+     * continues. Callable from any thread; the last call wins.
+     */
+    public void pauseReading(boolean paused) {
+        readingPaused = paused;
+        try {
+            channel.eventLoop().execute(this::applyReading);
+        } catch (RejectedExecutionException e) {
+            // the event loop shut down: nothing is read any more anyway
+        }
+    }
+
+    /** True while reading is paused ({@link #pauseReading}): silence from the peer is then ours, not its. */
+    public boolean isReadingPaused() {
+        return readingPaused;
+    }
+
+    private void applyReading() {
+        while (!readingPaused && !held.isEmpty()) {
+            dispatch(held.poll());
+        }
+        boolean read = !readingPaused && held.isEmpty() && isOpen();
+        if (channel.config().isAutoRead() != read) {
+            channel.config().setAutoRead(read);
+        }
+    }
+
     void deliver(Node node) {
+        if (readingPaused || !held.isEmpty()) {
+            held.add(node); // read before the pause took effect: handed on once reading resumes, in order
+            if (channel.config().isAutoRead()) {
+                channel.config().setAutoRead(false);
+            }
+            return;
+        }
+        dispatch(node);
+    }
+
+    private void dispatch(Node node) {
         try {
             for (Predicate<Node> interceptor : interceptors) {
                 if (interceptor.test(node)) {

@@ -23,6 +23,9 @@ final class FakeConnector implements Connector {
         final List<Predicate<Node>> interceptors = new CopyOnWriteArrayList<>();
         boolean closed;
         boolean keepAlive;
+        volatile boolean readingPaused;
+        /** Plays the server synchronously: its answer to a sent node (an IQ result), if any, is delivered at once. */
+        volatile java.util.function.Function<Node, java.util.Optional<Node>> responder = node -> java.util.Optional.empty();
 
         FakeConnection(ClientPayload payload, NodeListener listener) {
             this.payload = payload;
@@ -32,6 +35,7 @@ final class FakeConnector implements Connector {
         @Override
         public CompletableFuture<Void> send(Node node) {
             sent.add(node);
+            responder.apply(node).ifPresent(this::deliver);
             return CompletableFuture.completedFuture(null);
         }
 
@@ -51,6 +55,11 @@ final class FakeConnector implements Connector {
         @Override
         public void startKeepAlive() {
             keepAlive = true;
+        }
+
+        @Override
+        public void pauseReading(boolean paused) {
+            readingPaused = paused;
         }
 
         /** The server sends {@code node}. */

@@ -167,6 +167,24 @@ public abstract class AccountStoreContract {
     }
 
     @Test
+    void aRotatedOutSignedPreKeyIsRemovedAndTheOthersStay() {
+        AccountStore store = paired("a");
+        IdentityKeyPair identity = IdentityKeyPair.generate(RANDOM);
+        var old = KeyHelper.generateSignedPreKey(identity, 1, 100L, RANDOM);
+        var current = KeyHelper.generateSignedPreKey(identity, 2, 200L, RANDOM);
+        store.storeSignedPreKey(old);
+        UnitOfWork work = store.begin();
+        work.storeSignedPreKey(current);
+        work.removeSignedPreKey(1);
+        assertThat(work.signedPreKey(1)).as("the unit of work sees its own removal").isEmpty();
+        assertThat(store.signedPreKey(1)).as("nothing applied before the commit").isPresent();
+        work.commit();
+        AccountStore again = reopened("a");
+        assertThat(again.signedPreKey(1)).isEmpty();
+        assertThat(again.signedPreKey(2).orElseThrow().timestampMillis()).isEqualTo(200L);
+    }
+
+    @Test
     void aNewLidMappingReplacesTheOldPairingInBothDirections() {
         AccountStore store = paired("a");
         Jid otherLid = Jid.parse("100000000000002@lid");

@@ -76,6 +76,14 @@ public final class LinkedDevice {
         extraPreKeys.clear();
     }
 
+    /** Replaces the signed prekey handed out in bundles (a rotation); the one-time prekeys stay. */
+    public synchronized void rotateSignedPreKey(PreKeyUpload.SignedPreKey signed) {
+        if (keys == null) {
+            throw new IllegalStateException("no keys uploaded");
+        }
+        keys = new PreKeyUpload(keys.registrationId(), keys.identity(), signed, keys.preKeys());
+    }
+
     /** The uploaded keys, or null before the first upload. */
     public synchronized PreKeyUpload keys() {
         return keys;

@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
-/** Netty glue for {@link AdminApi}: one JSON answer per request, keep-alive honoured. */
+/** Netty glue for {@link AdminApi}: one JSON (or {@link AdminResponse.Raw}) answer per request, keep-alive honoured. */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final AdminApi api;
@@ -39,14 +39,20 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static void write(ChannelHandlerContext ctx, AdminResponse answer, boolean keepAlive) {
         byte[] json;
-        try {
-            json = AdminApi.JSON.writeValueAsBytes(answer.body());
-        } catch (JsonProcessingException e) {
-            json = ("{\"error\":\"internal-error\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CharSequence contentType = HttpHeaderValues.APPLICATION_JSON;
+        if (answer.body() instanceof AdminResponse.Raw raw) {
+            json = raw.bytes();
+            contentType = raw.contentType();
+        } else {
+            try {
+                json = AdminApi.JSON.writeValueAsBytes(answer.body());
+            } catch (JsonProcessingException e) {
+                json = ("{\"error\":\"internal-error\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
         }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(json));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         HttpUtil.setContentLength(response, json.length);
         HttpUtil.setKeepAlive(response, keepAlive);
         var future = ctx.writeAndFlush(response);

@@ -11,4 +11,16 @@ public record AdminResponse(int status, Object body) {
     /** The body of every 4xx/5xx answer. */
     public record ErrorBody(String error, String message) {
     }
+
+    /** A body sent as it is, not as JSON (a script, a file). */
+    public record Raw(String contentType, byte[] bytes) {
+        public Raw {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+    }
 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * {@code POST /admin/devices/{jid}/faults} degrades a connected device's link until cleared or disconnected:
  * {@code {"delayMillis": N}} holds every later outbound frame N ms (order kept), {@code {"dropNext": K}} silently
  * drops the next K outbound stanzas (a dropped message stays unacknowledged, so the next login redelivers it),
- * both may be combined; {@code {"clear": true}} removes the faults. Answers 200 {@code {"jid","delayMillis","dropNext"}};
+ * {@code {"dropMessages": K}} only the next K {@code message} stanzas (other stanzas pass); they may be combined;
+ * {@code {"clear": true}} removes the faults. Answers 200 {@code {"jid","delayMillis","dropNext","dropMessages"}};
  * 400 {@code invalid-jid}/{@code invalid-json}/{@code invalid-fault}, 404 {@code device-offline}.
  */
 final class FaultEndpoints {
@@ -109,8 +110,10 @@ final class FaultEndpoints {
         boolean clear = json.path("clear").asBoolean(false);
         JsonNode delay = json.path("delayMillis");
         JsonNode drop = json.path("dropNext");
-        if (!clear && delay.isMissingNode() && drop.isMissingNode()) {
-            return AdminResponse.error(400, "invalid-fault", "body needs \"delayMillis\", \"dropNext\" or \"clear\": true");
+        JsonNode dropMessagesField = json.path("dropMessages");
+        if (!clear && delay.isMissingNode() && drop.isMissingNode() && dropMessagesField.isMissingNode()) {
+            return AdminResponse.error(400, "invalid-fault",
+                    "body needs \"delayMillis\", \"dropNext\", \"dropMessages\" or \"clear\": true");
         }
         if (!delay.isMissingNode() && (!delay.canConvertToLong() || !delay.isIntegralNumber()
                 || delay.asLong() < 0 || delay.asLong() > MAX_DELAY_MILLIS)) {
@@ -119,18 +122,23 @@ final class FaultEndpoints {
         if (!drop.isMissingNode() && (!drop.isIntegralNumber() || !drop.canConvertToInt() || drop.asInt() < 0)) {
             return AdminResponse.error(400, "invalid-fault", "\"dropNext\" must be a non-negative integer");
         }
+        if (!dropMessagesField.isMissingNode() && (!dropMessagesField.isIntegralNumber()
+                || !dropMessagesField.canConvertToInt() || dropMessagesField.asInt() < 0)) {
+            return AdminResponse.error(400, "invalid-fault", "\"dropMessages\" must be a non-negative integer");
+        }
         Optional<ChatConnection> connection = sessions.connection(jid);
         if (connection.isEmpty()) {
             return AdminResponse.error(404, "device-offline", jid + " is not connected");
         }
         long delayMillis = clear ? 0 : delay.asLong(0);
         int dropNext = clear ? 0 : drop.asInt(0);
+        int dropMessages = clear ? 0 : dropMessagesField.asInt(0);
         ChatConnection c = connection.get();
-        c.execute(() -> c.injectFaults(Duration.ofMillis(delayMillis), dropNext));
-        return new AdminResponse(200, new Faults(jid.toString(), delayMillis, dropNext));
+        c.execute(() -> c.injectFaults(Duration.ofMillis(delayMillis), dropNext, dropMessages));
+        return new AdminResponse(200, new Faults(jid.toString(), delayMillis, dropNext, dropMessages));
     }
 
-    record Faults(String jid, long delayMillis, int dropNext) {
+    record Faults(String jid, long delayMillis, int dropNext, int dropMessages) {
     }
 
     record Disconnected(String jid, String action) {

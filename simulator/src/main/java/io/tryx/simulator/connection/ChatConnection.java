@@ -154,7 +154,7 @@ public final class ChatConnection {
             log.debug("connection {}: not open, dropping {}", id, node);
             return;
         }
-        if (faults.drop()) {
+        if (faults.drop(node.tag())) {
             log.info("connection {}: fault injection drops {}", id, node.tag());
             return;
         }
@@ -170,10 +170,11 @@ public final class ChatConnection {
 
     /**
      * Fault injection (call on this connection's thread): from now on every outbound frame waits {@code delay}
-     * (order kept) and the next {@code dropNext} nodes are discarded unsent; zero and zero clear the faults.
+     * (order kept), the next {@code dropNext} nodes and then the next {@code dropMessages} {@code message} stanzas are
+     * discarded unsent; zeros clear the faults.
      */
-    public void injectFaults(Duration delay, int dropNext) {
-        faults.set(delay, dropNext);
+    public void injectFaults(Duration delay, int dropNext, int dropMessages) {
+        faults.set(delay, dropNext, dropMessages);
     }
 
     /** The faults in force (call on this connection's thread). */

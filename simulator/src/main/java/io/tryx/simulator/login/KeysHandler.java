@@ -1,6 +1,8 @@
 package io.tryx.simulator.login;
 
 import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.signal.IdentityKey;
+import io.tryx.protocol.signal.KeyHelper;
 import io.tryx.simulator.account.LinkedDevice;
 import io.tryx.simulator.account.PreKeyUpload;
 import io.tryx.simulator.connection.ChatConnection;
@@ -17,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * {@code xmlns="encrypt"} for the logged-in device: {@code get <count/>} (prekeys held),
  * {@code set} (upload: {@code registration}, {@code type}, {@code identity}, {@code list} of {@code key},
- * {@code skey}) and {@code get <digest/>} (what the server holds, with a SHA-1 hash over identity, signed
+ * {@code skey}), {@code set <rotate><skey/></rotate>} (a new signed prekey, its signature checked against the uploaded
+ * identity) and {@code get <digest/>} (what the server holds, with a SHA-1 hash over identity, signed
  * prekey value and signature and the prekey values). Malformed requests answer 400; a digest before any
  * upload answers 404.
  */
@@ -41,6 +44,10 @@ public final class KeysHandler implements IqHandler {
             throw new IqException(IqError.NOT_AUTHORIZED, "not logged in");
         }
         String type = iq.attrs().string("type");
+        if (type.equals("set") && iq.child("rotate").isPresent()) {
+            rotate(device, iq.child("rotate").get());
+            return Optional.of(List.of());
+        }
         if (type.equals("set")) {
             boolean first = device.keys() == null;
             device.upload(parseUpload(iq));
@@ -58,6 +65,28 @@ public final class KeysHandler implements IqHandler {
         throw new IqException(IqError.BAD_REQUEST, "unsupported encrypt get: " + iq);
     }
 
+    /**
+     * {@code set <rotate><skey/></rotate>}: the device's new signed prekey, served in bundles from now on. 404 before
+     * any upload, 406 when the identity key's signature over it does not verify.
+     */
+    private static void rotate(LinkedDevice device, Node rotate) {
+        PreKeyUpload keys = device.keys();
+        if (keys == null) {
+            throw new IqException(IqError.ITEM_NOT_FOUND, "no keys uploaded to rotate");
+        }
+        Node skey = rotate.child("skey").orElseThrow(() -> new IqException(IqError.BAD_REQUEST, "rotate without skey"));
+        PreKeyUpload.SignedPreKey signed = signedPreKey(skey);
+        if (!KeyHelper.verifySignedPreKey(new IdentityKey(keys.identity()), signed.publicKey(), signed.signature())) {
+            throw new IqException(IqError.NOT_ACCEPTABLE, "signed prekey " + signed.id() + " not signed by the identity key");
+        }
+        device.rotateSignedPreKey(signed);
+    }
+
+    private static PreKeyUpload.SignedPreKey signedPreKey(Node skey) {
+        return new PreKeyUpload.SignedPreKey((int) unsigned(bytes(skey, "id")), key(bytes(skey, "value")),
+                bytes(skey, "signature"));
+    }
+
     static PreKeyUpload parseUpload(Node iq) {
         int registrationId = (int) unsigned(bytes(iq, "registration"));
         byte[] type = bytes(iq, "type");
@@ -66,8 +95,7 @@ public final class KeysHandler implements IqHandler {
         }
         byte[] identity = key(bytes(iq, "identity"));
         Node skey = iq.child("skey").orElseThrow(() -> new IqException(IqError.BAD_REQUEST, "no skey"));
-        PreKeyUpload.SignedPreKey signed = new PreKeyUpload.SignedPreKey((int) unsigned(bytes(skey, "id")),
-                key(bytes(skey, "value")), bytes(skey, "signature"));
+        PreKeyUpload.SignedPreKey signed = signedPreKey(skey);
         List<PreKeyUpload.PreKey> preKeys = new ArrayList<>();
         for (Node key : iq.child("list").map(Node::children).orElse(List.of())) {
             preKeys.add(new PreKeyUpload.PreKey((int) unsigned(bytes(key, "id")), key(bytes(key, "value"))));

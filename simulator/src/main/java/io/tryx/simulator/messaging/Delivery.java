@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * Hands stanzas to devices: an online companion gets it on its connection, an offline one gets it queued
  * (bounded per device, oldest dropped at {@value #QUEUE_LIMIT}) until it logs in again and
- * {@link #flush(Jid, ChatConnection)} runs; device 0 (the mock phone) goes to the phone handler.
+ * {@link #flush(Jid, ChatConnection)} runs (announced by an offline preview); device 0 (the mock phone) goes to the phone handler.
  * As the real server does, a {@code message} stays pending after it was written until the device acknowledges it
  * ({@link #acknowledged(Jid, Node)}: a {@code receipt} or an {@code ack class="message"} naming its id); one that
  * was not acknowledged when its connection ended (a client killed between reading and handling it) is sent again
@@ -61,8 +62,10 @@ public final class Delivery {
 
     /**
      * Sends what waits for {@code device}, which just logged in on {@code connection} (call it on the connection's
-     * thread, after {@link DeviceSessions#loggedIn}): first the messages an earlier connection never acknowledged,
-     * then the queue, in order. Returns how many.
+     * thread, after {@link DeviceSessions#loggedIn}): when anything waits, first the offline preview as the real
+     * server announces it ({@code <ib><offline_preview count message notification receipt appdata/></ib>}), then the
+     * messages an earlier connection never acknowledged, then the queue, in order. Returns how many stanzas (the
+     * caller ends with {@code <ib><offline count/></ib>}).
      */
     public int flush(Jid device, ChatConnection connection) {
         Mailbox mailbox = mailboxes.get(device.toString());
@@ -71,6 +74,9 @@ public final class Delivery {
         }
         synchronized (mailbox) {
             List<Node> pending = mailbox.takeFor(connection);
+            if (!pending.isEmpty()) {
+                connection.send(preview(pending));
+            }
             for (Node stanza : pending) {
                 mailbox.written(stanza, connection);
                 connection.send(stanza);
@@ -101,6 +107,17 @@ public final class Delivery {
                         item.attrs().optionalString("id").ifPresent(mailbox::acknowledged)));
             }
         }
+    }
+
+    private static Node preview(List<Node> pending) {
+        Map<String, Long> byTag = pending.stream().collect(Collectors.groupingBy(Node::tag, Collectors.counting()));
+        return Node.builder("ib").children(Node.builder("offline_preview")
+                .attr("count", pending.size())
+                .attr("message", byTag.getOrDefault("message", 0L))
+                .attr("notification", byTag.getOrDefault("notification", 0L))
+                .attr("receipt", byTag.getOrDefault("receipt", 0L))
+                .attr("appdata", 0)
+                .build()).build();
     }
 
     /** How many stanzas wait in {@code device}'s offline queue. */

@@ -46,6 +46,24 @@ class FaultEndpointsTest {
     }
 
     @Test
+    void dropMessagesDropsOnlyMessageStanzasAndTheNextLoginRedeliversThem() {
+        assertThat(post(faults, "{\"dropMessages\": 1}").status()).isEqualTo(200);
+        assertThat(bob.connection.faults().dropMessages()).isEqualTo(1);
+        // a receipt for bob passes the fault, the next message does not
+        alice.send(Node.builder("receipt").attr("id", "R1").attr("to", B + "@s.whatsapp.net").build());
+        assertThat(tagged(bob, "receipt")).extracting(n -> n.attrs().string("id")).containsExactly("R1");
+        send("D1");
+        assertThat(tagged(bob, "message")).isEmpty();
+        send("D2");
+        assertThat(ids(bob)).containsExactly("D2");
+        assertThat(bob.connection.faults().dropMessages()).isZero();
+
+        bob.connection.close();
+        TestClient back = h.relogin(h.b, 1, bob);
+        assertThat(ids(back)).containsExactly("D1", "D2");
+    }
+
+    @Test
     void delayedFramesWaitForTheDelayAndKeepTheirOrder() {
         assertThat(post(faults, "{\"delayMillis\": 500}").status()).isEqualTo(200);
         send("M1");
@@ -96,6 +114,7 @@ class FaultEndpointsTest {
         assertError(post(faults, "{\"delayMillis\": 600000}"), 400, "invalid-fault");
         assertError(post(faults, "{\"delayMillis\": 1.5}"), 400, "invalid-fault");
         assertError(post(faults, "{\"dropNext\": \"x\"}"), 400, "invalid-fault");
+        assertError(post(faults, "{\"dropMessages\": -2}"), 400, "invalid-fault");
         assertError(api.handle("GET", faults, new byte[0]).join(), 405, "method-not-allowed");
         assertThat(bob.connection.faults().dropNext()).isZero();
         assertThat(bob.connection.faults().delayMillis()).isZero();

@@ -24,6 +24,7 @@ import io.tryx.protocol.transport.TransportConfig;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,10 +85,16 @@ final class ClientHarness implements AutoCloseable {
 
     /** A messaging client (lifecycle and messages) on {@code store}, recording into the two lists; started later. */
     WhatsAppClient client(AccountStore store, List<ClientEvent> events, List<MessageEvent> messages) {
+        return client(store, events, messages, config(), MessagingConfig.defaults(), Clock.systemUTC());
+    }
+
+    /** As {@link #client(AccountStore, List, List)} with its own settings and clock. */
+    WhatsAppClient client(AccountStore store, List<ClientEvent> events, List<MessageEvent> messages, ClientConfig config,
+                          MessagingConfig messaging, InstantSource clock) {
         ExecutorService eventThread = Executors.newSingleThreadExecutor();
         eventThreads.add(eventThread);
-        WhatsAppClient client = new WhatsAppClient(Connector.noise(transport, KeepAliveConfig.DEFAULT), store, config(),
-                MessagingConfig.defaults(), mediaHttp, ClientScheduler.of(timers), eventThread, workers, Clock.systemUTC());
+        WhatsAppClient client = new WhatsAppClient(Connector.noise(transport, KeepAliveConfig.DEFAULT), store, config,
+                messaging, mediaHttp, ClientScheduler.of(timers), eventThread, workers, clock);
         client.addListener(events::add);
         client.addMessageListener(messages::add);
         sessions.add(client.session());
@@ -95,7 +102,8 @@ final class ClientHarness implements AutoCloseable {
         return client;
     }
 
-    private static ClientConfig config() {
+    /** Our test settings: WhatsApp's defaults with a fast reconnect backoff. */
+    static ClientConfig config() {
         return ClientConfig.defaults().withBackoff(
                 new FibonacciBackoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1, RandomGenerator.of("L64X128MixRandom")));
     }

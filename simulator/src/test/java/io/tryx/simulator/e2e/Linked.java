@@ -32,6 +32,12 @@ record Linked(WhatsAppClient client, ClientEvent.Connected connected, List<Messa
         List<MessageEvent> messages = new CopyOnWriteArrayList<>();
         WhatsAppClient client = clients.client(store, events, messages);
         beforeStart.accept(client);
+        return link(admin, phone, client, events, messages);
+    }
+
+    /** Starts {@code client} (recording into {@code events} and {@code messages}) and links it as above. */
+    static Linked link(AdminClient admin, String phone, WhatsAppClient client, List<ClientEvent> events,
+                       List<MessageEvent> messages) {
         client.start();
         await().atMost(WITHIN).until(() -> events.stream().anyMatch(ClientEvent.QrCode.class::isInstance));
         String qr = events.stream().filter(ClientEvent.QrCode.class::isInstance).map(e -> ((ClientEvent.QrCode) e).qr())

@@ -1,6 +1,9 @@
 package io.tryx.simulator.login;
 
 import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.signal.IdentityKeyPair;
+import io.tryx.protocol.signal.KeyHelper;
+import io.tryx.protocol.signal.SignedPreKeyRecord;
 import io.tryx.simulator.Harness;
 import io.tryx.simulator.TestClient;
 import io.tryx.simulator.account.Account;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,6 +71,36 @@ class KeysRoundTripTest {
         assertThat(answer.attrs().string("type")).isEqualTo("error");
         assertThat(answer.child("error").orElseThrow().attrs().string("code")).isEqualTo("400");
         assertThat(count()).isZero();
+    }
+
+    @Test
+    void aRotatedSignedPreKeyReplacesTheUploadedOneAndABadSignatureIs406() {
+        IdentityKeyPair keys = IdentityKeyPair.generate(new SecureRandom());
+        SignedPreKeyRecord first = KeyHelper.generateSignedPreKey(keys, 1, 1L, new SecureRandom());
+        SignedPreKeyRecord second = KeyHelper.generateSignedPreKey(keys, 2, 2L, new SecureRandom());
+        assertThat(query("set", Node.builder("rotate").children(skey(second, second.signature())).build())
+                .child("error").orElseThrow().attrs().string("code")).as("nothing uploaded yet").isEqualTo("404");
+        assertThat(query("set", bytes("registration", 0, 0, 1, 44), bytes("type", 5),
+                Node.builder("identity").bytes(keys.publicKey().publicKey()).build(),
+                Node.builder("list").children(Node.builder("key").children(bytes("id", 0, 0, 1),
+                        Node.builder("value").bytes(filled(32, 9)).build()).build()).build(),
+                skey(first, first.signature())).attrs().string("type")).isEqualTo("result");
+
+        Node forged = query("set", Node.builder("rotate").children(skey(second, first.signature())).build());
+        assertThat(forged.child("error").orElseThrow().attrs().string("code")).isEqualTo("406");
+        Node rotated = query("set", Node.builder("rotate").children(skey(second, second.signature())).build());
+        assertThat(rotated.attrs().string("type")).isEqualTo("result");
+
+        Node skey = query("get", Node.builder("digest").build()).child("digest").orElseThrow().child("skey").orElseThrow();
+        assertThat(skey.child("id").flatMap(Node::contentBytes).orElseThrow()).containsExactly(0, 0, 2);
+        assertThat(skey.child("value").flatMap(Node::contentBytes).orElseThrow()).isEqualTo(second.keyPair().publicKey());
+        assertThat(count()).as("the one-time prekeys stay").isEqualTo(1);
+    }
+
+    private static Node skey(SignedPreKeyRecord key, byte[] signature) {
+        return Node.builder("skey").children(bytes("id", 0, 0, key.id()),
+                Node.builder("value").bytes(key.keyPair().publicKey()).build(),
+                Node.builder("signature").bytes(signature).build()).build();
     }
 
     private int count() {

@@ -69,7 +69,7 @@ class RoutingTest {
     }
 
     @Test
-    void anOfflineDeviceGetsItsMessagesAfterLoginThenOfflineCount() {
+    void anOfflineDeviceGetsThePreviewItsMessagesAfterLoginThenOfflineCount() {
         TestClient alice = h.companion(h.a, 10);
         TestClient bob = h.companion(h.b, 10);
         bob.connection.close();
@@ -80,7 +80,13 @@ class RoutingTest {
         TestClient back = h.relogin(h.b, 1, bob);
         List<Node> received = back.received();
         List<String> tags = received.stream().map(Node::tag).toList();
-        assertThat(tags).containsSubsequence("success", "message", "message", "ib");
+        assertThat(tags).containsSubsequence("success", "ib", "message", "message", "ib");
+        Node preview = received.stream().filter(n -> n.tag().equals("ib")).findFirst().orElseThrow()
+                .child("offline_preview").orElseThrow();
+        assertThat(preview.attrs().string("count")).isEqualTo("2");
+        assertThat(preview.attrs().string("message")).isEqualTo("2");
+        assertThat(preview.attrs().string("receipt")).isEqualTo("0");
+        assertThat(preview.attrs().string("notification")).isEqualTo("0");
         assertThat(received.stream().filter(n -> n.tag().equals("message")).map(n -> n.attrs().string("id")))
                 .containsExactly("O1", "O2");
         assertThat(received.getLast().child("offline").orElseThrow().attrs().string("count")).isEqualTo("2");

@@ -2,6 +2,7 @@ package io.tryx.protocol.client.messaging;
 
 import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.binary.Node;
+import io.tryx.protocol.client.PreKeyAllocator;
 import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.store.UnitOfWork;
@@ -39,7 +40,7 @@ final class MessageReceiver {
     private final PollVoteReader votes;
 
     MessageReceiver(AccountStore store, StanzaChannel channel, OrderedLanes<String> lanes, Lock signalLock,
-                    Listeners listeners, InstantSource clock, SecureRandom random) {
+                    Listeners listeners, InstantSource clock, SecureRandom random, PreKeyAllocator allocator) {
         this.store = store;
         this.channel = channel;
         this.lanes = lanes;
@@ -47,7 +48,7 @@ final class MessageReceiver {
         this.listeners = listeners;
         this.clock = clock;
         this.decryptor = new IncomingDecryptor(random);
-        this.retries = new RetryRequester(store, random);
+        this.retries = new RetryRequester(store, allocator);
         this.votes = new PollVoteReader(store);
     }
 

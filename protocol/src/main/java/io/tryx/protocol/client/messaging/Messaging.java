@@ -2,6 +2,7 @@ package io.tryx.protocol.client.messaging;
 
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.client.ClientScheduler;
+import io.tryx.protocol.client.PreKeyAllocator;
 import io.tryx.protocol.client.groups.GroupDirectory;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.proto.E2EProto;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,7 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * notifications, sends messages (1:1 and group) and read receipts. Work runs on ordered per-chat lanes over the shared {@code workers} executor (a
  * bounded pool shared by all accounts); Signal state of the account is touched by one operation at a time
  * (decrypts, encrypts and retries take one account lock for their short crypto-and-commit step, never while
- * waiting on the network or a listener). Thread-safe.
+ * waiting on the network or a listener). Inbound work is bounded per account ({@link InboundBacklog}): past
+ * {@link MessagingConfig#inboundLimit()} queued stanzas the channel stops reading until half of them are done. One-time prekeys for retry receipts come from {@code preKeys}, the
+ * account's allocator that the prekey refill shares. Thread-safe.
  */
 public final class Messaging {
 
@@ -42,9 +46,10 @@ public final class Messaging {
     private final PeerSender peerSender;
     private final DeviceDirectory deviceDirectory;
     private final Lock signalLock;
+    private final InboundBacklog backlog;
 
     public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
-                     Executor workers, InstantSource clock, SecureRandom random) {
+                     Executor workers, InstantSource clock, SecureRandom random, PreKeyAllocator preKeys) {
         this.store = Objects.requireNonNull(store, "store");
         this.retention = config.retention();
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -55,7 +60,8 @@ public final class Messaging {
         OutgoingEncryptor encryptor = new OutgoingEncryptor(random);
         PreKeyBundles bundles = new PreKeyBundles(channel);
         this.acks = new AckTracker(scheduler, config.sendTimeout());
-        this.receiver = new MessageReceiver(store, channel, lanes, signalLock, listeners, clock, random);
+        this.receiver = new MessageReceiver(store, channel, lanes, signalLock, listeners, clock, random,
+                Objects.requireNonNull(preKeys, "preKeys"));
         this.receipts = new ReceiptHandler(store, channel, lanes, listeners,
                 new RetryResponder(store, channel, signalLock, workers, bundles, encryptor, random));
         DeviceDirectory directory = new DeviceDirectory(store, channel, workers, clock, config.deviceListTtl());
@@ -67,6 +73,7 @@ public final class Messaging {
                 directory, bundles, encryptor, acks);
         this.groupNotifications = new GroupNotificationHandler(channel, lanes, listeners, groupDirectory, groupSender);
         this.peerSender = new PeerSender(store, channel, signalLock, workers, clock, random, bundles, encryptor, acks);
+        this.backlog = new InboundBacklog(config.inboundLimit(), config.inboundLimit() / 2, channel::pauseReading);
     }
 
     /** The group metadata this account's sends use (shared with the group operations, which keep it fresh). */
@@ -93,8 +100,8 @@ public final class Messaging {
      */
     public boolean onStanza(Node stanza) {
         switch (stanza.tag()) {
-            case "message" -> receiver.onMessage(stanza);
-            case "receipt" -> receipts.onReceipt(stanza);
+            case "message" -> backlog.submit(() -> receiver.onMessage(stanza));
+            case "receipt" -> backlog.submit(() -> receipts.onReceipt(stanza));
             case "ack" -> {
                 return acks.onAck(stanza);
             }
@@ -113,8 +120,26 @@ public final class Messaging {
         if (!notification.attrs().optionalString("type").filter("w:gp2"::equals).isPresent()) {
             return false;
         }
-        groupNotifications.onNotification(notification);
+        backlog.submit(() -> groupNotifications.onNotification(notification));
         return true;
+    }
+
+    /**
+     * Inbound work that arrives from now on starts only once {@code event} completed: an event that announces it (the
+     * offline preview) reaches its listeners first.
+     */
+    public void holdInboundUntil(CompletionStage<?> event) {
+        backlog.holdUntil(event);
+    }
+
+    /** Completes once every inbound stanza taken so far was handled (its listeners called). */
+    public CompletableFuture<Void> inboundIdle() {
+        return backlog.idle();
+    }
+
+    /** The inbound backlog now (queued work, its peak, reading pauses). */
+    public InboundStats inboundStats() {
+        return backlog.stats();
     }
 
     /** Sends a text ({@code conversation}) to a user (phone-number or LID JID without device) or a group. */

@@ -1,13 +1,11 @@
 package io.tryx.protocol.client.messaging;
 
 import io.tryx.protocol.binary.Node;
-import io.tryx.protocol.signal.KeyHelper;
+import io.tryx.protocol.client.PreKeyAllocator;
 import io.tryx.protocol.signal.PreKeyRecord;
 import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.DeviceCredentials;
-import io.tryx.protocol.store.UnitOfWork;
 
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +14,8 @@ import java.util.Optional;
  * Asks the sender of a message we could not decrypt to send it again: a {@code receipt type="retry"} with the
  * attempt count (per message id, continuing from the {@code count} of a resent message after a restart), our
  * registration id and, from the second attempt on, our keys with a fresh one-time prekey so the sender can build
- * a new session. The prekey is stored (and the next id advanced) before the receipt leaves. Gives up after
+ * a new session. The prekey comes from the account's {@link PreKeyAllocator} (so its id never collides with a
+ * refill's) and is stored, with the next id advanced, before the receipt leaves. Gives up after
  * {@value #MAX_RETRIES} attempts. Thread-safe.
  */
 final class RetryRequester {
@@ -25,7 +24,7 @@ final class RetryRequester {
     private static final int REMEMBERED = 4096;
 
     private final AccountStore store;
-    private final SecureRandom random;
+    private final PreKeyAllocator allocator;
     private final Map<String, Integer> counts = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
@@ -33,9 +32,9 @@ final class RetryRequester {
         }
     };
 
-    RetryRequester(AccountStore store, SecureRandom random) {
+    RetryRequester(AccountStore store, PreKeyAllocator allocator) {
         this.store = store;
-        this.random = random;
+        this.allocator = allocator;
     }
 
     /**
@@ -60,11 +59,7 @@ final class RetryRequester {
         DeviceCredentials credentials = store.load().orElseThrow(() -> new IllegalStateException("not paired"));
         MessagingNodes.RetryKeys keys = null;
         if (count > 1) {
-            UnitOfWork work = store.begin();
-            PreKeyRecord preKey = KeyHelper.generatePreKeys(credentials.nextPreKeyId(), 1, random).getFirst();
-            work.storePreKey(preKey);
-            work.save(credentials.withNextPreKeyId(KeyHelper.nextPreKeyId(preKey.id())));
-            work.commit();
+            PreKeyRecord preKey = allocator.allocate(1).getFirst(); // the refill allocates from the same ids
             keys = new MessagingNodes.RetryKeys(credentials.identity().publicKey().publicKey(), preKey,
                     credentials.signedPreKey(), credentials.account());
         }

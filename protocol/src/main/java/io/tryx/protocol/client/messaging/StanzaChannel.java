@@ -15,4 +15,10 @@ public interface StanzaChannel {
 
     /** A fresh IQ id. */
     String nextIqId();
+
+    /**
+     * Stops ({@code true}) or resumes ({@code false}) reading inbound stanzas, for backpressure; the last call wins,
+     * also across reconnects. Never blocks.
+     */
+    void pauseReading(boolean paused);
 }

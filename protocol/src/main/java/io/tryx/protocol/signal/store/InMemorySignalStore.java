@@ -81,6 +81,11 @@ public final class InMemorySignalStore implements SignalStore {
     }
 
     @Override
+    public void removeSignedPreKey(int id) {
+        signedPreKeys.remove(id);
+    }
+
+    @Override
     public Optional<SessionRecord> session(SignalAddress address) {
         return Optional.ofNullable(sessions.get(address));
     }

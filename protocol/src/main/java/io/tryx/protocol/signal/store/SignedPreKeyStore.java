@@ -10,4 +10,7 @@ public interface SignedPreKeyStore {
     Optional<SignedPreKeyRecord> signedPreKey(int id);
 
     void storeSignedPreKey(SignedPreKeyRecord record);
+
+    /** Forgets a signed prekey no peer should still use (one replaced by rotation long enough ago). */
+    void removeSignedPreKey(int id);
 }

@@ -99,6 +99,12 @@ public final class StagedSignalStore implements SignalStore {
     }
 
     @Override
+    public void removeSignedPreKey(int id) {
+        signedPreKeys.delete(id);
+        writes.add(s -> s.removeSignedPreKey(id));
+    }
+
+    @Override
     public Optional<SessionRecord> session(SignalAddress address) {
         return sessions.read(address, base::session);
     }

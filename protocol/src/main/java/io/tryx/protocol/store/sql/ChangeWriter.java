@@ -18,6 +18,7 @@ final class ChangeWriter {
             case StateChange.PreKeyStored c -> SignalTables.storePreKey(tx, c.record());
             case StateChange.PreKeyRemoved c -> SignalTables.removePreKey(tx, c.id());
             case StateChange.SignedPreKeyStored c -> SignalTables.storeSignedPreKey(tx, c.record());
+            case StateChange.SignedPreKeyRemoved c -> SignalTables.removeSignedPreKey(tx, c.id());
             case StateChange.SessionStored c -> SignalTables.storeSession(tx, c.address(), c.record());
             case StateChange.SessionDeleted c -> SignalTables.deleteSession(tx, c.address());
             case StateChange.SenderKeyStored c -> SignalTables.storeSenderKey(tx, c.name(), c.record());

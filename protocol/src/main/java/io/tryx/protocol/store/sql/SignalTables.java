@@ -27,6 +27,7 @@ final class SignalTables {
     private static final String DELETE_PREKEY = "DELETE FROM prekeys WHERE account_id = ? AND prekey_id = ?";
     private static final String UPSERT_SIGNED_PREKEY = Sql.upsert("signed_prekeys",
             List.of("account_id", "prekey_id"), List.of("public_key", "private_key", "signature", "created_at"));
+    private static final String DELETE_SIGNED_PREKEY = "DELETE FROM signed_prekeys WHERE account_id = ? AND prekey_id = ?";
     private static final String UPSERT_SESSION = Sql.upsert("sessions",
             List.of("account_id", "address_name", "device_id"), List.of("record"));
     private static final String DELETE_SESSION =
@@ -71,6 +72,10 @@ final class SignalTables {
         KeyPair pair = record.keyPair();
         tx.add(UPSERT_SIGNED_PREKEY, tx.accountId(), record.id(), pair.publicKey(), pair.privateKey(),
                 record.signature(), record.timestampMillis());
+    }
+
+    static void removeSignedPreKey(SqlTransaction tx, int id) throws SQLException {
+        tx.add(DELETE_SIGNED_PREKEY, tx.accountId(), id);
     }
 
     static Optional<SessionRecord> session(Connection c, String account, SignalAddress address) throws SQLException {

@@ -50,6 +50,11 @@ class GroupsTest {
         public String nextIqId() {
             return "g" + asked.size();
         }
+
+        @Override
+        public void pauseReading(boolean paused) {
+            throw new AssertionError("groups read nothing");
+        }
     };
     private final GroupDirectory directory = new GroupDirectory(channel);
     private final Groups groups;

@@ -45,6 +45,11 @@ final class FakeChannel implements StanzaChannel {
     }
 
     @Override
+    public void pauseReading(boolean paused) {
+        journal.add("reading:" + (paused ? "paused" : "resumed"));
+    }
+
+    @Override
     public String nextIqId() {
         return "q" + ids.incrementAndGet();
     }

@@ -2,6 +2,7 @@ package io.tryx.protocol.client.messaging;
 
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.client.ClientScheduler;
+import io.tryx.protocol.client.PreKeyAllocator;
 import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.message.MessageCodec;
 import io.tryx.protocol.proto.E2EProto;
@@ -49,7 +50,8 @@ final class Fixture implements AutoCloseable {
 
     Fixture(MessagingConfig config) {
         store.save(DeviceCredentials.generate(random, 0).paired(OWN, OWN_LID, ACCOUNT));
-        messaging = new Messaging(store, channel, config, ClientScheduler.of(timers), workers, Clock.systemUTC(), random);
+        messaging = new Messaging(store, channel, config, ClientScheduler.of(timers), workers, Clock.systemUTC(), random,
+                new PreKeyAllocator(store, random));
         messaging.addListener(event -> {
             events.add(event);
             journal.add("event:" + event.getClass().getSimpleName());

@@ -142,7 +142,7 @@ class MessageSenderTest {
         assertThatThrownBy(() -> lost.get(5, TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(SendException.class, e -> assertThat(e.reason()).isEqualTo(SendException.Reason.NOT_CONNECTED));
 
-        try (Fixture quick = new Fixture(new MessagingConfig(Duration.ofMillis(50), Duration.ofMinutes(5), Duration.ofDays(1)))) {
+        try (Fixture quick = new Fixture(new MessagingConfig(Duration.ofMillis(50), Duration.ofMinutes(5), Duration.ofDays(1), 1000))) {
             quick.channel.answers = fixture.channel.answers;
             CompletableFuture<SendResult> late = quick.messaging.sendText(BOB, "late");
             assertThatThrownBy(() -> late.get(5, TimeUnit.SECONDS)).cause()
@@ -164,7 +164,7 @@ class MessageSenderTest {
 
     @Test
     void pruneForgetsSentMessagesAndBufferEntriesPastTheRetention() throws Exception {
-        try (Fixture none = new Fixture(new MessagingConfig(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ZERO))) {
+        try (Fixture none = new Fixture(new MessagingConfig(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ZERO, 1000))) {
             none.channel.answers = fixture.channel.answers;
             none.messaging.sendText(BOB, "kept until pruned");
             await().atMost(WITHIN).until(() -> none.channel.sent("message").size() == 1);
