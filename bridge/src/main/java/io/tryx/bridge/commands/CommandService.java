@@ -2,6 +2,7 @@ package io.tryx.bridge.commands;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tryx.bridge.accounts.AccountHost;
+import io.tryx.bridge.media.UrlFetcher;
 import io.tryx.bridge.registry.SchemaRegistryClient;
 import io.tryx.bridge.serde.AvroDeserializer;
 import io.tryx.bridge.serde.AvroReadMode;
@@ -29,20 +30,23 @@ public final class CommandService implements AutoCloseable {
 
     private final CommandConsumer consumer;
     private final ExecutorService executor;
+    private final ExecutorService mediaWork;
 
-    private CommandService(CommandConsumer consumer, ExecutorService executor) {
+    private CommandService(CommandConsumer consumer, ExecutorService executor, ExecutorService mediaWork) {
         this.consumer = consumer;
         this.executor = executor;
+        this.mediaWork = mediaWork;
     }
 
     /**
      * Starts consuming.
      *
      * @param kafkaProperties bootstrap servers and the client (security) properties
+     * @param fetcher         fetches the files of media sends
      */
     public static CommandService start(Map<String, Object> kafkaProperties, SchemaRegistryClient registry, TopicNames topics,
-                                       RecordProducer producer, AccountHost host, CommandSettings settings,
-                                       MeterRegistry meters, InstantSource clock) {
+                                       RecordProducer producer, AccountHost host, UrlFetcher fetcher,
+                                       CommandSettings settings, MeterRegistry meters, InstantSource clock) {
         Map<String, Object> config = new HashMap<>(kafkaProperties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -52,7 +56,9 @@ public final class CommandService implements AutoCloseable {
         KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         CommandMetrics metrics = new CommandMetrics(meters);
-        CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host),
+        ExecutorService mediaWork = Executors.newVirtualThreadPerTaskExecutor();
+        MediaSender media = new MediaSender(fetcher, mediaWork, clock);
+        CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host, media),
                 new GroupCommands(host), new PollCommands(host)));
         CommandProcessor processor = new CommandProcessor(
                 new AvroDeserializer<>(registry, AvroReadMode.specific(Command.class)), router, host, producer,
@@ -66,7 +72,7 @@ public final class CommandService implements AutoCloseable {
         });
         CommandConsumer consumer = new CommandConsumer(kafka, topics.commands(), processor, metrics, executor);
         consumer.start();
-        return new CommandService(consumer, executor);
+        return new CommandService(consumer, executor, mediaWork);
     }
 
     /** True once the consumer has its partitions. */
@@ -78,5 +84,6 @@ public final class CommandService implements AutoCloseable {
     public void close() {
         consumer.close();
         executor.shutdownNow();
+        mediaWork.shutdownNow();
     }
 }

@@ -81,6 +81,7 @@ final class BridgeFixture implements AutoCloseable {
         this.commands = new AvroSerializer<>(registry, AvroSerdeOptions.DEFAULTS, false);
     }
 
+    /** The bridge on the simulator: its chat endpoint over ws, its media hosts trusted with its certificate. */
     BridgeConfig config() {
         return new BridgeConfig(
                 new BridgeConfig.KafkaSettings(false, env.bootstrapServers(), Map.of(), env.registryUrl(),
@@ -88,7 +89,7 @@ final class BridgeFixture implements AutoCloseable {
                 prefix, new BridgeConfig.StoreSettings.Sqlite(dataDir.resolve("accounts.db")),
                 new BridgeConfig.WhatsAppSettings(URI.create(simulator.chatUrl()), Optional.of(simulator.rootPublicKey()),
                         Optional.empty()),
-                0, dataDir);
+                0, dataDir, BridgeConfig.MediaSettings.defaults().trusting(simulator.tlsCertificatePem()));
     }
 
     RuntimeOptions options() {
