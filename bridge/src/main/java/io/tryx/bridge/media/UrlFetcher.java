@@ -30,15 +30,23 @@ public final class UrlFetcher implements AutoCloseable {
 
     private final long maxBytes;
     private final Duration timeout;
+    private final Path directory;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
 
+    /** Fetches into the JDK's temporary directory. */
     public UrlFetcher(long maxBytes, Duration timeout) {
+        this(maxBytes, timeout, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Fetches into {@code directory}. */
+    public UrlFetcher(long maxBytes, Duration timeout, Path directory) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
         this.maxBytes = maxBytes;
         this.timeout = timeout;
+        this.directory = directory;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .executor(executor).build();
     }
@@ -62,7 +70,7 @@ public final class UrlFetcher implements AutoCloseable {
     public FetchedFile fetch(URI uri) throws MediaFetchException {
         Path file;
         try {
-            file = Files.createTempFile("tryx-media-", ".part");
+            file = Files.createTempFile(directory, "tryx-media-", ".part");
         } catch (IOException e) {
             throw new MediaFetchException(MediaFetchException.Reason.IO, 0, "cannot create a temporary file: " + e, e);
         }
