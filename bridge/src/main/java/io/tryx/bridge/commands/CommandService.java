@@ -57,7 +57,7 @@ public final class CommandService implements AutoCloseable {
                 new ByteArrayDeserializer());
         CommandMetrics metrics = new CommandMetrics(meters);
         ExecutorService mediaWork = Executors.newVirtualThreadPerTaskExecutor();
-        MediaSender media = new MediaSender(fetcher, mediaWork, clock);
+        MediaSender media = new MediaSender(fetcher, mediaWork, clock, mediaDeadline(settings.timeout()));
         CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host, media),
                 new GroupCommands(host), new PollCommands(host)));
         CommandProcessor processor = new CommandProcessor(
@@ -73,6 +73,13 @@ public final class CommandService implements AutoCloseable {
         CommandConsumer consumer = new CommandConsumer(kafka, topics.commands(), processor, metrics, executor);
         consumer.start();
         return new CommandService(consumer, executor, mediaWork);
+    }
+
+    /** Two seconds less than the command timeout (at least half of it): a media send never starts after its TIMEOUT result. */
+    static java.time.Duration mediaDeadline(java.time.Duration commandTimeout) {
+        java.time.Duration lessTwo = commandTimeout.minusSeconds(2);
+        java.time.Duration half = commandTimeout.dividedBy(2);
+        return lessTwo.compareTo(half) > 0 ? lessTwo : half;
     }
 
     /** True once the consumer has its partitions. */

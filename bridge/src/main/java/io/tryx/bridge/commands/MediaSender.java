@@ -23,19 +23,23 @@ import io.tryx.protocol.proto.E2EProto.Message;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 
 /**
  * The media of a {@code SendMessage}: fetches the file a {@code MediaUrl} names into a temporary file
  * ({@link UrlFetcher}), encrypts and uploads it through the account's {@code media()}, builds the message
  * ({@link MediaMessages}) with the command's context (reply, mentions, forwarding, timer) and view-once flag, and
- * sends it. The blocking part runs on {@code executor}; the temporary file is deleted once uploaded. A
+ * sends it. The blocking part runs on {@code executor} within a deadline; the temporary file is deleted once uploaded. A
  * {@code BlobRef} answers {@code UNSUPPORTED}: this bridge has no blob store.
  */
 final class MediaSender {
@@ -44,13 +48,19 @@ final class MediaSender {
     private static final Set<String> UNTYPED = Set.of("application/octet-stream", "binary/octet-stream");
 
     private final UrlFetcher fetcher;
-    private final Executor executor;
+    private final ExecutorService executor;
     private final InstantSource clock;
+    private final Duration deadline;
 
-    MediaSender(UrlFetcher fetcher, Executor executor, InstantSource clock) {
+    /**
+     * @param deadline how long fetching and uploading may take; after it the work is interrupted and nothing is sent
+     *                 (keep it below the command timeout, so that a {@code TIMEOUT} result never precedes a send)
+     */
+    MediaSender(UrlFetcher fetcher, ExecutorService executor, InstantSource clock, Duration deadline) {
         this.fetcher = fetcher;
         this.executor = executor;
         this.clock = clock;
+        this.deadline = deadline;
     }
 
     /** True for the media kinds of the {@code SendMessage} content union. */
@@ -70,8 +80,23 @@ final class MediaSender {
             throw CommandFailure.invalid("viewOnce applies to image, video and audio only");
         }
         URI uri = location(request.source());
-        return CompletableFuture.supplyAsync(() -> prepare(client, uri, request, context, viewOnce), executor)
-                .thenCompose(message -> client.messaging().send(chat, message));
+        CompletableFuture<Message> prepared = new CompletableFuture<>();
+        Future<?> work = executor.submit(() -> {
+            try {
+                prepared.complete(prepare(client, uri, request, context, viewOnce));
+            } catch (CompletionException e) {
+                prepared.completeExceptionally(e.getCause());
+            } catch (RuntimeException e) {
+                prepared.completeExceptionally(e);
+            }
+        });
+        CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (prepared.completeExceptionally(new TimeoutException("fetching and uploading the media took longer than "
+                    + deadline.toSeconds() + " s; nothing was sent"))) {
+                work.cancel(true);
+            }
+        });
+        return prepared.thenCompose(message -> client.messaging().send(chat, message));
     }
 
     private Message prepare(WhatsAppClient client, URI uri, Request request, Optional<ContextInfo> context,
