@@ -3,9 +3,12 @@ package io.tryx.bridge.accounts;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.tryx.bridge.app.BridgeConfig.MediaSettings;
 import io.tryx.bridge.app.BridgeConfig.WhatsAppSettings;
 import io.tryx.protocol.client.ClientScheduler;
 import io.tryx.protocol.client.Connector;
+import io.tryx.protocol.client.media.MediaConfig;
+import io.tryx.protocol.client.media.MediaHttp;
 import io.tryx.protocol.transport.KeepAliveConfig;
 import io.tryx.protocol.transport.NoiseTransport;
 import io.tryx.protocol.transport.TransportConfig;
@@ -27,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What every hosted account shares, so the thread count does not grow with the accounts: one Netty event loop
  * group and Noise transport to the WhatsApp endpoint, one timer thread, a bounded worker pool (decrypting,
  * sending, message listeners, which block while Kafka acknowledges) and a small pool under the accounts' serial
- * lifecycle executors.
+ * lifecycle executors, and one HTTPS client of the media hosts ({@link MediaHttp}) trusting what the
+ * {@link MediaSettings} say.
  */
 public final class HostResources implements AutoCloseable {
 
@@ -36,8 +40,9 @@ public final class HostResources implements AutoCloseable {
     private final ExecutorService workers;
     private final ExecutorService lifecycle;
     private final NoiseTransport transport;
+    private final MediaHttp mediaHttp;
 
-    public HostResources(WhatsAppSettings whatsapp, int ioThreads, int workerThreads) {
+    public HostResources(WhatsAppSettings whatsapp, MediaSettings media, int ioThreads, int workerThreads) {
         this.group = new MultiThreadIoEventLoopGroup(ioThreads, threads("tryx-io"), NioIoHandler.newFactory());
         this.timers = Executors.newSingleThreadScheduledExecutor(threads("tryx-timer"));
         this.workers = Executors.newFixedThreadPool(workerThreads, threads("tryx-worker"));
@@ -46,6 +51,13 @@ public final class HostResources implements AutoCloseable {
         whatsapp.noiseRoot().ifPresent(transportConfig::trustedRoot);
         whatsapp.tlsCertificatePem().ifPresent(pem -> transportConfig.tlsTrustAnchors(certificates(pem)));
         this.transport = new NoiseTransport(group, transportConfig.build());
+        this.mediaHttp = MediaHttp.create(media.effectiveCertificate(whatsapp)
+                .map(pem -> MediaConfig.trusting(certificates(pem))).orElseGet(MediaConfig::defaults));
+    }
+
+    /** The media hosts' HTTPS client every account shares. */
+    public MediaHttp mediaHttp() {
+        return mediaHttp;
     }
 
     /** Opens Noise connections to the configured endpoint. */
@@ -74,7 +86,7 @@ public final class HostResources implements AutoCloseable {
                     .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).stream()
                     .map(X509Certificate.class::cast).toList();
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("the WhatsApp TLS certificate is not valid PEM: " + e.getMessage(), e);
+            throw new IllegalArgumentException("a configured TLS certificate is not valid PEM: " + e.getMessage(), e);
         }
     }
 
@@ -98,6 +110,7 @@ public final class HostResources implements AutoCloseable {
         }
         lifecycle.shutdownNow();
         workers.shutdownNow();
+        mediaHttp.close();
         timers.shutdownNow();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

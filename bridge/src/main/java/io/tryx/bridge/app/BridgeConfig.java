@@ -4,6 +4,7 @@ import io.tryx.bridge.registry.RegistryTlsFiles;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,11 +19,19 @@ import java.util.Optional;
  * @param whatsapp    which WhatsApp endpoint the accounts connect to (the real service or a simulator)
  * @param httpPort    port of the status page, health, readiness and metrics endpoints on loopback; 0 picks a free one
  * @param dataDir     directory for the embedded broker's data, the SQLite file and other local state
+ * @param media       which certificates the media hosts are trusted with, and how media URLs are fetched
  */
 public record BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSettings store, WhatsAppSettings whatsapp,
-                           int httpPort, Path dataDir) {
+                           int httpPort, Path dataDir, MediaSettings media) {
+
+    /** With the {@link MediaSettings#defaults()}. */
+    public BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSettings store, WhatsAppSettings whatsapp,
+                        int httpPort, Path dataDir) {
+        this(kafka, topicPrefix, store, whatsapp, httpPort, dataDir, MediaSettings.defaults());
+    }
 
     public BridgeConfig {
+        Objects.requireNonNull(media, "media");
         Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(whatsapp, "whatsapp");
@@ -117,6 +126,49 @@ public record BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSetting
 
         public static WhatsAppSettings realService() {
             return new WhatsAppSettings(WHATSAPP_WEB, Optional.empty(), Optional.empty());
+        }
+    }
+
+    public BridgeConfig withMedia(MediaSettings value) {
+        return new BridgeConfig(kafka, topicPrefix, store, whatsapp, httpPort, dataDir, value);
+    }
+
+    /**
+     * Media: the trust for WhatsApp's media hosts (uploads and downloads of every account) and the limits of
+     * fetching the files that commands give as URLs.
+     *
+     * @param tlsCertificatePem certificate (PEM) the media hosts are trusted with instead of the JDK's trust store;
+     *                          empty: the WhatsApp endpoint's certificate when one is configured (a simulator serves
+     *                          chat and media with one certificate), else the JDK's trust store
+     * @param fetchMaxBytes     the largest file a command's media URL may deliver
+     * @param fetchTimeout      how long fetching one media URL may take, connecting included
+     */
+    public record MediaSettings(Optional<String> tlsCertificatePem, long fetchMaxBytes, Duration fetchTimeout) {
+        /** 100 MiB, WhatsApp's limit for images, video and audio. */
+        public static final long DEFAULT_FETCH_MAX_BYTES = 100L * 1024 * 1024;
+        public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofSeconds(30);
+
+        public MediaSettings {
+            Objects.requireNonNull(tlsCertificatePem, "tlsCertificatePem");
+            Objects.requireNonNull(fetchTimeout, "fetchTimeout");
+            if (fetchMaxBytes < 1 || fetchTimeout.isNegative() || fetchTimeout.isZero()) {
+                throw new IllegalArgumentException("the media fetch limit and timeout must be positive");
+            }
+        }
+
+        /** The JDK's trust store (or the WhatsApp endpoint's certificate), 100 MiB, 30 seconds. */
+        public static MediaSettings defaults() {
+            return new MediaSettings(Optional.empty(), DEFAULT_FETCH_MAX_BYTES, DEFAULT_FETCH_TIMEOUT);
+        }
+
+        /** These settings trusting {@code pem} for the media hosts. */
+        public MediaSettings trusting(String pem) {
+            return new MediaSettings(Optional.of(pem), fetchMaxBytes, fetchTimeout);
+        }
+
+        /** The certificate the media hosts are trusted with: ours, else the WhatsApp endpoint's, else none. */
+        public Optional<String> effectiveCertificate(WhatsAppSettings whatsapp) {
+            return tlsCertificatePem.or(whatsapp::tlsCertificatePem);
         }
     }
 }

@@ -50,12 +50,12 @@ public final class DemoCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** The configuration from flags, environment and file, pointed at {@code simulator}. */
+    /** The configuration from flags, environment and file, pointed at {@code simulator} (chat and media hosts). */
     static BridgeConfig config(BridgeConfig base, Simulator simulator) {
         WhatsAppSettings whatsapp = new WhatsAppSettings(URI.create(simulator.chatUrl()),
                 Optional.of(simulator.rootPublicKey()), Optional.of(simulator.tlsCertificatePem()));
         return new BridgeConfig(base.kafka(), base.topicPrefix(), new StoreSettings.InMemory(), whatsapp,
-                base.httpPort(), base.dataDir());
+                base.httpPort(), base.dataDir(), base.media().trusting(simulator.tlsCertificatePem()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tryx.bridge.commands;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tryx.bridge.accounts.AccountHost;
+import io.tryx.bridge.media.UrlFetcher;
 import io.tryx.bridge.registry.SchemaRegistryClient;
 import io.tryx.bridge.serde.AvroDeserializer;
 import io.tryx.bridge.serde.AvroReadMode;
@@ -36,21 +37,25 @@ public final class CommandService implements AutoCloseable {
     private final CommandConsumer consumer;
     private final ExecutorService executor;
     private final ResultHistory history;
+    private final ExecutorService mediaWork;
 
-    private CommandService(CommandConsumer consumer, ExecutorService executor, ResultHistory history) {
+    private CommandService(CommandConsumer consumer, ExecutorService executor, ResultHistory history,
+                           ExecutorService mediaWork) {
         this.consumer = consumer;
         this.executor = executor;
         this.history = history;
+        this.mediaWork = mediaWork;
     }
 
     /**
      * Starts consuming.
      *
      * @param kafkaProperties bootstrap servers and the client (security) properties
+     * @param fetcher         fetches the files of media sends
      */
     public static CommandService start(Map<String, Object> kafkaProperties, SchemaRegistryClient registry, TopicNames topics,
-                                       RecordProducer producer, AccountHost host, CommandSettings settings,
-                                       MeterRegistry meters, InstantSource clock) {
+                                       RecordProducer producer, AccountHost host, UrlFetcher fetcher,
+                                       CommandSettings settings, MeterRegistry meters, InstantSource clock) {
         Map<String, Object> config = new HashMap<>(kafkaProperties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -60,7 +65,9 @@ public final class CommandService implements AutoCloseable {
         KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         CommandMetrics metrics = new CommandMetrics(meters);
-        CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host),
+        ExecutorService mediaWork = Executors.newVirtualThreadPerTaskExecutor();
+        MediaSender media = new MediaSender(fetcher, mediaWork, clock, mediaDeadline(settings.timeout()));
+        CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host, media),
                 new GroupCommands(host), new PollCommands(host)));
         ResultMemo memo = new ResultMemo(settings.memoCapacity());
         CommandProcessor processor = new CommandProcessor(
@@ -84,7 +91,14 @@ public final class CommandService implements AutoCloseable {
         CommandConsumer consumer = new CommandConsumer(kafka, topics.commands(), processor, metrics, executor,
                 () -> history.catchUp(HISTORY_TIMEOUT));
         consumer.start();
-        return new CommandService(consumer, executor, history);
+        return new CommandService(consumer, executor, history, mediaWork);
+    }
+
+    /** Two seconds less than the command timeout (at least half of it): a media send never starts after its TIMEOUT result. */
+    static java.time.Duration mediaDeadline(java.time.Duration commandTimeout) {
+        java.time.Duration lessTwo = commandTimeout.minusSeconds(2);
+        java.time.Duration half = commandTimeout.dividedBy(2);
+        return lessTwo.compareTo(half) > 0 ? lessTwo : half;
     }
 
     /** True once the consumer has its partitions. */
@@ -97,5 +111,6 @@ public final class CommandService implements AutoCloseable {
         consumer.close();
         executor.shutdownNow();
         history.close();
+        mediaWork.shutdownNow();
     }
 }

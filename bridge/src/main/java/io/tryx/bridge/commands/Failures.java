@@ -1,11 +1,13 @@
 package io.tryx.bridge.commands;
 
 import io.tryx.bridge.accounts.AccountException;
+import io.tryx.bridge.media.MediaFetchException;
 import io.tryx.commands.v1.ErrorCode;
 import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.client.ConnectionClosedException;
 import io.tryx.protocol.client.IqException;
 import io.tryx.protocol.client.IqTimeoutException;
+import io.tryx.protocol.client.media.MediaException;
 import io.tryx.protocol.client.messaging.SendException;
 
 import java.util.concurrent.CompletionException;
@@ -37,6 +39,13 @@ final class Failures {
                 case PREPARATION_FAILED -> new CommandFailure(ErrorCode.SERVER_ERROR, send.getMessage(), null, true);
                 case NOT_A_PARTICIPANT -> new CommandFailure(ErrorCode.NOT_AUTHORIZED, send.getMessage(), null, false);
             };
+            case MediaFetchException fetch -> new CommandFailure(ErrorCode.MEDIA_FAILED,
+                    "fetching the media failed (" + fetch.reason() + "): " + fetch.getMessage(),
+                    fetch.status() > 0 ? fetch.status() : null, fetch.retryable());
+            case MediaException media -> new CommandFailure(ErrorCode.MEDIA_FAILED,
+                    "uploading the media failed: " + media.getMessage(), media.status() > 0 ? media.status() : null,
+                    media.reason() == MediaException.Reason.IO || media.reason() == MediaException.Reason.MEDIA_CONN
+                            || media.status() >= 500);
             case IqException iq -> new CommandFailure(ErrorCode.SERVER_ERROR, iq.getMessage(), iq.code(), false);
             case IqTimeoutException timeout -> new CommandFailure(ErrorCode.TIMEOUT, timeout.getMessage(), null, true);
             case TimeoutException timeout -> new CommandFailure(ErrorCode.TIMEOUT,

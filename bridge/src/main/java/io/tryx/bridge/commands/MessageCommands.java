@@ -17,8 +17,10 @@ import io.tryx.commands.v1.messages.SendReaction;
 import io.tryx.protocol.client.WhatsAppClient;
 import io.tryx.protocol.client.messaging.SendResult;
 import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.proto.E2EProto.ContextInfo;
 import io.tryx.protocol.proto.E2EProto.Message;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,14 +28,17 @@ import java.util.concurrent.CompletableFuture;
  * The {@code messages} namespace: {@code SendMessage} to 1:1 chats and groups with text, location or contact
  * cards, {@code SendReaction} (adding or, with an empty emoji, removing our reaction), {@code EditMessage} (our own
  * text), {@code RevokeMessage} (ours, or a member's as group admin) and {@code MarkRead} (read or played), in 1:1
- * chats and groups. Broadcast lists and media (needs upload) answer {@code UNSUPPORTED}.
+ * chats and groups. Media (image, video, audio, document, sticker) goes through {@link MediaSender}. Broadcast
+ * lists answer {@code UNSUPPORTED}.
  */
 final class MessageCommands implements NamespaceHandler {
 
     private final AccountHost host;
+    private final MediaSender media;
 
-    MessageCommands(AccountHost host) {
+    MessageCommands(AccountHost host, MediaSender media) {
         this.host = host;
+        this.media = media;
     }
 
     @Override
@@ -56,12 +61,17 @@ final class MessageCommands implements NamespaceHandler {
     private CompletableFuture<CommandSucceeded> send(Command command, SendMessage send) {
         Jid chat = sendTarget(send.getChat());
         String account = command.getAccount();
+        if (MediaSender.isMedia(send.getContent())) {
+            Optional<ContextInfo> context = send.getContext().map(c -> OutgoingMessages.contextInfo(c, account))
+                    .filter(info -> !info.equals(ContextInfo.getDefaultInstance()));
+            return media.send(connected(account), chat, send.getContent(), context, send.getViewOnce())
+                    .thenApply(MessageCommands::sent);
+        }
         Message message = switch (send.getContent()) {
             case TextContent text -> OutgoingMessages.text(text, send.getContext(), account);
             case LocationContent location -> OutgoingMessages.location(location, send.getContext(), account);
             case ContactsContent contacts -> OutgoingMessages.contacts(contacts, send.getContext(), account);
-            default -> throw CommandFailure.unsupported("sending media (" + simpleName(send.getContent())
-                    + ") needs media upload, which the bridge does not do yet");
+            default -> throw CommandFailure.invalid("unknown content " + simpleName(send.getContent()));
         };
         if (send.getViewOnce()) {
             throw CommandFailure.invalid("viewOnce applies to image, video and audio only");

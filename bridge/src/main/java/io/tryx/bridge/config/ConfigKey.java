@@ -31,7 +31,10 @@ public enum ConfigKey {
     HTTP_PORT("http.port", "TRYX_HTTP_PORT", "--http-port"),
     WHATSAPP_CHAT_URL("whatsapp.chat-url", "TRYX_WHATSAPP_CHAT_URL", null),
     WHATSAPP_NOISE_ROOT("whatsapp.noise-root", "TRYX_WHATSAPP_NOISE_ROOT", null),
-    WHATSAPP_TLS_CERTIFICATE("whatsapp.tls-certificate", "TRYX_WHATSAPP_TLS_CERTIFICATE", null);
+    WHATSAPP_TLS_CERTIFICATE("whatsapp.tls-certificate", "TRYX_WHATSAPP_TLS_CERTIFICATE", null),
+    MEDIA_TLS_CERTIFICATE("media.tls-certificate", "TRYX_MEDIA_TLS_CERTIFICATE", null),
+    MEDIA_FETCH_MAX_BYTES("media.fetch-max-bytes", "TRYX_MEDIA_FETCH_MAX_BYTES", null),
+    MEDIA_FETCH_TIMEOUT_SECONDS("media.fetch-timeout-seconds", "TRYX_MEDIA_FETCH_TIMEOUT_SECONDS", null);
 
     /** File keys below this prefix are Kafka client properties ({@code kafka.properties.security.protocol}). */
     public static final String KAFKA_PROPERTIES_PREFIX = "kafka.properties.";

@@ -117,7 +117,7 @@ public final class ConfigLoader {
         StoreSettings store = StoreResolver.resolve(values, dataDir, workingDir);
         int httpPort = values.get(ConfigKey.HTTP_PORT).map(s -> values.port(ConfigKey.HTTP_PORT, s)).orElse(DEFAULT_HTTP_PORT);
         WhatsAppSettings whatsapp = WhatsAppResolver.resolve(values, workingDir);
-        return new BridgeConfig(kafka, prefix, store, whatsapp, httpPort, dataDir);
+        return new BridgeConfig(kafka, prefix, store, whatsapp, httpPort, dataDir, MediaResolver.resolve(values, workingDir));
     }
 
     private static String topicPrefix(Setting setting) {

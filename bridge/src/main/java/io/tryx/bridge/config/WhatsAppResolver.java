@@ -26,7 +26,8 @@ final class WhatsAppResolver {
                 .orElse(WhatsAppSettings.WHATSAPP_WEB);
         Optional<byte[]> root = values.get(ConfigKey.WHATSAPP_NOISE_ROOT).map(WhatsAppResolver::noiseRoot);
         Optional<String> pem = values.get(ConfigKey.WHATSAPP_TLS_CERTIFICATE)
-                .map(s -> certificate(values.path(ConfigKey.WHATSAPP_TLS_CERTIFICATE, s, workingDir), s));
+                .map(s -> certificate(ConfigKey.WHATSAPP_TLS_CERTIFICATE,
+                        values.path(ConfigKey.WHATSAPP_TLS_CERTIFICATE, s, workingDir), s));
         return new WhatsAppSettings(chatUrl, root, pem);
     }
 
@@ -42,15 +43,15 @@ final class WhatsAppResolver {
         throw Values.invalid(ConfigKey.WHATSAPP_NOISE_ROOT, setting, "must be base64 of a 32-byte public key");
     }
 
-    private static String certificate(Path file, Setting setting) {
+    static String certificate(ConfigKey key, Path file, Setting setting) {
         String pem;
         try {
             pem = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw Values.invalid(ConfigKey.WHATSAPP_TLS_CERTIFICATE, setting, "must name a readable PEM file (" + e + ")");
+            throw Values.invalid(key, setting, "must name a readable PEM file (" + e + ")");
         }
         if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-            throw Values.invalid(ConfigKey.WHATSAPP_TLS_CERTIFICATE, setting, "must name a PEM file with a certificate");
+            throw Values.invalid(key, setting, "must name a PEM file with a certificate");
         }
         return pem;
     }

@@ -8,6 +8,7 @@ import io.tryx.bridge.app.BridgeRuntime;
 import io.tryx.bridge.commands.CommandService;
 import io.tryx.bridge.events.AccountEventPublisher;
 import io.tryx.bridge.events.EventPublisher;
+import io.tryx.bridge.media.UrlFetcher;
 import io.tryx.bridge.serde.AvroSerdeOptions;
 import io.tryx.bridge.state.KafkaStoreBackend;
 import io.tryx.bridge.serde.AvroSerializer;
@@ -63,7 +64,7 @@ public final class Bridge {
                     new AvroSerializer<SpecificRecord>(kafka.registry(), AvroSerdeOptions.DEFAULTS, false)));
             EventPublisher publisher = new EventPublisher(producer, topics, meters);
             StoreBackend store = closer.add(Stores.open(config.store(), kafka, topics, clock));
-            HostResources resources = closer.add(new HostResources(config.whatsapp(), options.ioThreads(),
+            HostResources resources = closer.add(new HostResources(config.whatsapp(), config.media(), options.ioThreads(),
                     options.workerThreads()));
             AccountEventPublisher observer = closer.add(new AccountEventPublisher(publisher, meters, clock));
             AccountHost host = closer.add(new AccountHost(resources, store, observer, ClientConfig.defaults(),
@@ -73,8 +74,9 @@ public final class Bridge {
                 kafkaStore.listener(new AccountStateListener(host));
             }
             host.startStored();
+            UrlFetcher fetcher = closer.add(new UrlFetcher(config.media().fetchMaxBytes(), config.media().fetchTimeout()));
             CommandService commands = closer.add(CommandService.start(kafka.with(Map.of()), kafka.registry(), topics,
-                    producer, host, options.commands(), meters, clock));
+                    producer, host, fetcher, options.commands(), meters, clock));
             LOG.info("bridge started: Kafka {}, registry {}, topics {}.*, {} stored account(s)", kafka.bootstrapServers(),
                     kafka.registryUrl(), config.topicPrefix(), host.statuses().size());
             return new RunningBridge(kafka, config.topicPrefix(), host, commands, meters, closer);

@@ -256,6 +256,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void mediaTrustFallsBackToTheWhatsAppCertificateAndFetchLimitsAreRead() throws IOException {
+        Path chat = file("chat.pem", "-----BEGIN CERTIFICATE-----\nCHAT\n-----END CERTIFICATE-----\n");
+        Path media = file("media.pem", "-----BEGIN CERTIFICATE-----\nMEDIA\n-----END CERTIFICATE-----\n");
+        BridgeConfig defaults = load(Map.of());
+        assertThat(defaults.media()).isEqualTo(BridgeConfig.MediaSettings.defaults());
+        assertThat(defaults.media().effectiveCertificate(defaults.whatsapp())).as("the JDK trust store").isEmpty();
+
+        BridgeConfig simulator = load(Map.of("TRYX_WHATSAPP_TLS_CERTIFICATE", chat.getFileName().toString()));
+        assertThat(simulator.media().effectiveCertificate(simulator.whatsapp())).hasValueSatisfying(p -> assertThat(p).contains("CHAT"));
+
+        BridgeConfig own = load(Map.of("TRYX_WHATSAPP_TLS_CERTIFICATE", chat.getFileName().toString(),
+                "TRYX_MEDIA_TLS_CERTIFICATE", media.getFileName().toString(), "TRYX_MEDIA_FETCH_MAX_BYTES", "5000000",
+                "TRYX_MEDIA_FETCH_TIMEOUT_SECONDS", "7"));
+        assertThat(own.media().effectiveCertificate(own.whatsapp())).hasValueSatisfying(p -> assertThat(p).contains("MEDIA"));
+        assertThat(own.media().fetchMaxBytes()).isEqualTo(5_000_000L);
+        assertThat(own.media().fetchTimeout()).hasSeconds(7);
+
+        ConfigException missing = failure(() -> load(Map.of("TRYX_MEDIA_TLS_CERTIFICATE", "nope.pem")));
+        assertThat(missing.key()).contains("media.tls-certificate");
+        ConfigException size = failure(() -> load(Map.of("TRYX_MEDIA_FETCH_MAX_BYTES", "-1")));
+        assertThat(size.getMessage()).contains("media.fetch-max-bytes");
+    }
+
+    @Test
     void fileMistakesAreReportedWithTheFile() throws IOException {
         file("tryx.yaml", "kafka:\n  bootstrap-server: b:9092\n");
         ConfigException typo = failure(() -> load(Map.of()));

@@ -86,6 +86,7 @@ final class BridgeFixture implements AutoCloseable {
         this.store = new BridgeConfig.StoreSettings.Sqlite(dataDir.resolve("accounts.db"));
     }
 
+    /** The bridge on the simulator: its chat endpoint over ws, its media hosts trusted with its certificate. */
     BridgeConfig config() {
         return new BridgeConfig(
                 new BridgeConfig.KafkaSettings(false, env.bootstrapServers(), Map.of(), bridgeRegistryUrl,
@@ -93,7 +94,7 @@ final class BridgeFixture implements AutoCloseable {
                 prefix, store,
                 new BridgeConfig.WhatsAppSettings(URI.create(simulator.chatUrl()), Optional.of(simulator.rootPublicKey()),
                         Optional.empty()),
-                0, dataDir);
+                0, dataDir, BridgeConfig.MediaSettings.defaults().trusting(simulator.tlsCertificatePem()));
     }
 
     RuntimeOptions options() {
