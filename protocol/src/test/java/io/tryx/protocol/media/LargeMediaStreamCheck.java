@@ -3,7 +3,6 @@ package io.tryx.protocol.media;
 import io.tryx.protocol.crypto.Digests;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -38,7 +37,7 @@ public final class LargeMediaStreamCheck {
                 sink.update(decryptor.update(b, off, len));
             }
         };
-        EncryptedMedia media = MediaEncryptor.encrypt(new GeneratedInput(size, source), decrypting,
+        EncryptedMedia media = MediaEncryptor.encrypt(new GeneratedInput(size, 7L, source), decrypting,
                 MediaEncryptor.start(mediaKey, MediaType.VIDEO));
         sink.update(decryptor.finish());
 
@@ -50,40 +49,5 @@ public final class LargeMediaStreamCheck {
         System.out.println("hashesAgree=" + (Arrays.equals(in, media.fileSha256())
                 && Arrays.equals(encrypted.digest(), media.fileEncSha256())));
         System.out.println("sidecarPieces=" + media.streamingSidecar().length / 10);
-    }
-
-    /** Deterministic pseudo-random bytes, hashed as they are read. */
-    private static final class GeneratedInput extends InputStream {
-        private final SplittableRandom random = new SplittableRandom(7);
-        private final MessageDigest hash;
-        private long remaining;
-
-        GeneratedInput(long size, MessageDigest hash) {
-            this.remaining = size;
-            this.hash = hash;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (remaining == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, remaining);
-            for (int i = 0; i < n; i += 8) {
-                long word = random.nextLong();
-                for (int j = 0; j < 8 && i + j < n; j++) {
-                    b[off + i + j] = (byte) (word >>> (8 * j));
-                }
-            }
-            hash.update(b, off, n);
-            remaining -= n;
-            return n;
-        }
     }
 }

@@ -2,18 +2,17 @@ package io.tryx.simulator.e2e;
 
 import io.tryx.protocol.client.media.MediaSource;
 import io.tryx.protocol.client.media.MediaUpload;
+import io.tryx.protocol.media.GeneratedInput;
 import io.tryx.protocol.media.MediaType;
 import io.tryx.protocol.store.InMemoryAccountStore;
 import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
 import io.tryx.simulator.SimulatorConfig;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Child-JVM program of {@link LargeMediaTransferTest}: a simulator and a client of ours in one small heap; the
@@ -35,7 +34,8 @@ public final class LargeMediaTransferCheck {
 
             MessageDigest in = MessageDigest.getInstance("SHA-256");
             long started = System.nanoTime();
-            MediaUpload upload = linked.client().media().upload(MediaSource.of(new Generated(size, in)), MediaType.DOCUMENT);
+            MediaUpload upload = linked.client().media().upload(MediaSource.of(new GeneratedInput(size, 11L, in)),
+                    MediaType.DOCUMENT);
             long uploaded = System.nanoTime();
             MessageDigest out = MessageDigest.getInstance("SHA-256");
             long length = linked.client().media().download(upload.ref(), new OutputStream() {
@@ -62,40 +62,5 @@ public final class LargeMediaTransferCheck {
             simulator.close();
         }
         System.exit(0);
-    }
-
-    /** Deterministic pseudo-random bytes, hashed as they are read. */
-    private static final class Generated extends InputStream {
-        private final SplittableRandom random = new SplittableRandom(11);
-        private final MessageDigest hash;
-        private long remaining;
-
-        Generated(long size, MessageDigest hash) {
-            this.remaining = size;
-            this.hash = hash;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (remaining == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, remaining);
-            for (int i = 0; i < n; i += 8) {
-                long word = random.nextLong();
-                for (int j = 0; j < 8 && i + j < n; j++) {
-                    b[off + i + j] = (byte) (word >>> (8 * j));
-                }
-            }
-            hash.update(b, off, n);
-            remaining -= n;
-            return n;
-        }
     }
 }
