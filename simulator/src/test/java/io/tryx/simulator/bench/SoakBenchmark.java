@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it counted, and the client's heap per account. A benchmark, not a test: run it by hand (see "Soak benchmark" in
  * simulator/README.md).
  *
- * <p>Usage: {@code SoakBenchmark <simulator jar> [accounts] [messages]}.
+ * <p>Usage: {@code SoakBenchmark <simulator jar> [accounts] [messages]}; {@code -Dsoak.phoneInboxLimit=N} passes
+ * {@code --phone-inbox-limit N} to the simulator.
  */
 public final class SoakBenchmark {
 
@@ -53,8 +54,11 @@ public final class SoakBenchmark {
         Path jar = Path.of(args.length > 0 ? args[0] : "simulator/target/tryx-simulator.jar");
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int messages = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        String phoneLimit = System.getProperty("soak.phoneInboxLimit",
+                Integer.toString(io.tryx.simulator.SimulatorConfig.DEFAULT_PHONE_INBOX_LIMIT));
         Process simulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "-Xmx1g", "-jar", jar.toString(), "--phone-inbox-limit", phoneLimit)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             JsonNode ready = JSON.readTree(new BufferedReader(new InputStreamReader(simulator.getInputStream(),
                     StandardCharsets.UTF_8)).readLine());
