@@ -18,8 +18,8 @@ import java.util.Optional;
  * Status broadcast fan-out. A status is a sender-key message to {@code status@broadcast} whose audience the sender
  * names itself (the server keeps no list): {@code <message id to="status@broadcast" type edit?><participants><to
  * jid="device"><enc type="pkmsg|msg"/></to>...</participants><enc type="skmsg"/><device-identity/>?</message>}.
- * The audience is every account one of the {@code to} devices belongs to; every device of the audience and the
- * sender's other devices get {@code <message from="status@broadcast" participant="sender device" participant_lid|
+ * The audience is every account one of the {@code to} devices belongs to; every device of the audience (of the
+ * sender's own account: the devices it named) gets {@code <message from="status@broadcast" participant="sender device" participant_lid|
  * participant_pn id t type notify edit?>} with the {@code enc} addressed to it, if any, then the {@code skmsg} (and
  * the {@code device-identity} when its enc is a pkmsg). The ack is {@code <ack class="message" id
  * from="status@broadcast" t/>}; a stanza without id, audience or skmsg gets {@code error="400"}. A repeated id
@@ -60,13 +60,12 @@ public final class StatusRelay {
         if (!seen.firstTime(sender.phone() + ':' + senderDevice, id)) {
             return ack;
         }
-        audience.putIfAbsent(sender, Map.of());
         Optional<Node> identity = stanza.child("device-identity");
         for (Map.Entry<Account, Map<Integer, List<Node>>> member : audience.entrySet()) {
             Account account = member.getKey();
             for (int device : Directory.deviceIds(account)) {
-                if (account == sender && device == senderDevice) {
-                    continue;
+                if (account == sender && (device == senderDevice || !member.getValue().containsKey(device))) {
+                    continue; // the sender's other devices only when it named them (they need its key)
                 }
                 List<Node> children = new ArrayList<>(member.getValue().getOrDefault(device, List.of()));
                 boolean prekey = children.stream().anyMatch(e -> "pkmsg".equals(e.attrs().optionalString("type").orElse("")));
