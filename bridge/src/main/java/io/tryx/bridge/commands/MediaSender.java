@@ -75,6 +75,15 @@ final class MediaSender {
      */
     CompletableFuture<SendResult> send(WhatsAppClient client, Jid chat, Object content, Optional<ContextInfo> context,
                                        boolean viewOnce) {
+        return prepare(client, content, context, viewOnce).thenCompose(message -> client.messaging().send(chat, message));
+    }
+
+    /**
+     * Fetches and uploads {@code content} (one of the {@link #isMedia} kinds) and completes with its message, ready
+     * to send anywhere (a chat, a status); invalid input throws at once, as {@link #send}.
+     */
+    CompletableFuture<Message> prepare(WhatsAppClient client, Object content, Optional<ContextInfo> context,
+                                       boolean viewOnce) {
         Request request = Request.of(content);
         if (viewOnce && !request.viewOnceAllowed()) {
             throw CommandFailure.invalid("viewOnce applies to image, video and audio only");
@@ -96,7 +105,7 @@ final class MediaSender {
                 work.cancel(true);
             }
         });
-        return prepared.thenCompose(message -> client.messaging().send(chat, message));
+        return prepared;
     }
 
     private Message prepare(WhatsAppClient client, URI uri, Request request, Optional<ContextInfo> context,

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The namespaces the protocol runtime has no API for yet ({@code presence}, {@code contacts},
- * {@code privacy}, {@code blocking}, {@code profile}, {@code chatactions}, {@code polls}, {@code status}): each of
+ * {@code privacy}, {@code blocking}, {@code profile}, {@code chatactions}, {@code polls}): each of
  * their actions fails with {@code UNSUPPORTED} and a message saying what is missing. Never a pretended success.
  */
 final class UnsupportedCommands implements NamespaceHandler {
@@ -22,8 +22,7 @@ final class UnsupportedCommands implements NamespaceHandler {
             "blocking", "the protocol runtime has no blocklist API yet",
             "profile", "the protocol runtime has no profile API yet",
             "chatactions", "chat actions are app-state writes, which the protocol runtime cannot send yet",
-            "polls", "polls need message secrets and vote encryption the protocol runtime does not keep yet",
-            "status", "posting status updates is not supported by the protocol runtime yet");
+            "polls", "polls need message secrets and vote encryption the protocol runtime does not keep yet");
 
     @Override
     public Set<Class<?>> actions() {

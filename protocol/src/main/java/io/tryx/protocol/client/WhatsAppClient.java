@@ -116,6 +116,11 @@ public final class WhatsAppClient implements AutoCloseable {
         return media;
     }
 
+    /** Status updates of this account (post text or media to a chosen audience, revoke). */
+    public io.tryx.protocol.client.status.Status status() {
+        return new io.tryx.protocol.client.status.Status(messaging, media);
+    }
+
     /** App-state sync of this account (collections, key shares). */
     public AppState appState() {
         return appState;

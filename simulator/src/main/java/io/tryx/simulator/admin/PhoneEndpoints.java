@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The mock phone's messaging endpoints:
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
  *       and sends it through the routing; 400 {@code invalid-json} / {@code invalid-jid} / {@code invalid-type} /
  *       {@code invalid-text} / {@code invalid-field} / {@code not-own-message} / {@code invalid-option}, 404
  *       {@code unknown-account} / {@code unknown-recipient} / {@code unknown-target} (also an unknown poll), 502
- *       {@code send-failed}</li>
+ *       {@code send-failed}. With {@code "to":"status@broadcast"} the phone posts a text status
+ *       ({@code {"text","audience":["<user jid>",...]}}) to the audience and its own companions</li>
  *   <li>{@code GET /admin/accounts/{phone}/inbox} -> 200 {@code [{"id","from","chat","type","text",...}]},
  *       the last messages the phone received and decrypted (see {@link io.tryx.simulator.phone.InboxEntry});
  *       404 {@code unknown-account}</li>
@@ -77,6 +80,9 @@ final class PhoneEndpoints {
         } catch (RuntimeException e) {
             return AdminResponse.error(400, "invalid-jid", "\"to\" must be a user JID");
         }
+        if (to.isStatusBroadcast()) {
+            return status(account.get(), json);
+        }
         PhoneMessage message;
         try {
             message = PhoneMessages.parse(json);
@@ -90,6 +96,31 @@ final class PhoneEndpoints {
                     : AdminResponse.error(400, "not-own-message", e.getMessage());
         } catch (InvalidChoiceException e) {
             return AdminResponse.error(400, "invalid-option", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return AdminResponse.error(404, "unknown-recipient", e.getMessage());
+        } catch (RuntimeException e) {
+            return AdminResponse.error(502, "send-failed", e.toString());
+        }
+    }
+
+    /** A text status to {@code "audience"} (user JIDs). */
+    private AdminResponse status(Account account, JsonNode json) {
+        if (!json.path("type").asText("text").equals("text") || !json.path("text").isTextual()) {
+            return AdminResponse.error(400, "invalid-text", "a status is {\"type\":\"text\",\"text\"}");
+        }
+        List<Jid> audience = new ArrayList<>();
+        try {
+            for (JsonNode member : json.path("audience")) {
+                audience.add(Jid.parse(member.asText()));
+            }
+        } catch (RuntimeException e) {
+            return AdminResponse.error(400, "invalid-jid", "\"audience\" must list user JIDs");
+        }
+        if (audience.isEmpty()) {
+            return AdminResponse.error(400, "invalid-field", "\"audience\" must list at least one user");
+        }
+        try {
+            return new AdminResponse(200, new MockPhones.Sent(phones.sendStatus(account, audience, json.path("text").asText()), null));
         } catch (IllegalArgumentException e) {
             return AdminResponse.error(404, "unknown-recipient", e.getMessage());
         } catch (RuntimeException e) {

@@ -25,7 +25,8 @@ import java.util.Optional;
  * but not delivered twice, unless its {@code enc} carries a {@code count}: that is the answer to a retry receipt,
  * which reuses the id. A {@code phash} that differs from the server's (see {@link ServerPhash}) is answered with
  * the server's {@code phash} in the ack; the message is still delivered to the devices it addresses. Bad stanzas
- * get {@code <ack class="message" error="400"/>} and the connection stays up.
+ * get {@code <ack class="message" error="400"/>} and the connection stays up. Messages to {@code status@broadcast}
+ * go to the {@link StatusRelay}.
  */
 public final class MessageRelay {
 
@@ -36,11 +37,13 @@ public final class MessageRelay {
     private final Delivery delivery;
     private final InstantSource clock;
     private final SeenIds seen = new SeenIds(DEDUPE_LIMIT);
+    private final StatusRelay statuses;
 
     public MessageRelay(Directory directory, Delivery delivery, InstantSource clock) {
         this.directory = directory;
         this.delivery = delivery;
         this.clock = clock;
+        this.statuses = new StatusRelay(directory, delivery, clock);
     }
 
     public void register(StanzaRouter router) {
@@ -63,6 +66,9 @@ public final class MessageRelay {
         long t = clock.instant().getEpochSecond();
         if (id.isEmpty() || to.isEmpty()) {
             return nack(stanza, id.orElse(""), "400");
+        }
+        if (to.get().isStatusBroadcast()) {
+            return statuses.relay(sender, senderDevice, stanza);
         }
         Optional<Account> peer = directory.account(to.get());
         if (peer.isEmpty()) {

@@ -134,6 +134,24 @@ public final class MockPhone {
     }
 
     /**
+     * The phone's sender key distribution for the sender-key chat {@code chat} (e.g. {@code status@broadcast}),
+     * creating its sender key when absent, as the message that carries it.
+     */
+    public synchronized E2EProto.Message senderKeyDistribution(String chat) {
+        SenderKeyDistributionMessage key = groupBuilder.create(store, new SenderKeyName(chat, address(account.jid())));
+        return E2EProto.Message.newBuilder().setSenderKeyDistributionMessage(
+                E2EProto.Message.SenderKeyDistributionMessage.newBuilder().setGroupId(chat)
+                        .setAxolotlSenderKeyDistributionMessage(com.google.protobuf.ByteString.copyFrom(key.serialized()))).build();
+    }
+
+    /** Encrypts {@code message} with the phone's sender key of {@code chat} (create it first): the {@code skmsg} enc. */
+    public synchronized Node encryptSenderKey(String chat, E2EProto.Message message) {
+        byte[] ciphertext = groupCipher.encrypt(store, new SenderKeyName(chat, address(account.jid())),
+                MessageCodec.encode(message, RANDOM));
+        return Node.builder("enc").attr("v", "2").attr("type", "skmsg").bytes(ciphertext).build();
+    }
+
+    /**
      * Decrypts a {@code message} stanza addressed to the phone and records it in the inbox; returns the entry.
      * A group message ({@code from} a group, {@code participant} the author) may carry the author's sender key
      * distribution in a pkmsg/msg before the {@code skmsg}; the sender key is stored and the skmsg decrypted.
@@ -170,7 +188,7 @@ public final class MockPhone {
 
     private synchronized Decrypted decrypt(Node stanza) {
         Jid from = stanza.attrs().jid("from");
-        boolean group = from.isGroup();
+        boolean group = from.isGroup() || from.isStatusBroadcast();
         Jid author = group ? stanza.attrs().jid("participant") : from;
         List<Node> encs = stanza.children("enc");
         if (encs.isEmpty()) {

@@ -163,6 +163,55 @@ public final class MockPhones {
     }
 
     /**
+     * The phone of {@code from} posts a text status to {@code audience} (users): its sender key of
+     * {@code status@broadcast} goes in a pkmsg/msg to every device of the audience and to its own companions, the
+     * text in one {@code skmsg}, through the same routing as any client. Returns the message id.
+     *
+     * @throws IllegalArgumentException when a member of the audience is no account, or the audience is empty
+     * @throws IllegalStateException    when the routing refused the stanza
+     */
+    public String sendStatus(Account from, List<Jid> audience, String text) {
+        if (audience.isEmpty()) {
+            throw new IllegalArgumentException("empty audience");
+        }
+        MockPhone phone = phone(from);
+        String chat = Jid.STATUS_BROADCAST.toString();
+        String id = MessageIds.generate(clock.instant(), from.phone(), random);
+        List<Account> members = new ArrayList<>();
+        for (Jid user : audience) {
+            members.add(messaging.directory().account(user).orElseThrow(() -> new IllegalArgumentException("no account " + user)));
+        }
+        members.add(from);
+        E2EProto.Message distribution = phone.senderKeyDistribution(chat);
+        List<Node> targets = new ArrayList<>();
+        for (Account member : members.stream().distinct().toList()) {
+            for (int deviceId : Directory.deviceIds(member)) {
+                if (member == from && deviceId == 0) {
+                    continue;
+                }
+                Jid device = member.jid().withDevice(deviceId);
+                if (!phone.hasSession(device)) {
+                    Optional<PreKeyUpload> bundle = bundle(member, deviceId);
+                    if (bundle.isEmpty()) {
+                        continue;
+                    }
+                    phone.startSession(device, bundle.get());
+                }
+                targets.add(Node.builder("to").attr("jid", device).children(phone.encrypt(device, distribution)).build());
+            }
+        }
+        Node skmsg = phone.encryptSenderKey(chat, E2EProto.Message.newBuilder().setExtendedTextMessage(
+                E2EProto.Message.ExtendedTextMessage.newBuilder().setText(text)).build());
+        Node ack = messaging.messages().relay(from, 0, Node.builder("message").attr("id", id).attr("to", Jid.STATUS_BROADCAST)
+                .attr("type", "text").children(Node.builder("participants").children(targets).build(), skmsg).build());
+        if (ack.attrs().has("error")) {
+            throw new IllegalStateException("status refused: " + ack);
+        }
+        phone.sent(chat, id);
+        return id;
+    }
+
+    /**
      * The phone sends {@code message} to its own companion {@code deviceId} as a peer message: {@code <message
      * from="<phone>@s.whatsapp.net" id t type="text" category="peer"><enc/></message>} (no {@code recipient}, as the
      * server routes the phone's protocol messages: key shares, history sync notifications). Returns the message id.
@@ -217,6 +266,9 @@ public final class MockPhones {
         try {
             InboxEntry entry = phone(account.get()).receive(stanza);
             log.info("phone {} received {} from {}", account.get().phone(), entry.id(), entry.from());
+            if (stanza.attrs().optionalString("from").filter(Jid.STATUS_BROADCAST.toString()::equals).isPresent()) {
+                return; // a status: no receipt
+            }
             if (stanza.attrs().has("recipient")) {
                 return; // a copy of the own companion's message: no delivery receipt to oneself
             }

@@ -73,6 +73,14 @@ public final class Media implements AutoCloseable {
      */
     public CompletableFuture<SendResult> send(Jid to, OutgoingMedia media) {
         Objects.requireNonNull(to, "to");
+        return prepare(media).thenCompose(message -> messaging.send(to, message));
+    }
+
+    /**
+     * Uploads {@code media} (on a virtual thread) and completes with its message, ready to send anywhere (a chat,
+     * a status); failures as {@link #send}.
+     */
+    public CompletableFuture<io.tryx.protocol.proto.E2EProto.Message> prepare(OutgoingMedia media) {
         Objects.requireNonNull(media, "media");
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -82,8 +90,7 @@ public final class Media implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, http().executor()).thenCompose(upload ->
-                messaging.send(to, MediaMessages.build(media, upload, clock.instant().getEpochSecond())));
+        }, http().executor()).thenApply(upload -> MediaMessages.build(media, upload, clock.instant().getEpochSecond()));
     }
 
     public CompletableFuture<SendResult> sendImage(Jid to, OutgoingMedia.Image image) {

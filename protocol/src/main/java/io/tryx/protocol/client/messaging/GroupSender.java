@@ -108,26 +108,58 @@ final class GroupSender {
                         throw new SendException(SendException.Reason.NOT_A_PARTICIPANT, "not a participant of " + group);
                     }
                     List<Jid> users = users(info, own);
-                    return devices.devices(users).thenApply(all -> new Plan(info, users, targets(all, own),
-                            MessageSender.phash(all, ownSender(info, own))));
+                    Jid sender = ownSender(info, own);
+                    return devices.devices(users).thenApply(all -> new Plan(sender, info.addressingMode(), users,
+                            targets(all, own), MessageSender.phash(all, sender), false));
                 }, workers)
-                .thenComposeAsync(plan -> {
-                    Set<Jid> holders = store.senderKeyRecipients(group);
-                    List<Jid> lacking = plan.targets().stream().filter(d -> !holders.contains(d)).toList();
-                    List<Jid> missing = encryptor.withoutSession(store, lacking, own);
-                    AckTracker.Stale stale = new AckTracker.Stale(plan.phash(), workers, () -> stale(group, plan.users()));
-                    return bundles.fetch(missing)
-                            .thenApplyAsync(fetched -> encrypt(group, id, message, plan, fetched, own), workers)
-                            .thenCompose(stanza -> MessageSender.sendAndAwaitAck(channel, acks, id, stanza, stale));
-                }, workers)
+                .thenComposeAsync(plan -> encryptAndSend(group, id, message, plan, own), workers)
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(MessageSender.typed(MessageSender.unwrap(error))));
     }
 
     /**
-     * The group's metadata, the users whose devices get the message, those devices but ours (which need the key
-     * too) and the participant hash of all devices.
+     * Sends {@code message} to {@code status@broadcast} for {@code audience} (users) and our other devices: a
+     * sender-key broadcast whose audience the stanza names, so every audience device gets our sender key
+     * distribution with each send (as the official clients do), then the one {@code skmsg}.
      */
-    private record Plan(GroupInfo info, List<Jid> users, List<Jid> targets, String phash) {
+    CompletableFuture<SendResult> sendStatus(List<Jid> audience, E2EProto.Message message) {
+        Jid chat = Jid.STATUS_BROADCAST;
+        return lanes.submit(chat.toString(), () -> {
+            DeviceCredentials own = store.load().filter(DeviceCredentials::isPaired).orElse(null);
+            if (own == null) {
+                return CompletableFuture.<CompletableFuture<SendResult>>failedFuture(
+                        new SendException(SendException.Reason.NOT_CONNECTED, "not paired"));
+            }
+            String id = MessageIds.generate(clock.instant(), own.deviceJid().user(), random);
+            Set<Jid> users = new LinkedHashSet<>();
+            audience.forEach(user -> users.add(user.toNonAd()));
+            users.add(own.deviceJid().toNonAd());
+            List<Jid> named = new ArrayList<>(users);
+            return devices.devices(named)
+                    .thenApply(all -> new Plan(own.deviceJid(), null, named, targets(all, own),
+                            MessageSender.phash(all, own.deviceJid()), true))
+                    .thenComposeAsync(plan -> encryptAndSend(chat, id, message, plan, own), workers)
+                    .exceptionallyCompose(error -> CompletableFuture.failedFuture(MessageSender.typed(MessageSender.unwrap(error))));
+        }).thenCompose(sent -> sent);
+    }
+
+    private CompletableFuture<CompletableFuture<SendResult>> encryptAndSend(Jid chat, String id, E2EProto.Message message, Plan plan,
+                                                                            DeviceCredentials own) {
+        Set<Jid> holders = plan.everyone() ? Set.of() : store.senderKeyRecipients(chat);
+        List<Jid> lacking = plan.targets().stream().filter(d -> !holders.contains(d)).toList();
+        List<Jid> missing = encryptor.withoutSession(store, lacking, own);
+        AckTracker.Stale stale = new AckTracker.Stale(plan.phash(), workers, () -> stale(chat, plan.users()));
+        return bundles.fetch(missing)
+                .thenApplyAsync(fetched -> encrypt(chat, id, message, plan, fetched, own), workers)
+                .thenCompose(stanza -> MessageSender.sendAndAwaitAck(channel, acks, id, stanza, stale));
+    }
+
+    /**
+     * Our device as the chat knows it, the group's addressing mode (null for a status), the users whose devices
+     * get the message, those devices but ours (which need the key too), the participant hash of all devices and
+     * whether every target gets the key distribution (a status, whose audience the stanza names).
+     */
+    private record Plan(Jid sender, String addressingMode, List<Jid> users, List<Jid> targets, String phash,
+                        boolean everyone) {
     }
 
     /**
@@ -135,7 +167,9 @@ final class GroupSender {
      * changed unseen. Forgets the metadata and marks the device lists of every user the send named stale.
      */
     private void stale(Jid group, List<Jid> users) {
-        groups.forget(group);
+        if (group.isGroup()) {
+            groups.forget(group);
+        }
         devices.invalidate(users);
     }
 
@@ -161,24 +195,24 @@ final class GroupSender {
     private Node encrypt(Jid group, String id, E2EProto.Message message, Plan plan, Map<Jid, PreKeyBundle> fetched,
                          DeviceCredentials own) {
         byte[] plaintext = message.toByteArray();
-        SenderKeyName ours = senderKeyName(group, ownSender(plan.info(), own));
+        SenderKeyName ours = senderKeyName(group, plan.sender());
         OutgoingEncryptor.Participants distributed;
         byte[] skmsg;
         signalLock.lock();
         try {
             UnitOfWork work = store.begin();
             SenderKeyDistributionMessage distribution = senderKeys.create(work, ours);
-            Set<Jid> holders = work.senderKeyRecipients(group);
+            Set<Jid> holders = plan.everyone() ? Set.of() : work.senderKeyRecipients(group);
             List<Jid> lacking = plan.targets().stream().filter(d -> !holders.contains(d)).toList();
             byte[] keyMessage = E2EProto.Message.newBuilder()
                     .setSenderKeyDistributionMessage(distribution(group, distribution)).build().toByteArray();
             distributed = encryptor.encrypt(work, lacking, fetched, keyMessage, keyMessage, own);
-            if (!distributed.devices().isEmpty()) {
+            if (!distributed.devices().isEmpty() && !plan.everyone()) {
                 work.addSenderKeyRecipients(group, new HashSet<>(distributed.devices()));
             }
             skmsg = cipher.encrypt(work, ours, MessagePadding.pad(plaintext, random));
             work.storeSentMessage(new SentMessage(group, id, plaintext, clock.millis()));
-            MessageSecrets.remember(work, new MessageRef(group, ownSender(plan.info(), own).toNonAd(), id), message);
+            MessageSecrets.remember(work, new MessageRef(group, plan.sender().toNonAd(), id), message);
             work.commit();
         } finally {
             signalLock.unlock();
@@ -193,8 +227,10 @@ final class GroupSender {
         }
         MessageSecrets.pollMeta(message).ifPresent(children::add);
         Node.Builder stanza = Node.builder("message").attr("id", id).attr("to", group)
-                .attr("type", MessageSender.typeOf(message)).attr("phash", plan.phash())
-                .attr("addressing_mode", plan.info().addressingMode());
+                .attr("type", MessageSender.typeOf(message)).attr("phash", plan.phash());
+        if (plan.addressingMode() != null) {
+            stanza.attr("addressing_mode", plan.addressingMode());
+        }
         MessageActions.editAttribute(message).ifPresent(edit -> stanza.attr("edit", edit));
         return stanza.children(children).build();
     }

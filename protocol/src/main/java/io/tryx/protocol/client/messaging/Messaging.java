@@ -156,6 +156,25 @@ public final class Messaging {
     }
 
     /**
+     * Posts {@code message} as a status ({@code status@broadcast}) to {@code audience} (users; our other devices
+     * get it too); completes on the server's ack.
+     */
+    public CompletableFuture<SendResult> sendStatus(List<Jid> audience, E2EProto.Message message) {
+        Objects.requireNonNull(message, "message");
+        if (audience.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a status needs an audience"));
+        }
+        return groupSender.sendStatus(List.copyOf(audience), message);
+    }
+
+    /** Deletes our status {@code id} for {@code audience} (who received it); completes on the server's ack. */
+    public CompletableFuture<SendResult> revokeStatus(String id, List<Jid> audience) {
+        Objects.requireNonNull(id, "id");
+        return asOwn(own -> sendStatus(audience,
+                MessageActions.revoke(MessageActions.key(Jid.STATUS_BROADCAST, null, id, own))));
+    }
+
+    /**
      * Reacts to the message {@code id} that {@code sender} (a user; null or our own user for ours) wrote in
      * {@code chat}; {@link MessageActions#REMOVE_REACTION} removes our reaction.
      */
