@@ -53,6 +53,7 @@ public final class Simulator implements AutoCloseable {
     private final AccountRegistry accounts = new AccountRegistry();
     private final PairingService pairing;
     private final DeviceSessions sessions = new DeviceSessions();
+    private final io.tryx.simulator.login.LoginRefusals refusals = new io.tryx.simulator.login.LoginRefusals();
     private final LinkCodePairing linkCodes;
     private final SimulatorHandler handler;
     private final Messaging messaging;
@@ -94,7 +95,7 @@ public final class Simulator implements AutoCloseable {
         appState.register(router);
         this.bootstrap = new CompanionBootstrap(phones, appState, new HistorySyncBlobs(blobs));
         SessionIqs.register(router, bootstrap::keysUploaded);
-        this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock()), sessions,
+        this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock(), refusals), sessions,
                 messaging.delivery(), router, versions);
     }
 
@@ -111,6 +112,8 @@ public final class Simulator implements AutoCloseable {
                     simulator.accounts, simulator.pairing, simulator.linkCodes, simulator.sessions, simulator.phones,
                     simulator.groups, simulator.appState, simulator::stats, () -> java.util.Map.of("certificatePem", simulator.tls.pem()));
             simulator.admin.api().extend(simulator.social.adminEndpoints());
+            simulator.admin.api().extend(new io.tryx.simulator.login.LoginRefusalEndpoints(simulator.refusals,
+                    simulator.accounts, simulator.sessions));
             simulator.admin.api().extend(simulator.identityResets.adminEndpoints(simulator.accounts));
             simulator.admin.api().extend(new VersionEndpoints(simulator.versions));
         } catch (RuntimeException | InterruptedException e) {

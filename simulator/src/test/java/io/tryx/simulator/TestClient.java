@@ -53,8 +53,20 @@ public final class TestClient {
     /** A login payload for {@code phone:device}. */
     public static ClientPayload login(String phone, int device) {
         return ClientPayload.newBuilder().setUsername(Long.parseLong(phone)).setDevice(device)
-                .setPassive(true).setPull(true).build();
+                .setPassive(true).setPull(true).setUserAgent(WEB_USER_AGENT).build();
     }
+
+    /** A login without a user agent, which the server refuses (409 bad user agent). */
+    public static ClientPayload loginWithoutUserAgent(String phone, int device) {
+        return login(phone, device).toBuilder().clearUserAgent().build();
+    }
+
+    private static final io.tryx.protocol.proto.HandshakeProto.ClientPayload.UserAgent WEB_USER_AGENT =
+            io.tryx.protocol.proto.HandshakeProto.ClientPayload.UserAgent.newBuilder()
+                    .setPlatform(io.tryx.protocol.proto.HandshakeProto.ClientPayload.UserAgent.Platform.WEB)
+                    .setAppVersion(io.tryx.protocol.proto.HandshakeProto.ClientPayload.UserAgent.AppVersion.newBuilder()
+                            .setPrimary(2).setSecondary(3000).setTertiary(1))
+                    .build();
 
     /** Uses another client's keys (the same device connecting again). */
     public void useKeysOf(TestClient other) {

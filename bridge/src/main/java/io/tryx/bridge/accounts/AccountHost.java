@@ -254,6 +254,7 @@ public final class AccountHost implements AutoCloseable {
             case ClientEvent.LoggedOut ignored -> account.stopped("LOGGED_OUT");
             case ClientEvent.StreamReplaced ignored -> account.stopped("STREAM_REPLACED");
             case ClientEvent.LoginFailed ignored -> account.stopped("LOGIN_FAILED");
+            case ClientEvent.TemporaryBan ignored -> account.stopped("TEMPORARY_BAN");
             case ClientEvent.QrTimeout ignored -> account.stopped("PAIRING_TIMED_OUT");
             case ClientEvent.PreKeysUploaded ignored -> { }
             case ClientEvent.SignedPreKeyRotated ignored -> { }

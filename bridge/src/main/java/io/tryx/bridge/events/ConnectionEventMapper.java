@@ -54,11 +54,13 @@ public final class ConnectionEventMapper {
                     .setLid(connected.lid() == null ? null : connected.lid().toString()).build();
             case ClientEvent.Disconnected disconnected -> disconnected(disconnected);
             case ClientEvent.LoggedOut loggedOut -> LoggedOut.newBuilder()
-                    .setReason(hints.logoutRequested() ? LogoutReason.CLIENT_REQUESTED : LogoutReason.LOGGED_OUT_BY_PHONE)
+                    .setReason(logoutReason(loggedOut.reason(), hints))
                     .setOnConnect(loggedOut.reason() != null && loggedOut.reason().startsWith("failure"))
                     .build();
             case ClientEvent.StreamReplaced ignored -> StreamReplaced.newBuilder().build();
             case ClientEvent.LoginFailed failed -> loginFailed(failed.reason());
+            case ClientEvent.TemporaryBan ban -> TemporaryBan.newBuilder().setCode(ban.code())
+                    .setExpiresAt(ban.expiresIn().isZero() ? null : now.plus(ban.expiresIn())).build();
             case ClientEvent.QrTimeout ignored -> PairingTimedOut.newBuilder()
                     .setMode(hints.pairCodeMode() ? "pair_code" : "qr").build();
             case ClientEvent.PreKeysUploaded ignored -> null;
@@ -120,11 +122,22 @@ public final class ConnectionEventMapper {
         return DisconnectReason.NETWORK_ERROR;
     }
 
+    /** Why the device was logged out: asked by us, the main device gone (403), banned (406), or the phone unlinked it. */
+    private static LogoutReason logoutReason(String reason, ConnectionHints hints) {
+        if (hints.logoutRequested()) {
+            return LogoutReason.CLIENT_REQUESTED;
+        }
+        return switch (reason == null ? "" : reason.trim()) {
+            case "failure 403" -> LogoutReason.MAIN_DEVICE_GONE;
+            case "failure 406" -> LogoutReason.UNKNOWN_LOGOUT;
+            default -> LogoutReason.LOGGED_OUT_BY_PHONE;
+        };
+    }
+
     private static SpecificRecord loginFailed(String reason) {
         String code = reason == null ? "" : reason.trim();
         return switch (code) {
-            // the ban's own reason code (101-106) is not passed on by the runtime: 0 means not known
-            case "402" -> TemporaryBan.newBuilder().setCode(0).build();
+            case "402" -> TemporaryBan.newBuilder().setCode(0).build(); // the runtime reports bans as TemporaryBan
             case "403" -> LoggedOut.newBuilder().setReason(LogoutReason.MAIN_DEVICE_GONE).setOnConnect(true).build();
             case "406" -> LoggedOut.newBuilder().setReason(LogoutReason.UNKNOWN_LOGOUT).setOnConnect(true).build();
             default -> ConnectFailure.newBuilder().setCode(parseCode(code)).setDetail(code.isEmpty() ? null : "failure " + code)

@@ -111,6 +111,14 @@ class ConnectionEventMapperTest {
                 .isEqualTo(LoggedOut.newBuilder().setReason(LogoutReason.UNKNOWN_LOGOUT).setOnConnect(true).build());
         assertThat(map(new ClientEvent.LoginFailed("405"), PLAIN).getState())
                 .isEqualTo(ConnectFailure.newBuilder().setCode(405).setDetail("failure 405").build());
+        assertThat(map(new ClientEvent.LoggedOut("failure 403"), PLAIN).getState())
+                .isEqualTo(LoggedOut.newBuilder().setReason(LogoutReason.MAIN_DEVICE_GONE).setOnConnect(true).build());
+        assertThat(map(new ClientEvent.LoggedOut("failure 406"), PLAIN).getState())
+                .isEqualTo(LoggedOut.newBuilder().setReason(LogoutReason.UNKNOWN_LOGOUT).setOnConnect(true).build());
+        assertThat(map(new ClientEvent.TemporaryBan(101, Duration.ofHours(2)), PLAIN).getState())
+                .isEqualTo(TemporaryBan.newBuilder().setCode(101).setExpiresAt(NOW.plus(Duration.ofHours(2))).build());
+        assertThat(map(new ClientEvent.TemporaryBan(104, Duration.ZERO), PLAIN).getState())
+                .isEqualTo(TemporaryBan.newBuilder().setCode(104).build());
         ConnectionEvent banned = map(new ClientEvent.LoginFailed("402"), PLAIN);
         assertThat(banned.getEventId()).isEqualTo(EventIds.derive(ACCOUNT, ACCOUNT, Long.toString(NOW.toEpochMilli()),
                 EventKind.CONNECTION_TEMPORARY_BAN));

@@ -51,6 +51,14 @@ public sealed interface ClientEvent {
     record StreamReplaced() implements ClientEvent {
     }
 
+    /**
+     * The account is temporarily banned ({@code failure 402}): {@code code} is the server's reason (101 messages to
+     * too many strangers, 102 blocked by too many users, 103 too many groups, 104 the same message too often, 106
+     * broadcast lists), {@code expiresIn} how long it lasts as the server said (zero when it did not); the session stops.
+     */
+    record TemporaryBan(int code, Duration expiresIn) implements ClientEvent {
+    }
+
     /** The server refused the login ({@code failure} other than 401/5xx, e.g. 403 banned, 405 outdated); the session stops. */
     record LoginFailed(String reason) implements ClientEvent {
     }

@@ -77,6 +77,8 @@ public final class ClientSession implements AutoCloseable {
     private Ending ending = Ending.RECONNECT;
     private String endReason;
     private String failureReason;
+    private int banCode;
+    private java.time.Duration banExpiry = java.time.Duration.ZERO;
     private int failedAttempts;
     private final Deque<String> refs = new ArrayDeque<>();
     private Cancellable qrTimer;
@@ -422,10 +424,22 @@ public final class ClientSession implements AutoCloseable {
         scheduleRotationCheck(generation);
     }
 
+    private static long number(String text) {
+        try {
+            return Math.max(0, Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private void onFailure(Node failure) {
         String reason = failure.attrs().optionalString("reason").orElse("");
-        if (reason.equals("401")) {
-            ending = Ending.LOGGED_OUT;
+        if (reason.equals("402")) {
+            banCode = failure.attrs().optionalString("code").map(ClientSession::number).orElse(0L).intValue();
+            banExpiry = java.time.Duration.ofSeconds(failure.attrs().optionalString("expire").map(ClientSession::number).orElse(0L));
+        }
+        if (reason.equals("401") || reason.equals("403") || reason.equals("406")) {
+            ending = Ending.LOGGED_OUT; // logged out, main device gone (locked), banned: the device is no more
         } else if (!reason.startsWith("5")) {
             ending = Ending.LOGIN_FAILED; // 403 banned, 405 outdated client, ...: retrying cannot help
         }
@@ -512,7 +526,8 @@ public final class ClientSession implements AutoCloseable {
             }
             case REPLACED -> emit(new ClientEvent.StreamReplaced());
             case QR_TIMEOUT -> emit(new ClientEvent.QrTimeout());
-            case LOGIN_FAILED -> emit(new ClientEvent.LoginFailed(failureReason));
+            case LOGIN_FAILED -> emit("402".equals(failureReason) ? new ClientEvent.TemporaryBan(banCode, banExpiry)
+                    : new ClientEvent.LoginFailed(failureReason));
             default -> {
                 if (before != State.IDLE) {
                     emit(new ClientEvent.Disconnected(reason, null));

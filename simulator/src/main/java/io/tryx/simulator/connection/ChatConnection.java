@@ -199,7 +199,12 @@ public final class ChatConnection {
 
     /** Sends {@code <failure reason=...>} and closes: a refused login. */
     public void failure(int reason) {
-        send(Node.builder("failure").attr("reason", Integer.toString(reason)).build());
+        failure(Node.builder("failure").attr("reason", Integer.toString(reason)).build());
+    }
+
+    /** Sends a {@code failure} node (with its attributes, e.g. a ban's code and expiry) and closes. */
+    public void failure(Node failure) {
+        send(failure);
         close();
     }
 

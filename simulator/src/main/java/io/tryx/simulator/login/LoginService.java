@@ -15,8 +15,10 @@ import java.util.Optional;
 /**
  * Login of a linked device: the payload's username and device must name a device linked to an account,
  * and the connection's Noise static key must be the one it paired with; otherwise {@code <failure
- * reason="401"/>}. On success the server sends {@code <success>} (with {@code t} and the device's
- * {@code lid}); the caller then flushes the offline queue and sends {@code <ib><offline count=N/></ib>}.
+ * reason="401"/>}. A payload without a user agent is refused with 409 (bad user agent), an account in
+ * {@link LoginRefusals} with its refusal (402 temporary ban, 403 locked, ...). On success the server sends
+ * {@code <success>} (with {@code t} and the device's {@code lid}); the caller then flushes the offline queue and
+ * sends {@code <ib><offline count=N/></ib>}.
  */
 public final class LoginService {
 
@@ -24,10 +26,16 @@ public final class LoginService {
 
     private final AccountRegistry accounts;
     private final InstantSource clock;
+    private final LoginRefusals refusals;
 
     public LoginService(AccountRegistry accounts, InstantSource clock) {
+        this(accounts, clock, new LoginRefusals());
+    }
+
+    public LoginService(AccountRegistry accounts, InstantSource clock, LoginRefusals refusals) {
         this.accounts = accounts;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     /** Runs on the connection's thread. Returns the device when logged in. */
@@ -38,6 +46,17 @@ public final class LoginService {
         if (device.isEmpty()) {
             log.info("{}: login of unknown device {}:{} refused (401)", connection, phone, payload.getDevice());
             connection.failure(401);
+            return Optional.empty();
+        }
+        if (!payload.hasUserAgent() || !payload.getUserAgent().hasAppVersion()) {
+            log.info("{}: login of {}:{} without a user agent refused (409)", connection, phone, payload.getDevice());
+            connection.failure(409);
+            return Optional.empty();
+        }
+        Optional<LoginRefusals.Refusal> refused = refusals.of(phone);
+        if (refused.isPresent()) {
+            log.info("{}: login of {}:{} refused ({})", connection, phone, payload.getDevice(), refused.get().reason());
+            connection.failure(refused.get().failure());
             return Optional.empty();
         }
         LinkedDevice linked = device.get();

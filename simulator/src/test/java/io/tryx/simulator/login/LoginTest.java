@@ -46,4 +46,13 @@ class LoginTest {
         assertThat(received.get(1).child("offline").orElseThrow().attrs().string("count")).isEqualTo("0");
         assertThat(client.transport.isClosed()).isFalse();
     }
+
+    @Test
+    void aLoginWithoutUserAgentGetsFailure409() {
+        TestClient client = harness.client();
+        account.link(account.reserveSlot(), client.noiseKey.publicKey(), client.identityKey.publicKey(), "1");
+        client.handshake(TestClient.loginWithoutUserAgent(PHONE, 1));
+        assertThat(client.last().attrs().string("reason")).isEqualTo("409");
+        assertThat(client.transport.isClosed()).isTrue();
+    }
 }
