@@ -32,6 +32,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final Groups groups;
     private final Polls polls;
     private final Media media;
+    private final io.tryx.protocol.client.history.History history;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -49,6 +50,7 @@ public final class WhatsAppClient implements AutoCloseable {
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         this.polls = new Polls(messaging, store, clock, random);
         this.media = new Media(mediaHttp, channel, messaging, clock);
+        this.history = io.tryx.protocol.client.history.History.attach(messaging, media);
         session.addStanzaHandler(messaging::onStanza);
         session.addNotificationHandler(messaging::onNotification);
         session.addListener(event -> {
@@ -93,6 +95,11 @@ public final class WhatsAppClient implements AutoCloseable {
 
     public void addMessageListener(MessageListener listener) {
         messaging.addListener(listener);
+    }
+
+    /** History sync events (chunks from our phone after linking); see {@link io.tryx.protocol.client.history.History}. */
+    public void addHistoryListener(io.tryx.protocol.client.history.HistoryListener listener) {
+        history.addListener(listener);
     }
 
     /** Connects; see {@link ClientSession#start()}. */
