@@ -65,8 +65,9 @@ final class HistoryEndpoints implements Endpoints {
 
     private AdminResponse seed(ChatHistory chats, byte[] body) {
         Optional<JsonNode> json = Endpoints.object(body);
-        if (json.isEmpty() || !json.get().path("conversations").isArray()) {
-            return AdminResponse.error(400, "invalid-json", "body must be {\"conversations\":[...]}");
+        if (json.isEmpty() || !json.get().path("conversations").isArray()
+                && !(json.get().path("conversations").isMissingNode() && json.get().has("generate"))) {
+            return AdminResponse.error(400, "invalid-json", "body must be {\"conversations\":[...]} (optional with \"generate\")");
         }
         long now = phones.clock().instant().getEpochSecond();
         List<ChatHistory.Message> messages = new ArrayList<>();
