@@ -167,7 +167,7 @@ public final class AccountHost implements AutoCloseable {
             previous.close();
         }
         WhatsAppClient client = new WhatsAppClient(resources.connector(), account.store(), clientConfig,
-                messagingConfig, resources.scheduler(), account.lifecycle(), resources.workers(), clock);
+                messagingConfig, resources.mediaHttp(), resources.scheduler(), account.lifecycle(), resources.workers(), clock);
         client.addListener(event -> {
             if (account.client() == client) {
                 onLifecycle(account, client, event);

@@ -6,6 +6,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.tryx.bridge.app.BridgeConfig.WhatsAppSettings;
 import io.tryx.protocol.client.ClientScheduler;
 import io.tryx.protocol.client.Connector;
+import io.tryx.protocol.client.media.MediaConfig;
+import io.tryx.protocol.client.media.MediaHttp;
 import io.tryx.protocol.transport.KeepAliveConfig;
 import io.tryx.protocol.transport.NoiseTransport;
 import io.tryx.protocol.transport.TransportConfig;
@@ -25,9 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every hosted account shares, so the thread count does not grow with the accounts: one Netty event loop
- * group and Noise transport to the WhatsApp endpoint, one timer thread, a bounded worker pool (decrypting,
- * sending, message listeners, which block while Kafka acknowledges) and a small pool under the accounts' serial
- * lifecycle executors.
+ * group and Noise transport to the WhatsApp endpoint, one media HTTP client, one timer thread, a bounded worker
+ * pool (decrypting, sending, message listeners and history chunks, which block while Kafka acknowledges) and a
+ * small pool under the accounts' serial lifecycle executors.
  */
 public final class HostResources implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class HostResources implements AutoCloseable {
     private final ExecutorService workers;
     private final ExecutorService lifecycle;
     private final NoiseTransport transport;
+    private final MediaHttp mediaHttp;
 
     public HostResources(WhatsAppSettings whatsapp, int ioThreads, int workerThreads) {
         this.group = new MultiThreadIoEventLoopGroup(ioThreads, threads("tryx-io"), NioIoHandler.newFactory());
@@ -46,6 +49,8 @@ public final class HostResources implements AutoCloseable {
         whatsapp.noiseRoot().ifPresent(transportConfig::trustedRoot);
         whatsapp.tlsCertificatePem().ifPresent(pem -> transportConfig.tlsTrustAnchors(certificates(pem)));
         this.transport = new NoiseTransport(group, transportConfig.build());
+        this.mediaHttp = MediaHttp.create(whatsapp.tlsCertificatePem()
+                .map(pem -> MediaConfig.trusting(certificates(pem))).orElse(MediaConfig.defaults()));
     }
 
     /** Opens Noise connections to the configured endpoint. */
@@ -55,6 +60,11 @@ public final class HostResources implements AutoCloseable {
 
     public ClientScheduler scheduler() {
         return ClientScheduler.of(timers);
+    }
+
+    /** The media hosts' HTTP client every account shares (trusting the configured certificate, if any). */
+    public MediaHttp mediaHttp() {
+        return mediaHttp;
     }
 
     /** The shared worker pool. */
@@ -99,6 +109,7 @@ public final class HostResources implements AutoCloseable {
         lifecycle.shutdownNow();
         workers.shutdownNow();
         timers.shutdownNow();
+        mediaHttp.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
