@@ -43,7 +43,7 @@ class BridgeHistorySyncTest {
 
     private static final String PHONE = "15550002401";
     private static final String BOB = "15550002402@s.whatsapp.net";
-    private static final int GENERATED = 3_000;
+    private static final int GENERATED = 1_500;
 
     private final KafkaTestEnvironment env;
     private Simulator simulator;
@@ -93,7 +93,7 @@ class BridgeHistorySyncTest {
                 .filter(v -> v.get("syncType").toString().equals("INITIAL_BOOTSTRAP"))
                 .sorted(Comparator.comparingInt(v -> (Integer) v.get("part"))).toList();
         int parts = (Integer) bootstrap.getLast().get("parts");
-        assertThat(parts).as("6,002 messages of about 400 bytes do not fit one part").isGreaterThan(2);
+        assertThat(parts).as("3,002 messages of about 400 bytes do not fit one part").isGreaterThan(2);
         assertThat(bootstrap).extracting(v -> (Integer) v.get("part")).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, parts).boxed().toList());
         assertThat(bootstrap).allSatisfy(v -> {
