@@ -265,7 +265,7 @@ abstract class SqlBackendContract {
                 assertThat(rows.getBoolean(2)).isTrue();
                 applied.add(rows.getString(1));
             }
-            assertThat(applied).containsExactly("1", "2");
+            assertThat(applied).containsExactly("1", "2", "3");
         }
     }
 
