@@ -31,6 +31,15 @@ final class HistoryPublisher {
 
     void on(EventOrigin origin, HistorySyncEvent event) {
         String id = origin.account() + "|" + event.chunk().notificationId();
+        try {
+            handle(id, origin, event);
+        } catch (RuntimeException e) {
+            chunks.remove(id); // the chunk will be processed again from its start
+            throw e;
+        }
+    }
+
+    private void handle(String id, EventOrigin origin, HistorySyncEvent event) {
         switch (event) {
             case HistorySyncEvent.ChunkStarted started -> chunks.put(id, assembler(origin, started));
             case HistorySyncEvent.Messages batch -> assembler(id, origin, event).messages(batch.chat().toString(), batch.messages());
