@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hosts many accounts on shared resources: one Netty event loop group for every connection, one timer
- * thread, one worker pool for decryption, stores and listeners. Each account's lifecycle events run in
+ * thread, one worker pool for decryption, stores and listeners, one media HTTP client. Each account's lifecycle events run in
  * order on its own lane of the worker pool, so an account costs memory, never a thread.
  */
 public final class ClientRuntime implements AutoCloseable {
@@ -62,6 +62,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final ExecutorService workers;
     private final OrderedLanes<String> eventLanes;
     private final Connector connector;
+    private final io.tryx.protocol.client.media.MediaHttp mediaHttp;
     private final InstantSource clock;
     private final List<WhatsAppClient> clients = new CopyOnWriteArrayList<>();
 
@@ -75,6 +76,9 @@ public final class ClientRuntime implements AutoCloseable {
                 r -> Thread.ofPlatform().name("tryx-worker-" + n.incrementAndGet()).daemon().unstarted(r));
         this.eventLanes = new OrderedLanes<>(workers);
         this.connector = Connector.noise(new NoiseTransport(group, settings.transport()), settings.keepAlive());
+        // one media client for all accounts (history sync downloads on every link): no HTTP threads per account
+        this.mediaHttp = io.tryx.protocol.client.media.MediaHttp.create(
+                io.tryx.protocol.client.media.MediaConfig.trusting(settings.transport().tlsTrustAnchors()));
     }
 
     /**
@@ -83,7 +87,7 @@ public final class ClientRuntime implements AutoCloseable {
      */
     public WhatsAppClient newClient(AccountStore store) {
         String lane = store.accountId();
-        WhatsAppClient client = new WhatsAppClient(connector, store, settings.client(), settings.messaging(),
+        WhatsAppClient client = new WhatsAppClient(connector, store, settings.client(), settings.messaging(), mediaHttp,
                 ClientScheduler.of(timers), task -> eventLanes.run(lane, () -> {
                     task.run();
                     return null;
@@ -110,6 +114,7 @@ public final class ClientRuntime implements AutoCloseable {
         clients.clear();
         workers.shutdown();
         timers.shutdownNow();
+        mediaHttp.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
