@@ -227,6 +227,7 @@ public final class AccountHost implements AutoCloseable {
             }
         });
         client.addMessageListener(event -> observer.onMessage(account, event));
+        client.addHistoryListener(event -> observer.onHistory(account, event));
         account.attach(client, mode);
         LOG.info("{}: starting ({})", account.accountId(), mode);
         client.start().exceptionally(error -> {

@@ -1,6 +1,7 @@
 package io.tryx.bridge.accounts;
 
 import io.tryx.protocol.client.ClientEvent;
+import io.tryx.protocol.client.history.HistorySyncEvent;
 import io.tryx.protocol.client.messaging.MessageEvent;
 
 /** Receives what the hosted accounts report; the events package publishes it to Kafka. */
@@ -18,4 +19,11 @@ public interface AccountObserver {
      * unacknowledged, to come back on redelivery.
      */
     void onMessage(AccountView account, MessageEvent event);
+
+    /**
+     * A history sync event of {@code account}, one chunk at a time and in order, on the worker processing the chunk.
+     * Returning means it is stored safely; throwing stops the chunk and leaves its notification for redelivery (the
+     * chunk is then processed again from its start, with the same event ids).
+     */
+    void onHistory(AccountView account, HistorySyncEvent event);
 }

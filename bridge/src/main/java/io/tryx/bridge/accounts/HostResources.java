@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What every hosted account shares, so the thread count does not grow with the accounts: one Netty event loop
  * group and Noise transport to the WhatsApp endpoint, one timer thread, a bounded worker pool (decrypting,
- * sending, message listeners, which block while Kafka acknowledges) and a small pool under the accounts' serial
- * lifecycle executors, and one HTTPS client of the media hosts ({@link MediaHttp}) trusting what the
- * {@link MediaSettings} say.
+ * sending, message listeners and history chunks, which block while Kafka acknowledges) and a small pool under the
+ * accounts' serial lifecycle executors, and one HTTPS client of the media hosts ({@link MediaHttp}) trusting what
+ * the {@link MediaSettings} say.
  */
 public final class HostResources implements AutoCloseable {
 

@@ -10,6 +10,7 @@ import io.tryx.bridge.accounts.AccountView;
 import io.tryx.bridge.app.TopicNames.EventFamily;
 import io.tryx.events.v1.ConnectionEvent;
 import io.tryx.protocol.client.ClientEvent;
+import io.tryx.protocol.client.history.HistorySyncEvent;
 import io.tryx.protocol.client.messaging.MessageEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * receipts, undecryptable messages, group changes) are sent and waited for: {@link #onMessage} returns only after Kafka
  * acknowledged the record, so the runtime acknowledges the message to WhatsApp only then, and throws when Kafka
  * did not, so WhatsApp redelivers it. With the Kafka store they commit in the account's state transaction, once per
- * event id ({@link EventPublisher#publishOnceAndWait}): a redelivered message does not publish its event again. Also keeps the per-account gauge {@code tryx.account.connected} and counts
+ * event id ({@link EventPublisher#publishOnceAndWait}): a redelivered message does not publish its event again. History
+ * sync chunks go to the history topic the same way, in parts. Also keeps the per-account gauge
+ * {@code tryx.account.connected} and counts
  * {@code tryx.decrypt.failures} (tag {@code reason}).
  */
 public final class AccountEventPublisher implements AccountObserver, AutoCloseable {
@@ -40,6 +43,7 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
     private final ReceiptEventMapper receipts = new ReceiptEventMapper();
     private final UndecryptableEventMapper undecryptable = new UndecryptableEventMapper();
     private final GroupEventMapper groups = new GroupEventMapper();
+    private final HistoryPublisher history;
     private final Map<String, AccountView> accounts = new ConcurrentHashMap<>();
     private final List<Meter> gauges = new CopyOnWriteArrayList<>();
 
@@ -47,6 +51,7 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
         this.publisher = publisher;
         this.meters = meters;
         this.connections = new ConnectionEventMapper(clock);
+        this.history = new HistoryPublisher(publisher, HistoryRecordAssembler.DEFAULT_BUDGET);
     }
 
     @Override
@@ -89,6 +94,12 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
     private void publish(EventOrigin origin, String eventId, EventFamily family, String chat,
                          org.apache.avro.specific.SpecificRecord record) {
         publisher.publishOnceAndWait(origin.account(), eventId, family, EventKeys.chat(origin.account(), chat), record);
+    }
+
+    /** History chunks become history records, each part published and waited for (see {@link HistoryPublisher}). */
+    @Override
+    public void onHistory(AccountView account, HistorySyncEvent event) {
+        history.on(origin(account), event);
     }
 
     private void publishConnection(AccountView account, ConnectionEvent record) {

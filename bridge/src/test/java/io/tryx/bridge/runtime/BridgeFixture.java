@@ -173,7 +173,11 @@ final class BridgeFixture implements AutoCloseable {
      * waits until it is connected; returns the account JID.
      */
     String linkByQr(String phone) {
-        String account = admin.createAccount(phone, "User " + phone);
+        return linkCreatedByQr(phone, admin.createAccount(phone, "User " + phone));
+    }
+
+    /** As {@link #linkByQr} for an account already created on the simulator (e.g. with seeded history). */
+    String linkCreatedByQr(String phone, String account) {
         String add = send(account, AddAccount.newBuilder().setMode(PairingMode.QR).build());
         GenericRecord qr = (GenericRecord) connectionEvent(account, "QrCodeIssued").value().get("state");
         admin.scanQr(phone, qr.get("code").toString());

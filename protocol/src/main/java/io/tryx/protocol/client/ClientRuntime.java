@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hosts many accounts on shared resources: one Netty event loop group for every connection, one timer
- * thread, one worker pool for decryption, stores and listeners. Each account's lifecycle events run in
+ * thread, one worker pool for decryption, stores and listeners, one media HTTP client. Each account's lifecycle events run in
  * order on its own lane of the worker pool, so an account costs memory, never a thread.
  */
 public final class ClientRuntime implements AutoCloseable {

@@ -51,6 +51,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final AppState appState;
     private final SocialFeatures social;
     private final DeviceNotificationHandler devices;
+    private final io.tryx.protocol.client.history.History history;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -69,6 +70,7 @@ public final class WhatsAppClient implements AutoCloseable {
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
         this.polls = new Polls(messaging, store, clock, random);
         this.media = new Media(mediaHttp, channel, messaging, clock);
+        this.history = io.tryx.protocol.client.history.History.attach(messaging, media);
         session.addStanzaHandler(messaging::onStanza);
         session.addStanzaHandler(new OfflineSync(session, messaging)::onStanza);
         session.addNotificationHandler(messaging::onNotification);
@@ -182,6 +184,11 @@ public final class WhatsAppClient implements AutoCloseable {
     /** Registers a listener for device list and identity changes of users (see {@link DeviceEvent}). */
     public void addDeviceListener(DeviceListener listener) {
         devices.addListener(listener);
+    }
+
+    /** History sync events (chunks from our phone after linking); see {@link io.tryx.protocol.client.history.History}. */
+    public void addHistoryListener(io.tryx.protocol.client.history.HistoryListener listener) {
+        history.addListener(listener);
     }
 
     /** Connects; see {@link ClientSession#start()}. */

@@ -5,6 +5,7 @@ import io.tryx.protocol.jid.Jid;
 import io.tryx.simulator.account.Account;
 import io.tryx.simulator.account.AccountRegistry;
 import io.tryx.simulator.history.ChatHistory;
+import io.tryx.simulator.history.GeneratedHistory;
 import io.tryx.simulator.phone.MockPhones;
 
 import java.util.ArrayList;
@@ -22,7 +23,10 @@ import java.util.regex.Pattern;
  *       "messages"}} (what the phone now holds in all); seeds history before a companion links ({@code timestamp} in
  *       epoch seconds, now when absent; {@code participant} is a group message's author); 400 {@code invalid-json} /
  *       {@code invalid-jid} / {@code invalid-message}, 404 {@code unknown-account}. Nothing is stored unless the
- *       whole body is valid.</li>
+ *       whole body is valid. Optional in the same body: {@code "generate":{"conversations","messages","textBytes"?}}
+ *       adds generated chats ({@link GeneratedHistory}); {@code "chunkMessages":n} splits the initial bootstrap into
+ *       chunks of about n messages; {@code "fault":"corrupt-blob"} stores the next sync's first blob with a flipped
+ *       byte (400 {@code invalid-generate} / {@code invalid-fault} / {@code invalid-json} otherwise).</li>
  *   <li>{@code GET /admin/accounts/{phone}/history} -> 200 {@code {"conversations":[{"jid","name","messages"}],
  *       "pushNames"}}; 404 {@code unknown-account}</li>
  * </ul>
@@ -61,8 +65,9 @@ final class HistoryEndpoints implements Endpoints {
 
     private AdminResponse seed(ChatHistory chats, byte[] body) {
         Optional<JsonNode> json = Endpoints.object(body);
-        if (json.isEmpty() || !json.get().path("conversations").isArray()) {
-            return AdminResponse.error(400, "invalid-json", "body must be {\"conversations\":[...]}");
+        if (json.isEmpty() || !json.get().path("conversations").isArray()
+                && !(json.get().path("conversations").isMissingNode() && json.get().has("generate"))) {
+            return AdminResponse.error(400, "invalid-json", "body must be {\"conversations\":[...]} (optional with \"generate\")");
         }
         long now = phones.clock().instant().getEpochSecond();
         List<ChatHistory.Message> messages = new ArrayList<>();
@@ -90,6 +95,25 @@ final class HistoryEndpoints implements Endpoints {
                         participant.orElse(null), text, timestamp.isMissingNode() ? now : timestamp.asLong()));
             }
         }
+        JsonNode generate = json.get().path("generate");
+        Optional<GeneratedHistory> generated = Optional.empty();
+        if (!generate.isMissingNode()) {
+            generated = GeneratedHistory.of(generate.path("conversations").asInt(0), generate.path("messages").asInt(0),
+                    generate.path("textBytes").asInt(GeneratedHistory.DEFAULT_TEXT_BYTES), now);
+            if (generated.isEmpty()) {
+                return AdminResponse.error(400, "invalid-generate", "generate needs \"conversations\" 1-"
+                        + GeneratedHistory.MAX_CONVERSATIONS + ", \"messages\" 1-" + GeneratedHistory.MAX_MESSAGES
+                        + " and \"textBytes\" 16-" + GeneratedHistory.MAX_TEXT_BYTES);
+            }
+        }
+        JsonNode chunkMessages = json.get().path("chunkMessages");
+        if (!chunkMessages.isMissingNode() && (!chunkMessages.canConvertToInt() || chunkMessages.asInt() < 0)) {
+            return AdminResponse.error(400, "invalid-json", "\"chunkMessages\" is a count of messages (0: one chunk)");
+        }
+        String fault = json.get().path("fault").asText("");
+        if (!fault.isEmpty() && !fault.equals("corrupt-blob")) {
+            return AdminResponse.error(400, "invalid-fault", "the only history fault is \"corrupt-blob\"");
+        }
         for (var entry : json.get().path("pushNames").properties()) {
             if (jid(entry.getKey()).isEmpty()) {
                 return AdminResponse.error(400, "invalid-jid", "pushNames keys must be user JIDs");
@@ -97,6 +121,13 @@ final class HistoryEndpoints implements Endpoints {
         }
         messages.forEach(chats::add);
         names.forEach(n -> chats.name(n[0], n[1]));
+        generated.ifPresent(g -> g.addTo(chats));
+        if (!chunkMessages.isMissingNode()) {
+            chats.chunkMessages(chunkMessages.asInt());
+        }
+        if (!fault.isEmpty()) {
+            chats.corruptNextSync();
+        }
         json.get().path("pushNames").properties().forEach(e -> chats.pushName(e.getKey(), e.getValue().asText()));
         return new AdminResponse(200, Map.of("conversations", chats.conversations().size(), "messages", chats.messageCount()));
     }

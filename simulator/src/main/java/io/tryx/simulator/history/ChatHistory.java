@@ -44,6 +44,8 @@ public final class ChatHistory {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> pushNames = new LinkedHashMap<>();
     private long dropped;
+    private int chunkMessages;
+    private boolean corruptNextSync;
 
     public ChatHistory() {
         this(DEFAULT_LIMIT);
@@ -106,6 +108,33 @@ public final class ChatHistory {
 
     public synchronized int messageCount() {
         return messages.size();
+    }
+
+    /**
+     * Splits the initial bootstrap into chunks of about {@code messages} messages each (whole conversations; one
+     * larger than that gets a chunk of its own); 0 sends every conversation in one chunk (the default).
+     */
+    public synchronized void chunkMessages(int messages) {
+        if (messages < 0) {
+            throw new IllegalArgumentException("chunkMessages must not be negative");
+        }
+        this.chunkMessages = messages;
+    }
+
+    public synchronized int chunkMessages() {
+        return chunkMessages;
+    }
+
+    /** Fault injection: the first history blob of the next companion's sync is stored with a flipped byte. */
+    public synchronized void corruptNextSync() {
+        corruptNextSync = true;
+    }
+
+    /** True (once) when the next sync's first blob is to be corrupted. */
+    public synchronized boolean takeCorruption() {
+        boolean corrupt = corruptNextSync;
+        corruptNextSync = false;
+        return corrupt;
     }
 
     /** How many messages were dropped to stay within the limit. */

@@ -56,8 +56,10 @@ public final class CompanionBootstrap implements AutoCloseable {
         try {
             phones.sendPeer(account, device.deviceId(), appState.phone(account).keyShare());
             int chunks = 0;
-            for (HistorySync chunk : HistorySyncBlobs.chunks(phones.phone(account).history())) {
-                phones.sendPeer(account, device.deviceId(), history.upload(chunk));
+            var chats = phones.phone(account).history();
+            boolean corrupt = chats.takeCorruption();
+            for (HistorySync chunk : HistorySyncBlobs.chunks(chats)) {
+                phones.sendPeer(account, device.deviceId(), history.upload(chunk, corrupt && chunks == 0));
                 chunks++;
             }
             completed.incrementAndGet();

@@ -1,5 +1,6 @@
 package io.tryx.simulator.e2e;
 
+import io.tryx.protocol.client.history.HistorySyncEvent;
 import io.tryx.protocol.client.messaging.MessageInfo;
 import io.tryx.protocol.proto.E2EProto;
 import io.tryx.protocol.store.InMemoryAccountStore;
@@ -17,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Peer protocol messages from our own phone go to the runtime's consumers instead of the message listeners. */
+/** Peer protocol messages from our own phone go to the runtime's consumers (first its own) instead of the message listeners. */
 class PeerMessageConsumerTest {
 
     static final String OURS = "15550006661";
@@ -30,7 +31,7 @@ class PeerMessageConsumerTest {
     void start() throws InterruptedException {
         simulator = Simulator.start(SimulatorConfig.defaults());
         admin = new AdminClient(simulator.adminUrl());
-        clients = new ClientHarness(simulator.chatUrl(), simulator.rootPublicKey());
+        clients = new ClientHarness(simulator.chatUrl(), simulator.rootPublicKey()).trustMedia(simulator.tlsCertificate());
     }
 
     @AfterEach
@@ -44,19 +45,23 @@ class PeerMessageConsumerTest {
         assertThat(admin.post("/admin/accounts", Map.of("phone", OURS, "pushName", "Ours")).status()).isEqualTo(201);
         List<E2EProto.Message.ProtocolMessage.Type> taken = new CopyOnWriteArrayList<>();
         InMemoryAccountStore store = new InMemoryAccountStore("ours");
-        Linked ours = Linked.link(clients, admin, OURS, store, client ->
-                client.messaging().addPeerMessageConsumer((MessageInfo info, E2EProto.Message message) -> {
-                    if (!info.category().equals("peer") || !message.hasProtocolMessage()) {
-                        return false;
-                    }
-                    taken.add(message.getProtocolMessage().getType());
-                    return true;
-                }));
+        List<HistorySyncEvent> history = new CopyOnWriteArrayList<>();
+        Linked ours = Linked.link(clients, admin, OURS, store, client -> {
+            client.addHistoryListener(history::add);
+            client.messaging().addPeerMessageConsumer((MessageInfo info, E2EProto.Message message) -> {
+                if (!info.category().equals("peer") || !message.hasProtocolMessage()) {
+                    return false;
+                }
+                taken.add(message.getProtocolMessage().getType());
+                return true;
+            });
+        });
 
-        // the key share goes to the runtime's own consumer (app state stores the key), the history notification to ours
+        // the runtime's own consumers come first: app state stores the shared key, history sync takes its notification
         await().atMost(Linked.WITHIN).until(() -> store.latestAppStateSyncKey().isPresent()
-                && taken.contains(E2EProto.Message.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION));
-        assertThat(taken).doesNotContain(E2EProto.Message.ProtocolMessage.Type.APP_STATE_SYNC_KEY_SHARE);
+                && history.stream().anyMatch(HistorySyncEvent.ChunkCompleted.class::isInstance));
+        assertThat(taken).doesNotContain(E2EProto.Message.ProtocolMessage.Type.APP_STATE_SYNC_KEY_SHARE,
+                E2EProto.Message.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION);
         AdminClient.Answer sent = admin.post("/admin/accounts/" + OURS + "/messages",
                 Map.of("to", OURS + "@s.whatsapp.net", "text", "note to self"));
         assertThat(sent.status()).as("%s", sent.body()).isEqualTo(200);
