@@ -75,6 +75,9 @@ class BridgeMessageActionsTest {
                 .setPlayed(true).build())).getStatus()).isInstanceOf(CommandSucceeded.class);
         String poll = sent(fixture.send(ann, CreatePoll.newBuilder().setChat(bob).setName("Where?")
                 .setOptions(List.of("Bar", "Park")).setSelectableCount(1).build()));
+        // Bob can vote once his client received the poll (and kept its secret): the server's ack to Ann is not that
+        fixture.messages.await(r -> r.key().equals(bob + "|" + ann)
+                && ((GenericRecord) r.value().get("key")).get("id").toString().equals(poll), WITHIN);
         sent(fixture.send(bob, VotePoll.newBuilder().setPoll(MessageKey.newBuilder().setChat(ann).setId(poll).setFromMe(false)
                 .build()).setSelectedOptions(List.of("Park")).build()));
         sent(fixture.send(ann, RevokeMessage.newBuilder().setMessage(ours).build()));
