@@ -39,6 +39,24 @@ class SessionBoundsTest {
     }
 
     @Test
+    void theReceivingChainWindowSurvivesReloadsAndStillEvictsTheOldest() {
+        alice.startSessionWith(bob);
+        List<Ciphertext> firstOfEachChain = new ArrayList<>();
+        for (int step = 0; step < SessionLimits.MAX_RECEIVER_CHAINS + 1; step++) {
+            firstOfEachChain.add(alice.encrypt(bob, "held back " + step));
+            bob.decrypt(alice, alice.encrypt(bob, "step " + step));
+            SessionRecord stored = bob.store.session(alice.address).orElseThrow();
+            bob.store.storeSession(alice.address, SessionRecord.deserialize(stored.serialize()));
+            alice.decrypt(bob, bob.encrypt(alice, "ack " + step));
+        }
+        assertThat(bob.decryptText(alice, firstOfEachChain.get(1))).isEqualTo("held back 1");
+        assertThat(bob.decryptText(alice, firstOfEachChain.getLast())).isEqualTo("held back " + SessionLimits.MAX_RECEIVER_CHAINS);
+        assertThatThrownBy(() -> bob.decrypt(alice, firstOfEachChain.getFirst()))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason())
+                        .isEqualTo(ProtocolException.Reason.AUTHENTICATION_FAILED));
+    }
+
+    @Test
     void archivedStatesAreBounded() {
         for (int i = 0; i < SessionLimits.MAX_ARCHIVED_STATES + 5; i++) {
             alice.startSessionWith(bob);
