@@ -161,16 +161,7 @@ class ClientBaileysGroupTest {
     }
 
     private NodeScript linkedBaileys(String phone, Path auth) {
-        NodeScript client = NodeScript.start("baileys-client.mjs", "--url", simulator.chatUrl(),
-                "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString());
-        await("QR\n" + client).atMost(WITHIN).until(() -> client.last("qr").isPresent());
-        var scanned = admin.post("/admin/accounts/" + phone + "/scan-qr",
-                Map.of("qr", client.last("qr").orElseThrow().path("qr").asText()));
-        assertThat(scanned.status()).as("%s", scanned.body()).isEqualTo(200);
-        await("open\n" + client).atMost(WITHIN).until(() -> client.last("open").isPresent());
-        await("prekeys uploaded").atMost(WITHIN).until(() ->
-                simulator.accounts().findDevice(phone, 1).orElseThrow().preKeyCount() > 0);
-        return client;
+        return BaileysPeers.linkedTo(simulator, admin, phone, auth);
     }
 
 

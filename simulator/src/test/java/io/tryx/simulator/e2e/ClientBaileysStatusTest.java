@@ -9,6 +9,7 @@ import io.tryx.protocol.store.InMemoryAccountStore;
 import io.tryx.simulator.AdminClient;
 import io.tryx.simulator.Simulator;
 import io.tryx.simulator.SimulatorConfig;
+import io.tryx.simulator.interop.BaileysPeers;
 import io.tryx.simulator.interop.NodeScript;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,15 +97,6 @@ class ClientBaileysStatusTest {
     }
 
     private NodeScript linkedBaileys(String phone, Path auth) {
-        NodeScript client = NodeScript.start("baileys-client.mjs", "--url", simulator.chatUrl(),
-                "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString());
-        await("QR\n" + client).atMost(WITHIN).until(() -> client.last("qr").isPresent());
-        var scanned = admin.post("/admin/accounts/" + phone + "/scan-qr",
-                Map.of("qr", client.last("qr").orElseThrow().path("qr").asText()));
-        assertThat(scanned.status()).as("%s", scanned.body()).isEqualTo(200);
-        await("open\n" + client).atMost(WITHIN).until(() -> client.last("open").isPresent());
-        await("prekeys uploaded").atMost(WITHIN).until(() ->
-                simulator.accounts().findDevice(phone, 1).orElseThrow().preKeyCount() > 0);
-        return client;
+        return BaileysPeers.linkedTo(simulator, admin, phone, auth);
     }
 }

@@ -127,6 +127,22 @@ public final class BaileysPeers implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Starts a Baileys client on {@code auth} against {@code simulator} (plain {@code ws}, no harness of peers), has the
+     * mock phone of {@code phone} scan its QR and waits until it is open with its prekeys uploaded; the caller closes it.
+     */
+    public static NodeScript linkedTo(Simulator simulator, AdminClient admin, String phone, Path auth) {
+        NodeScript client = NodeScript.start("baileys-client.mjs", "--url", simulator.chatUrl(),
+                "--root", simulator.rootPublicKeyBase64(), "--auth", auth.toString());
+        within("QR\n" + client).until(() -> client.last("qr").isPresent());
+        var scanned = admin.post("/admin/accounts/" + phone + "/scan-qr",
+                Map.of("qr", client.last("qr").orElseThrow().path("qr").asText()));
+        assertThat(scanned.status()).as("%s", scanned.body()).isEqualTo(200);
+        within("open\n" + client).until(() -> client.last("open").isPresent());
+        within("prekeys uploaded").until(() -> simulator.accounts().findDevice(phone, 1).orElseThrow().preKeyCount() > 0);
+        return client;
+    }
+
     /** Calls {@code sock[op](...args)} in the client and returns its result; fails on an error. */
     static JsonNode call(NodeScript client, String op, Object... args) {
         Result result = tryCall(client, op, args);
