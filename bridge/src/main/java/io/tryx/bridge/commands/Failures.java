@@ -38,6 +38,7 @@ final class Failures {
                 case INVALID_RECIPIENT -> CommandFailure.invalid(send.getMessage());
                 case PREPARATION_FAILED -> new CommandFailure(ErrorCode.SERVER_ERROR, send.getMessage(), null, true);
                 case NOT_A_PARTICIPANT -> new CommandFailure(ErrorCode.NOT_AUTHORIZED, send.getMessage(), null, false);
+                case UNKNOWN_TARGET -> new CommandFailure(ErrorCode.NOT_FOUND, send.getMessage(), null, false);
             };
             case MediaFetchException fetch -> new CommandFailure(ErrorCode.MEDIA_FAILED,
                     "fetching the media failed (" + fetch.reason() + "): " + fetch.getMessage(),

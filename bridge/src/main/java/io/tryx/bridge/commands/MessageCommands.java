@@ -26,7 +26,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@code messages} namespace: {@code SendMessage} to 1:1 chats and groups with text, location or contact
- * cards, {@code SendReaction} (adding or, with an empty emoji, removing our reaction), {@code EditMessage} (our own
+ * cards, {@code SendReaction} (adding or, with an empty emoji, removing our reaction; plain or encrypted with the
+ * target's secret), {@code EditMessage} (our own
  * text), {@code RevokeMessage} (ours, or a member's as group admin) and {@code MarkRead} (read or played), in 1:1
  * chats and groups. Media (image, video, audio, document, sticker) goes through {@link MediaSender}. Broadcast
  * lists answer {@code UNSUPPORTED}.
@@ -81,7 +82,10 @@ final class MessageCommands implements NamespaceHandler {
 
     private CompletableFuture<CommandSucceeded> react(Command command, SendReaction reaction) {
         Target target = target(reaction.getMessage());
-        return connected(command.getAccount()).messaging().react(target.chat(), target.sender(), target.id(), reaction.getEmoji())
+        var messaging = connected(command.getAccount()).messaging();
+        return (reaction.getEncrypted()
+                ? messaging.reactEncrypted(target.chat(), target.sender(), target.id(), reaction.getEmoji())
+                : messaging.react(target.chat(), target.sender(), target.id(), reaction.getEmoji()))
                 .thenApply(MessageCommands::sent);
     }
 

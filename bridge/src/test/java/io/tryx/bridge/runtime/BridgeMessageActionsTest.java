@@ -80,6 +80,8 @@ class BridgeMessageActionsTest {
                 && ((GenericRecord) r.value().get("key")).get("id").toString().equals(poll), WITHIN);
         sent(fixture.send(bob, VotePoll.newBuilder().setPoll(MessageKey.newBuilder().setChat(ann).setId(poll).setFromMe(false)
                 .build()).setSelectedOptions(List.of("Park")).build()));
+        sent(fixture.send(bob, SendReaction.newBuilder().setMessage(MessageKey.newBuilder().setChat(ann).setId(poll)
+                .setFromMe(false).build()).setEmoji("🎉").setEncrypted(true).build()));
         sent(fixture.send(ann, RevokeMessage.newBuilder().setMessage(ours).build()));
 
         List<GenericRecord> atBob = fixture.messages.await(r -> r.key().equals(bob + "|" + ann), 4, WITHIN).stream()
@@ -93,10 +95,13 @@ class BridgeMessageActionsTest {
         assertThat((List<?>) createdPoll.get("options")).extracting(Object::toString).containsExactly("Bar", "Park");
         assertThat(((GenericRecord) ((GenericRecord) atBob.get(3).get("content")).get("target")).get("id")).hasToString(first);
 
-        List<GenericRecord> atAnn = fixture.messages.await(r -> r.key().equals(ann + "|" + bob), 3, WITHIN).stream()
+        List<GenericRecord> atAnn = fixture.messages.await(r -> r.key().equals(ann + "|" + bob), 4, WITHIN).stream()
                 .map(ConsumerRecord::value).toList();
         assertThat(atAnn).extracting(m -> ((GenericRecord) m.get("content")).getSchema().getName())
-                .containsExactly("ReactionContent", "ReactionContent", "PollVoteContent");
+                .containsExactly("ReactionContent", "ReactionContent", "PollVoteContent", "ReactionContent");
+        GenericRecord encrypted = (GenericRecord) atAnn.get(3).get("content");
+        assertThat(encrypted.get("emoji")).as("decrypted with the poll's secret").hasToString("🎉");
+        assertThat(((GenericRecord) encrypted.get("target")).get("id")).hasToString(poll);
         assertThat(((GenericRecord) atAnn.get(0).get("content")).get("emoji")).hasToString("👍");
         assertThat(((GenericRecord) atAnn.get(1).get("content")).get("emoji")).hasToString("");
         GenericRecord vote = (GenericRecord) atAnn.get(2).get("content");
@@ -109,6 +114,9 @@ class BridgeMessageActionsTest {
                 .setChat(ann).setId(poll).setFromMe(false).build()).setSelectedOptions(List.of("Moon")).build()));
         assertThat(unknownOption.getCode().name()).isEqualTo("INVALID_COMMAND");
         assertThat(unknownOption.getMessage()).contains("Moon");
+        CommandFailed noSecret = failed(fixture.send(bob, SendReaction.newBuilder().setMessage(theirs).setEmoji("🎉")
+                .setEncrypted(true).build()));
+        assertThat(noSecret.getCode().name()).isEqualTo("NOT_FOUND");
         CommandFailed editTheirs = failed(fixture.send(bob, EditMessage.newBuilder().setMessage(theirs).setText("x").build()));
         assertThat(editTheirs.getCode().name()).isEqualTo("INVALID_COMMAND");
     }

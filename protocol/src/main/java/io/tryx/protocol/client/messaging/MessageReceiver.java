@@ -38,6 +38,7 @@ final class MessageReceiver {
     private final IncomingDecryptor decryptor;
     private final RetryRequester retries;
     private final PollVoteReader votes;
+    private final EncryptedReactionReader encryptedReactions;
 
     MessageReceiver(AccountStore store, StanzaChannel channel, OrderedLanes<String> lanes, Lock signalLock,
                     Listeners listeners, InstantSource clock, SecureRandom random, PreKeyAllocator allocator) {
@@ -49,7 +50,9 @@ final class MessageReceiver {
         this.clock = clock;
         this.decryptor = new IncomingDecryptor(random);
         this.retries = new RetryRequester(store, allocator);
-        this.votes = new PollVoteReader(store);
+        SecretLookup secrets = new SecretLookup(store);
+        this.votes = new PollVoteReader(secrets);
+        this.encryptedReactions = new EncryptedReactionReader(secrets);
     }
 
     /** Queues the stanza on its chat's lane; never blocks. Completes when it was handled. */
@@ -111,7 +114,9 @@ final class MessageReceiver {
                     if (vote.isPresent()) {
                         listeners.dispatch(vote.get());
                     } else {
-                        listeners.dispatchReceived(new MessageEvent.MessageReceived(decrypted.info(), decrypted.message()));
+                        var content = encryptedReactions.read(decrypted.info(), decrypted.message())
+                                .orElse(decrypted.message());
+                        listeners.dispatchReceived(new MessageEvent.MessageReceived(decrypted.info(), content));
                     }
                 }
                 markHandled(decrypted.hashes());

@@ -144,7 +144,7 @@ final class MessageSender {
         if (message.hasConversation() || message.hasExtendedTextMessage() || message.hasProtocolMessage()) {
             return "text";
         }
-        if (message.hasReactionMessage()) {
+        if (message.hasReactionMessage() || message.hasEncReactionMessage()) {
             return "reaction";
         }
         return "media";

@@ -5,6 +5,7 @@ import io.tryx.protocol.client.ClientScheduler;
 import io.tryx.protocol.client.PreKeyAllocator;
 import io.tryx.protocol.client.groups.GroupDirectory;
 import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.message.EncryptedReactions;
 import io.tryx.protocol.proto.E2EProto;
 import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.UnitOfWork;
@@ -47,6 +48,7 @@ public final class Messaging {
     private final DeviceDirectory deviceDirectory;
     private final Lock signalLock;
     private final InboundBacklog backlog;
+    private final SecureRandom random;
 
     public Messaging(AccountStore store, StanzaChannel channel, MessagingConfig config, ClientScheduler scheduler,
                      Executor workers, InstantSource clock, SecureRandom random, PreKeyAllocator preKeys) {
@@ -54,6 +56,7 @@ public final class Messaging {
         this.retention = config.retention();
         this.channel = Objects.requireNonNull(channel, "channel");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
         Objects.requireNonNull(workers, "workers");
         this.signalLock = new ReentrantLock();
         OrderedLanes<String> lanes = new OrderedLanes<>(workers);
@@ -180,6 +183,31 @@ public final class Messaging {
      */
     public CompletableFuture<SendResult> react(Jid chat, Jid sender, String id, String emoji) {
         return asOwn(own -> send(chat, MessageActions.reaction(MessageActions.key(chat, sender, id, own), emoji, clock.millis())));
+    }
+
+    /**
+     * Reacts like {@link #react}, encrypted with the target message's secret ({@code encReactionMessage}, as in
+     * community announcement groups): only those who saw the target can read it. Fails with
+     * {@link SendException.Reason#UNKNOWN_TARGET} when this account holds no secret for the target.
+     */
+    public CompletableFuture<SendResult> reactEncrypted(Jid chat, Jid sender, String id, String emoji) {
+        return asOwn(own -> {
+            var key = MessageActions.key(chat, sender, id, own);
+            Jid author = key.getFromMe() ? (own.lid() != null && sender != null && sender.isLid() ? own.lid() : own.deviceJid())
+                    : sender;
+            var found = new SecretLookup(store).first(chat, author, id);
+            if (found.isEmpty()) {
+                return CompletableFuture.failedFuture(new SendException(SendException.Reason.UNKNOWN_TARGET,
+                        "no message secret for message " + id + " in " + chat));
+            }
+            Jid reactor = (found.get().author().isLid() && own.lid() != null ? own.lid() : own.deviceJid()).toNonAd();
+            byte[] iv = new byte[12];
+            random.nextBytes(iv);
+            var reaction = MessageActions.reaction(key, emoji, clock.millis()).getReactionMessage();
+            return send(chat, E2EProto.Message.newBuilder().setEncReactionMessage(EncryptedReactions.encrypt(
+                    found.get().secret().secret(), found.get().author().toString(), reactor.toString(), reaction, iv))
+                    .build());
+        });
     }
 
     /** Replaces the text of our own message {@code id} in {@code chat} (WhatsApp allows it for 15 minutes). */

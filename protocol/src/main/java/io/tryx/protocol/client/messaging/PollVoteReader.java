@@ -5,7 +5,6 @@ import io.tryx.protocol.jid.Jid;
 import io.tryx.protocol.message.PollVotes;
 import io.tryx.protocol.proto.CommonProto;
 import io.tryx.protocol.proto.E2EProto;
-import io.tryx.protocol.store.AccountState;
 import io.tryx.protocol.store.MessageRef;
 import io.tryx.protocol.store.StoredSecret;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -13,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,10 +24,10 @@ final class PollVoteReader {
 
     private static final Logger log = LoggerFactory.getLogger(PollVoteReader.class);
 
-    private final AccountState store;
+    private final SecretLookup secrets;
 
-    PollVoteReader(AccountState store) {
-        this.store = store;
+    PollVoteReader(SecretLookup secrets) {
+        this.secrets = secrets;
     }
 
     Optional<MessageEvent.PollVoteReceived> read(MessageInfo info, E2EProto.Message message) {
@@ -42,16 +40,17 @@ final class PollVoteReader {
         try {
             Jid creator = key.getFromMe() ? voter
                     : Jid.parse(key.hasParticipant() && !key.getParticipant().isEmpty() ? key.getParticipant() : key.getRemoteJid()).toNonAd();
-            for (Jid candidate : forms(creator)) {
-                MessageRef poll = new MessageRef(info.chat(), candidate, key.getId());
-                Optional<StoredSecret> stored = store.storedSecret(poll);
-                if (stored.isEmpty() || stored.get().original().length == 0) {
+            for (SecretLookup.Found found : secrets.all(info.chat(), creator, key.getId())) {
+                StoredSecret stored = found.secret();
+                if (stored.original().length == 0) {
                     continue;
                 }
-                E2EProto.Message original = E2EProto.Message.parseFrom(stored.get().original());
+                Jid candidate = found.author();
+                MessageRef poll = new MessageRef(info.chat(), candidate, key.getId());
+                E2EProto.Message original = E2EProto.Message.parseFrom(stored.original());
                 E2EProto.Message.PollCreationMessage creation = PollVotes.pollOf(original).orElseThrow(
                         () -> new ProtocolException(ProtocolException.Reason.MALFORMED, "stored original is not a poll"));
-                List<byte[]> hashes = PollVotes.decrypt(stored.get().secret(), key.getId(), candidate.toString(),
+                List<byte[]> hashes = PollVotes.decrypt(stored.secret(), key.getId(), candidate.toString(),
                         voter.toString(), update.getVote());
                 List<String> options = creation.getOptionsList().stream()
                         .map(E2EProto.Message.PollCreationMessage.Option::getOptionName).toList();
@@ -65,12 +64,5 @@ final class PollVoteReader {
             log.info("vote {} from {} not readable: {}", info.id(), voter, e.getMessage());
         }
         return Optional.empty();
-    }
-
-    /** The creator as given and in its other addressing (LID or phone number) when the mapping is known. */
-    private List<Jid> forms(Jid creator) {
-        List<Jid> forms = new ArrayList<>(List.of(creator));
-        (creator.isLid() ? store.phoneForLid(creator) : store.lidForPhone(creator)).ifPresent(forms::add);
-        return forms;
     }
 }

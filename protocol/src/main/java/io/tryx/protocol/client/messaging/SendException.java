@@ -20,7 +20,9 @@ public final class SendException extends RuntimeException {
         /** The chat is a group this account is not (or no longer) in. */
         NOT_A_PARTICIPANT,
         /** Preparing the message failed (group metadata, device list or prekey fetch error, store failure). */
-        PREPARATION_FAILED
+        PREPARATION_FAILED,
+        /** The message acted on is not one this account knows well enough (e.g. no secret stored for it). */
+        UNKNOWN_TARGET
     }
 
     private final Reason reason;

@@ -3,6 +3,7 @@ package io.tryx.protocol.client.polls;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.tryx.protocol.client.messaging.Messaging;
+import io.tryx.protocol.client.messaging.SecretLookup;
 import io.tryx.protocol.client.messaging.SendException;
 import io.tryx.protocol.client.messaging.SendResult;
 import io.tryx.protocol.jid.Jid;
@@ -119,12 +120,7 @@ public final class Polls {
     }
 
     private Optional<StoredSecret> stored(MessageRef poll) {
-        Optional<StoredSecret> direct = store.storedSecret(poll);
-        if (direct.isPresent()) {
-            return direct;
-        }
-        Optional<Jid> other = poll.sender().isLid() ? store.phoneForLid(poll.sender()) : store.lidForPhone(poll.sender());
-        return other.flatMap(sender -> store.storedSecret(new MessageRef(poll.chat(), sender, poll.id())));
+        return new SecretLookup(store).first(poll.chat(), poll.sender(), poll.id()).map(SecretLookup.Found::secret);
     }
 
     private static void check(StoredSecret stored, List<String> selected) {
