@@ -23,7 +23,7 @@
 //   "from","participant","message"}: message is the decrypted E2E Message as JSON (proto.Message.toObject, longs and
 //   enums as strings, bytes as base64), e.g. {"reactionMessage":{"key":{...},"text":"👍"}}.
 // Media: {"cmd":"send-media","to","kind":"image|document|audio|video","base64","mimetype","caption?","fileName?",
-//   "width?","height?"} uploads through media_conn and the media host, then sends ({"event":"sent","id","to"}); received
+//   "width?","height?","viewOnce?","ephemeralExpiration?"} uploads through media_conn and the media host, then sends ({"event":"sent","id","to"}); received
 //   media messages (also inside documentWithCaptionMessage and other wrappers) are downloaded and decrypted by Baileys
 //   and reported as {"event":"media","from","id","kind","mimetype","caption","fileName","size","sha256","wrapped",
 //   "width","height","seconds","ptt","thumbnail"} (sha256: hex of the decrypted bytes; wrapped: the wrapper's field
@@ -313,7 +313,9 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
       if (cmd.width) content.width = cmd.width;
       if (cmd.height) content.height = cmd.height;
       if (cmd.kind === 'image' || cmd.kind === 'video') content.jpegThumbnail = Buffer.alloc(0);
-      const sent = await sock.sendMessage(cmd.to, content);
+      if (cmd.viewOnce) content.viewOnce = true;
+      const sent = await sock.sendMessage(cmd.to, content,
+        cmd.ephemeralExpiration ? { ephemeralExpiration: cmd.ephemeralExpiration } : undefined);
       emit({ event: 'sent', id: sent?.key?.id, to: cmd.to });
     } catch (e) { emit({ event: 'error', message: 'send-media: ' + String(e?.stack ?? e) }); }
     return;

@@ -26,14 +26,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static io.tryx.simulator.e2e.MediaDownloadTest.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Interop: our client and an unmodified Baileys 7 client exchange images and documents through the simulator's
- * media host both ways. Baileys downloads and decrypts what we uploaded (its own MAC check) to our exact bytes,
+ * Interop: our client and an unmodified Baileys 7 client exchange images and documents (also view-once, and
+ * disappearing messages with their timer) through the simulator's media host both ways. Baileys downloads and decrypts what we uploaded (its own MAC check) to our exact bytes,
  * reading the caption, dimensions, thumbnail and the {@code documentWithCaptionMessage} wrapper; we download and
  * decrypt what Baileys uploaded.
  */
@@ -114,6 +115,46 @@ class ClientBaileysMediaTest {
         E2EProto.Message.DocumentMessage document = MediaRef.unwrap(documentFromBaileys).getDocumentMessage();
         assertThat(document.getFileName()).isEqualTo("sheet.csv");
         assertThat(document.getMimetype()).isEqualTo("text/csv");
+
+        assertThat(ours.undecryptable()).isEmpty();
+        assertThat(baileys.count("error") + baileys.count("media-error")).as("%s", baileys).isZero();
+    }
+
+    @Test
+    void viewOnceMediaAndDisappearingMessagesKeepTheirFlagsBothWays(@TempDir Path auth) throws Exception {
+        assertThat(peers.admin().post("/admin/accounts", Map.of("phone", OURS, "pushName", "Ours")).status()).isEqualTo(201);
+        Linked ours = Linked.link(clients, peers.admin(), OURS, new InMemoryAccountStore("ours"));
+        NodeScript baileys = peers.account(BAILEYS, auth);
+        Jid baileysUser = Jid.parse(BAILEYS + "@s.whatsapp.net");
+        int week = 7 * 24 * 3600;
+
+        byte[] secretPhoto = random(60_000);
+        E2EProto.Message image = ours.client().media().prepare(OutgoingMedia.Image.of(MediaSource.of(secretPhoto), "image/jpeg"))
+                .get(30, TimeUnit.SECONDS);
+        E2EProto.Message viewOnce = E2EProto.Message.newBuilder().setViewOnceMessage(E2EProto.Message.FutureProofMessage.newBuilder()
+                .setMessage(image.toBuilder().setImageMessage(image.getImageMessage().toBuilder().setViewOnce(true)))).build();
+        SendResult sentViewOnce = ours.client().messaging().send(baileysUser, viewOnce).get(30, TimeUnit.SECONDS);
+        JsonNode atBaileys = BaileysPeers.awaitMedia(baileys, sentViewOnce.id());
+        assertThat(atBaileys.path("wrapped").asText()).isEqualTo("viewOnceMessage");
+        assertThat(atBaileys.path("sha256").asText()).as("Baileys opened the view-once photo").isEqualTo(sha256(secretPhoto));
+
+        E2EProto.Message disappearing = E2EProto.Message.newBuilder().setExtendedTextMessage(E2EProto.Message.ExtendedTextMessage
+                .newBuilder().setText("gone in a week").setContextInfo(E2EProto.ContextInfo.newBuilder().setExpiration(week))).build();
+        SendResult sentDisappearing = ours.client().messaging().send(baileysUser, disappearing).get(30, TimeUnit.SECONDS);
+        Predicate<JsonNode> raw = e -> e.path("event").asText().equals("raw-message") && e.path("id").asText().equals(sentDisappearing.id());
+        BaileysPeers.within("disappearing text at Baileys\n" + baileys).until(() -> baileys.events().stream().anyMatch(raw));
+        JsonNode text = baileys.events().stream().filter(raw).findFirst().orElseThrow().path("message").path("extendedTextMessage");
+        assertThat(text.path("text").asText()).isEqualTo("gone in a week");
+        assertThat(text.path("contextInfo").path("expiration").asInt()).isEqualTo(week);
+
+        byte[] theirPhoto = random(70_000);
+        E2EProto.Message fromBaileys = receive(ours, baileys, Map.of("cmd", "send-media", "to", OURS + "@s.whatsapp.net",
+                "kind", "image", "base64", Base64.getEncoder().encodeToString(theirPhoto), "mimetype", "image/jpeg",
+                "viewOnce", true, "ephemeralExpiration", 86400), theirPhoto);
+        assertThat(fromBaileys.hasViewOnceMessage()).as("%s", fromBaileys).isTrue();
+        E2EProto.Message.ImageMessage inner = fromBaileys.getViewOnceMessage().getMessage().getImageMessage();
+        assertThat(inner.getViewOnce()).isTrue();
+        assertThat(inner.getContextInfo().getExpiration()).isEqualTo(86400);
 
         assertThat(ours.undecryptable()).isEmpty();
         assertThat(baileys.count("error") + baileys.count("media-error")).as("%s", baileys).isZero();
