@@ -89,7 +89,9 @@ final class ChangeTranslator {
                 put(new StateEntry.Lid(c.phoneUser(), c.lidUser()));
             }
             case StateChange.DeviceListStored c -> put(new StateEntry.Devices(c.list()));
-            case StateChange.MessageSecretStored c -> put(new StateEntry.Secret(c.message(), c.secret(), c.original()));
+            case StateChange.MessageSecretStored c -> put(new StateEntry.Secret(c.message(), c.secret(), c.original(), c.atMillis()));
+            case StateChange.MessageSecretsPruned c -> deleteWhere(entry ->
+                    entry instanceof StateEntry.Secret s && s.storedAtMillis() < c.beforeMillis());
             case StateChange.PlaintextBuffered c -> put(new StateEntry.Buffered(c.entry()));
             case StateChange.PlaintextHandled c -> current(StateEntry.Buffered.key(c.ciphertextHash()), StateEntry.Buffered.class)
                     .ifPresent(b -> put(new StateEntry.Buffered(new BufferedPlaintext(b.entry().ciphertextHash(), null,

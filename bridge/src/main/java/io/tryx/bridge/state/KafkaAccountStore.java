@@ -215,7 +215,7 @@ final class KafkaAccountStore implements AccountStore {
 
     @Override
     public Optional<StoredSecret> storedSecret(MessageRef message) {
-        return read(StateEntry.Secret.key(message), StateEntry.Secret.class, s -> new StoredSecret(s.secret(), s.original()));
+        return read(StateEntry.Secret.key(message), StateEntry.Secret.class, s -> new StoredSecret(s.secret(), s.original(), s.storedAtMillis()));
     }
 
     @Override

@@ -125,8 +125,11 @@ sealed interface StateEntry {
         }
     }
 
-    /** A message secret and, for polls, the original message (empty when not kept). */
-    record Secret(MessageRef message, byte[] secret, byte[] original) implements StateEntry {
+    /**
+     * A message secret, for polls the original message (empty when not kept), and when the message was sent or
+     * received (0 for entries written before that was kept: they are the first to be pruned).
+     */
+    record Secret(MessageRef message, byte[] secret, byte[] original, long storedAtMillis) implements StateEntry {
         public Secret {
             secret = secret.clone();
             original = original == null ? new byte[0] : original.clone();

@@ -41,6 +41,9 @@ import java.util.TreeMap;
 final class StateEntryCodec {
 
     static final int VERSION = 1;
+    /** Kind tags of message secrets: without (read only, from older bridges) and with the message's time. */
+    private static final int LEGACY_SECRET = 9;
+    private static final int SECRET_WITH_TIME = 40;
     private static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private StateEntryCodec() {
@@ -96,12 +99,13 @@ final class StateEntryCodec {
                     out.writeLong(d.list().fetchedAtMillis());
                 }
                 case StateEntry.Secret s -> {
-                    out.writeByte(9);
+                    out.writeByte(SECRET_WITH_TIME);
                     out.writeUTF(s.message().chat().toString());
                     out.writeUTF(s.message().sender().toString());
                     out.writeUTF(s.message().id());
                     bytes(out, s.secret());
                     bytes(out, s.original());
+                    out.writeLong(s.storedAtMillis());
                 }
                 case StateEntry.Buffered b -> {
                     out.writeByte(10);
@@ -182,8 +186,10 @@ final class StateEntryCodec {
                     }
                     yield new StateEntry.Devices(new DeviceList(user, ids, in.readLong(), in.readLong()));
                 }
-                case 9 -> new StateEntry.Secret(new MessageRef(Jid.parse(in.readUTF()), Jid.parse(in.readUTF()),
-                        in.readUTF()), bytes(in), bytes(in));
+                case LEGACY_SECRET -> new StateEntry.Secret(new MessageRef(Jid.parse(in.readUTF()), Jid.parse(in.readUTF()),
+                        in.readUTF()), bytes(in), bytes(in), 0);
+                case SECRET_WITH_TIME -> new StateEntry.Secret(new MessageRef(Jid.parse(in.readUTF()),
+                        Jid.parse(in.readUTF()), in.readUTF()), bytes(in), bytes(in), in.readLong());
                 case 10 -> new StateEntry.Buffered(new BufferedPlaintext(bytes(in), nullableBytes(in), in.readLong(),
                         in.readLong()));
                 case 11 -> new StateEntry.Sent(new SentMessage(Jid.parse(in.readUTF()), in.readUTF(), bytes(in),

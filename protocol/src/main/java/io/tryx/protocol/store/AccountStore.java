@@ -119,8 +119,13 @@ public interface AccountStore extends AccountState {
     }
 
     @Override
-    default void storeMessageSecret(MessageRef message, byte[] secret, byte[] original) {
-        apply(List.of(new StateChange.MessageSecretStored(message, secret, original)));
+    default void storeMessageSecret(MessageRef message, byte[] secret, byte[] original, long atMillis) {
+        apply(List.of(new StateChange.MessageSecretStored(message, secret, original, atMillis)));
+    }
+
+    @Override
+    default void pruneMessageSecrets(long beforeMillis) {
+        apply(List.of(new StateChange.MessageSecretsPruned(beforeMillis)));
     }
 
     @Override

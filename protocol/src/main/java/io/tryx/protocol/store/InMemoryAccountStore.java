@@ -85,7 +85,8 @@ public final class InMemoryAccountStore implements AccountStore {
                 phoneByLid.put(c.lidUser(), c.phoneUser());
             }
             case StateChange.DeviceListStored c -> deviceLists.put(c.list().user(), c.list());
-            case StateChange.MessageSecretStored c -> secrets.put(c.message(), new StoredSecret(c.secret(), c.original()));
+            case StateChange.MessageSecretStored c -> secrets.put(c.message(), new StoredSecret(c.secret(), c.original(), c.atMillis()));
+            case StateChange.MessageSecretsPruned c -> secrets.values().removeIf(s -> s.storedAtMillis() < c.beforeMillis());
             case StateChange.PlaintextBuffered c -> buffer.put(HEX.formatHex(c.entry().ciphertextHash()), c.entry());
             case StateChange.PlaintextHandled c -> buffer.computeIfPresent(HEX.formatHex(c.ciphertextHash()),
                     (k, e) -> new BufferedPlaintext(e.ciphertextHash(), null, e.serverTimestamp(), e.bufferedAtMillis()));

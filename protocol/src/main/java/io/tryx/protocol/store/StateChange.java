@@ -58,15 +58,12 @@ public sealed interface StateChange {
     }
 
     /** A message's secret; {@code original} is the message's protobuf when kept (a poll), else empty. */
-    record MessageSecretStored(MessageRef message, byte[] secret, byte[] original) implements StateChange {
+    record MessageSecretStored(MessageRef message, byte[] secret, byte[] original, long atMillis) implements StateChange {
         public MessageSecretStored {
             secret = secret.clone();
             original = original == null ? new byte[0] : original.clone();
         }
 
-        public MessageSecretStored(MessageRef message, byte[] secret) {
-            this(message, secret, new byte[0]);
-        }
 
         @Override
         public byte[] secret() {
@@ -94,6 +91,9 @@ public sealed interface StateChange {
     }
 
     record BufferPruned(long beforeMillis) implements StateChange {
+    }
+
+    record MessageSecretsPruned(long beforeMillis) implements StateChange {
     }
 
     record SentMessageStored(SentMessage message) implements StateChange {

@@ -2,8 +2,11 @@ package io.tryx.protocol.store;
 
 import java.util.Objects;
 
-/** A message's secret and, when kept, the original message's protobuf bytes (empty when not). */
-public record StoredSecret(byte[] secret, byte[] original) {
+/**
+ * A message's secret, when kept the original message's protobuf bytes (empty when not), and when the message was
+ * sent or received.
+ */
+public record StoredSecret(byte[] secret, byte[] original, long storedAtMillis) {
 
     public StoredSecret {
         secret = Objects.requireNonNull(secret, "secret").clone();

@@ -246,9 +246,9 @@ public final class UnitOfWork implements AccountState {
     }
 
     @Override
-    public void storeMessageSecret(MessageRef message, byte[] secret, byte[] original) {
-        secrets.put(message, new StoredSecret(secret, original));
-        changes.add(new StateChange.MessageSecretStored(message, secret, original));
+    public void storeMessageSecret(MessageRef message, byte[] secret, byte[] original, long atMillis) {
+        secrets.put(message, new StoredSecret(secret, original, atMillis));
+        changes.add(new StateChange.MessageSecretStored(message, secret, original, atMillis));
     }
 
     // decrypted buffer and sent messages
@@ -269,6 +269,11 @@ public final class UnitOfWork implements AccountState {
         bufferedPlaintext(ciphertextHash).ifPresent(e -> buffer.put(hex(ciphertextHash),
                 new BufferedPlaintext(ciphertextHash, null, e.serverTimestamp(), e.bufferedAtMillis())));
         changes.add(new StateChange.PlaintextHandled(ciphertextHash));
+    }
+
+    @Override
+    public void pruneMessageSecrets(long beforeMillis) {
+        changes.add(new StateChange.MessageSecretsPruned(beforeMillis));
     }
 
     @Override

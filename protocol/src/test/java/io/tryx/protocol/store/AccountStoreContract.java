@@ -201,7 +201,7 @@ public abstract class AccountStoreContract {
         AccountStore store = paired("a");
         store.storeDeviceList(new DeviceList(ALICE, List.of(5, 0, 2), 77, 1000));
         MessageRef poll = new MessageRef(GROUP, ALICE, "3EB0AAAA");
-        store.storeMessageSecret(poll, new byte[32]);
+        store.storeMessageSecret(poll, new byte[32], 1_000);
         AccountStore again = reopened("a");
         assertThat(again.deviceList(ALICE)).contains(new DeviceList(ALICE, List.of(0, 2, 5), 77, 1000));
         assertThat(again.messageSecret(poll)).hasValueSatisfying(s -> assertThat(s).hasSize(32));
@@ -217,12 +217,28 @@ public abstract class AccountStoreContract {
         secret[0] = 7;
         byte[] original = {10, 3, 'a', 'b', 'c'};
         UnitOfWork work = store.begin();
-        work.storeMessageSecret(poll, secret, original);
+        work.storeMessageSecret(poll, secret, original, 4_000);
         assertThat(work.storedSecret(poll).orElseThrow().original()).isEqualTo(original);
         work.commit();
         var stored = reopened("a").storedSecret(poll).orElseThrow();
         assertThat(stored.secret()).isEqualTo(secret);
         assertThat(stored.original()).isEqualTo(original);
+        assertThat(stored.storedAtMillis()).isEqualTo(4_000);
+    }
+
+    @Test
+    void pruningForgetsTheSecretsOfOlderMessagesOnly() {
+        AccountStore store = paired("a");
+        MessageRef old = new MessageRef(GROUP, ALICE, "3EB0OLD");
+        MessageRef recent = new MessageRef(GROUP, ALICE, "3EB0NEW");
+        store.storeMessageSecret(old, new byte[32], 1_000);
+        store.storeMessageSecret(recent, new byte[32], 9_000);
+        UnitOfWork work = store.begin();
+        work.pruneMessageSecrets(5_000);
+        work.commit();
+        AccountStore again = reopened("a");
+        assertThat(again.storedSecret(old)).isEmpty();
+        assertThat(again.storedSecret(recent)).isPresent();
     }
 
     @Test

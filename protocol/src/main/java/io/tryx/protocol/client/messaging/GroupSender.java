@@ -211,8 +211,9 @@ final class GroupSender {
                 work.addSenderKeyRecipients(group, new HashSet<>(distributed.devices()));
             }
             skmsg = cipher.encrypt(work, ours, MessagePadding.pad(plaintext, random));
-            work.storeSentMessage(new SentMessage(group, id, plaintext, clock.millis()));
-            MessageSecrets.remember(work, new MessageRef(group, plan.sender().toNonAd(), id), message);
+            long now = clock.millis();
+            work.storeSentMessage(new SentMessage(group, id, plaintext, now));
+            MessageSecrets.remember(work, new MessageRef(group, plan.sender().toNonAd(), id), message, now);
             work.commit();
         } finally {
             signalLock.unlock();

@@ -131,7 +131,7 @@ final class IncomingDecryptor {
         }
         Decrypted decrypted = unwrap(info, merged, hashes);
         MessageSecrets.remember(work, new MessageRef(decrypted.info().chat(), decrypted.info().sender().toNonAd(),
-                decrypted.info().id()), decrypted.message());
+                decrypted.info().id()), decrypted.message(), nowMillis);
         return decrypted;
     }
 

@@ -9,8 +9,9 @@ import io.tryx.protocol.store.UnitOfWork;
 import java.util.Optional;
 
 /**
- * Keeps the secrets of messages that later messages may refer to (polls, events, ...), sent or received, in the
- * operation's unit of work; a poll's original message is kept with it since its votes name options by hash.
+ * Keeps the secrets of messages that later messages may refer to (polls, events, encrypted reactions, ...), sent or
+ * received, in the operation's unit of work, with the time (pruned after {@link MessagingConfig#secretRetention()});
+ * a poll's original message is kept with it since its votes name options by hash.
  */
 final class MessageSecrets {
 
@@ -19,13 +20,13 @@ final class MessageSecrets {
     private MessageSecrets() {
     }
 
-    static void remember(UnitOfWork work, MessageRef ref, E2EProto.Message message) {
+    static void remember(UnitOfWork work, MessageRef ref, E2EProto.Message message, long atMillis) {
         if (!message.hasMessageContextInfo() || message.getMessageContextInfo().getMessageSecret().size() != SECRET_LENGTH) {
             return;
         }
         byte[] original = PollVotes.pollOf(message).isPresent()
                 ? message.toBuilder().clearMessageContextInfo().build().toByteArray() : new byte[0];
-        work.storeMessageSecret(ref, message.getMessageContextInfo().getMessageSecret().toByteArray(), original);
+        work.storeMessageSecret(ref, message.getMessageContextInfo().getMessageSecret().toByteArray(), original, atMillis);
     }
 
     /** The {@code <meta polltype>} child WhatsApp puts on poll stanzas, if {@code message} is a poll or a vote. */

@@ -110,8 +110,9 @@ final class MessageSender {
             if (participants.devices().stream().noneMatch(d -> d.sameUser(to))) {
                 throw new SendException(SendException.Reason.NO_DEVICES, "no device of " + to + " could be reached");
             }
-            work.storeSentMessage(new SentMessage(to, id, plaintext, clock.millis()));
-            MessageSecrets.remember(work, new MessageRef(to, ownUser(to, own), id), message);
+            long now = clock.millis();
+            work.storeSentMessage(new SentMessage(to, id, plaintext, now));
+            MessageSecrets.remember(work, new MessageRef(to, ownUser(to, own), id), message, now);
             work.commit();
         } finally {
             signalLock.unlock();

@@ -34,6 +34,7 @@ public final class Messaging {
 
     private final AccountStore store;
     private final java.time.Duration retention;
+    private final java.time.Duration secretRetention;
     private final StanzaChannel channel;
     private final InstantSource clock;
     private final Listeners listeners = new Listeners();
@@ -54,6 +55,7 @@ public final class Messaging {
                      Executor workers, InstantSource clock, SecureRandom random, PreKeyAllocator preKeys) {
         this.store = Objects.requireNonNull(store, "store");
         this.retention = config.retention();
+        this.secretRetention = config.secretRetention();
         this.channel = Objects.requireNonNull(channel, "channel");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
@@ -262,14 +264,17 @@ public final class Messaging {
     }
 
     /**
-     * Forgets sent messages and decrypted-buffer entries older than the retention (one store transaction);
+     * Forgets sent messages and decrypted-buffer entries older than the retention, and message secrets older than
+     * the secret retention (one store transaction);
      * run it now and then, e.g. after each login. Blocks on the store.
      */
     public void prune() {
-        long before = clock.millis() - retention.toMillis();
+        long now = clock.millis();
+        long before = now - retention.toMillis();
         var work = store.begin();
         work.pruneSentMessages(before);
         work.pruneBuffer(before);
+        work.pruneMessageSecrets(now - secretRetention.toMillis());
         work.commit();
     }
 

@@ -24,7 +24,9 @@ final class ChangeWriter {
             case StateChange.SenderKeyStored c -> SignalTables.storeSenderKey(tx, c.name(), c.record());
             case StateChange.LidMapped c -> PeerTables.mapLid(tx, c.lidUser(), c.phoneUser());
             case StateChange.DeviceListStored c -> PeerTables.storeDeviceList(tx, c.list());
-            case StateChange.MessageSecretStored c -> MessageTables.storeMessageSecret(tx, c.message(), c.secret(), c.original());
+            case StateChange.MessageSecretStored c -> MessageTables.storeMessageSecret(tx, c.message(), c.secret(), c.original(),
+                    c.atMillis());
+            case StateChange.MessageSecretsPruned c -> MessageTables.pruneMessageSecrets(tx, c.beforeMillis());
             case StateChange.PlaintextBuffered c -> MessageTables.buffer(tx, c.entry());
             case StateChange.PlaintextHandled c -> MessageTables.markHandled(tx, c.ciphertextHash());
             case StateChange.BufferPruned c -> MessageTables.pruneBuffer(tx, c.beforeMillis());

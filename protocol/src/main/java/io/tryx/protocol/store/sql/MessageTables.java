@@ -11,11 +11,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Per-message records: message secrets, the decrypted-plaintext buffer and sent messages, the last two pruned by time. */
+/** Per-message records: message secrets, the decrypted-plaintext buffer and sent messages, each pruned by time. */
 final class MessageTables {
 
     private static final String UPSERT_SECRET = Sql.upsert("message_secrets",
-            List.of("account_id", "chat", "sender", "message_id"), List.of("secret", "original"));
+            List.of("account_id", "chat", "sender", "message_id"), List.of("secret", "original", "stored_at"));
+    private static final String PRUNE_SECRETS = "DELETE FROM message_secrets WHERE account_id = ? AND stored_at < ?";
     private static final String UPSERT_BUFFERED = Sql.upsert("decrypted_buffer",
             List.of("account_id", "ciphertext_hash"), List.of("plaintext", "server_timestamp", "buffered_at"));
     private static final String MARK_HANDLED =
@@ -29,16 +30,20 @@ final class MessageTables {
     }
 
     static Optional<StoredSecret> storedSecret(Connection c, String account, MessageRef message) throws SQLException {
-        return Sql.first(c, "SELECT secret, original FROM message_secrets"
+        return Sql.first(c, "SELECT secret, original, stored_at FROM message_secrets"
                         + " WHERE account_id = ? AND chat = ? AND sender = ? AND message_id = ?",
-                row -> new StoredSecret(row.getBytes(1), row.getBytes(2)), account, message.chat().toString(),
+                row -> new StoredSecret(row.getBytes(1), row.getBytes(2), row.getLong(3)), account, message.chat().toString(),
                 message.sender().toString(), message.id());
     }
 
-    static void storeMessageSecret(SqlTransaction tx, MessageRef message, byte[] secret, byte[] original)
+    static void storeMessageSecret(SqlTransaction tx, MessageRef message, byte[] secret, byte[] original, long atMillis)
             throws SQLException {
         tx.add(UPSERT_SECRET, tx.accountId(), message.chat().toString(), message.sender().toString(), message.id(), secret,
-                original.length == 0 ? null : original);
+                original.length == 0 ? null : original, atMillis);
+    }
+
+    static void pruneMessageSecrets(SqlTransaction tx, long beforeMillis) throws SQLException {
+        tx.add(PRUNE_SECRETS, tx.accountId(), beforeMillis);
     }
 
     static Optional<BufferedPlaintext> buffered(Connection c, String account, byte[] hash) throws SQLException {

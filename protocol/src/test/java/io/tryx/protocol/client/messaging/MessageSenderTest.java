@@ -142,7 +142,7 @@ class MessageSenderTest {
         assertThatThrownBy(() -> lost.get(5, TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(SendException.class, e -> assertThat(e.reason()).isEqualTo(SendException.Reason.NOT_CONNECTED));
 
-        try (Fixture quick = new Fixture(new MessagingConfig(Duration.ofMillis(50), Duration.ofMinutes(5), Duration.ofDays(1), 1000))) {
+        try (Fixture quick = new Fixture(new MessagingConfig(Duration.ofMillis(50), Duration.ofMinutes(5), Duration.ofDays(1), 1000, Duration.ofDays(30)))) {
             quick.channel.answers = fixture.channel.answers;
             CompletableFuture<SendResult> late = quick.messaging.sendText(BOB, "late");
             assertThatThrownBy(() -> late.get(5, TimeUnit.SECONDS)).cause()
@@ -164,22 +164,48 @@ class MessageSenderTest {
 
     @Test
     void pruneForgetsSentMessagesAndBufferEntriesPastTheRetention() throws Exception {
-        try (Fixture none = new Fixture(new MessagingConfig(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ZERO, 1000))) {
+        try (Fixture none = new Fixture(new MessagingConfig(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ZERO, 1000, Duration.ofDays(30)))) {
             none.channel.answers = fixture.channel.answers;
-            none.messaging.sendText(BOB, "kept until pruned");
+            none.messaging.send(BOB, withSecret("kept until pruned"));
             await().atMost(WITHIN).until(() -> none.channel.sent("message").size() == 1);
             String id = none.channel.sent("message").getFirst().attrs().string("id");
             byte[] hash = new byte[32];
             none.store.bufferPlaintext(new io.tryx.protocol.store.BufferedPlaintext(hash, new byte[] {1}, 1L,
                     System.currentTimeMillis() - 1));
             assertThat(none.store.sentMessage(BOB, id)).isPresent();
+            var secret = new io.tryx.protocol.store.MessageRef(BOB, Fixture.OWN.toNonAd(), id);
+            assertThat(none.store.storedSecret(secret)).isPresent();
 
             await().atMost(WITHIN).untilAsserted(() -> {
                 none.messaging.prune();
                 assertThat(none.store.sentMessage(BOB, id)).isEmpty();
                 assertThat(none.store.bufferedPlaintext(hash)).isEmpty();
             });
+            assertThat(none.store.storedSecret(secret)).as("message secrets have their own, longer retention").isPresent();
         }
+    }
+
+    @Test
+    void pruneForgetsMessageSecretsPastTheirRetention() throws Exception {
+        try (Fixture brief = new Fixture(MessagingConfig.defaults().withSecretRetention(Duration.ZERO))) {
+            brief.channel.answers = fixture.channel.answers;
+            brief.messaging.send(BOB, withSecret("a secret to forget"));
+            await().atMost(WITHIN).until(() -> brief.channel.sent("message").size() == 1);
+            String id = brief.channel.sent("message").getFirst().attrs().string("id");
+            var secret = new io.tryx.protocol.store.MessageRef(BOB, Fixture.OWN.toNonAd(), id);
+            assertThat(brief.store.storedSecret(secret)).isPresent();
+
+            await().atMost(WITHIN).untilAsserted(() -> {
+                brief.messaging.prune();
+                assertThat(brief.store.storedSecret(secret)).isEmpty();
+            });
+            assertThat(brief.store.sentMessage(BOB, id)).as("sent messages keep their day").isPresent();
+        }
+    }
+
+    private static E2EProto.Message withSecret(String text) {
+        return E2EProto.Message.newBuilder().setConversation(text).setMessageContextInfo(E2EProto.MessageContextInfo
+                .newBuilder().setMessageSecret(com.google.protobuf.ByteString.copyFrom(new byte[32]))).build();
     }
 
     static Node encFor(Node message, Fixture.Peer peer) {

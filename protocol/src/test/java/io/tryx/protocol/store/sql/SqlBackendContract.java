@@ -153,7 +153,7 @@ abstract class SqlBackendContract {
         new GroupSessionBuilder(RANDOM).create(work, new SenderKeyName("1203630001@g.us", peer));
         work.storeLidMapping(Jid.parse("100000000000001@lid"), PHONE);
         work.storeDeviceList(new DeviceList(PHONE, List.of(0, 1), 1, 1));
-        work.storeMessageSecret(new MessageRef(PHONE, PHONE, "S"), new byte[32]);
+        work.storeMessageSecret(new MessageRef(PHONE, PHONE, "S"), new byte[32], 1);
         work.bufferPlaintext(new BufferedPlaintext(hash(1), new byte[]{1}, 1, 1));
         work.storeSentMessage(new SentMessage(PHONE, "M", new byte[]{1}, 1));
         work.storeAppStateSyncKey(new AppStateSyncKey(new byte[]{1}, new byte[32], null, 1));
@@ -265,7 +265,7 @@ abstract class SqlBackendContract {
                 assertThat(rows.getBoolean(2)).isTrue();
                 applied.add(rows.getString(1));
             }
-            assertThat(applied).containsExactly("1", "2", "3");
+            assertThat(applied).containsExactly("1", "2", "3", "4");
         }
     }
 
