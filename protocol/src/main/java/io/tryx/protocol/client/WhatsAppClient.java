@@ -38,8 +38,8 @@ import java.util.concurrent.Executor;
  * {@link Messaging}, {@link Groups} and the social namespaces (contacts, privacy, blocking, profile, presence,
  * chat state, with their {@link UpdateListener}s) on top of it, over one {@link AccountStore}. Lifecycle events go to {@link ClientListener}s on
  * the serial {@code events} executor; message events to {@link MessageListener}s on the shared {@code workers}
- * pool (in order per chat). After each login, old sent messages and decrypted-buffer entries are pruned on the
- * workers.
+ * pool (in order per chat). After each login and every few hours while connected, old sent messages,
+ * decrypted-buffer entries and message secrets are pruned on the workers ({@link Housekeeping}).
  */
 public final class WhatsAppClient implements AutoCloseable {
 
@@ -52,6 +52,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final SocialFeatures social;
     private final DeviceNotificationHandler devices;
     private final io.tryx.protocol.client.history.History history;
+    private final Housekeeping housekeeping;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -81,9 +82,10 @@ public final class WhatsAppClient implements AutoCloseable {
         this.social = new SocialFeatures(session, channel, store, scheduler, config.iqTimeout(), workers, clock);
         this.devices = new DeviceNotificationHandler(store, channel, messaging, workers, clock);
         session.addNotificationHandler(devices::onNotification);
+        this.housekeeping = new Housekeeping(scheduler, workers, messaging::prune, Housekeeping.PERIOD);
+        session.addListener(housekeeping);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
-                workers.execute(messaging::prune);
                 appState.afterLogin();
             }
             if (event instanceof ClientEvent.Disconnected || event instanceof ClientEvent.LoggedOut
@@ -211,6 +213,7 @@ public final class WhatsAppClient implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.stop();
         session.close();
         media.close();
     }
