@@ -52,6 +52,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final SocialFeatures social;
     private final DeviceNotificationHandler devices;
     private final io.tryx.protocol.client.history.History history;
+    private final io.tryx.protocol.client.newsletter.Newsletters newsletters;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -81,6 +82,10 @@ public final class WhatsAppClient implements AutoCloseable {
         this.social = new SocialFeatures(session, channel, store, scheduler, config.iqTimeout(), workers, clock);
         this.devices = new DeviceNotificationHandler(store, channel, messaging, workers, clock);
         session.addNotificationHandler(devices::onNotification);
+        this.newsletters = new io.tryx.protocol.client.newsletter.Newsletters(channel, config.iqTimeout(), workers,
+                () -> store.load().map(io.tryx.protocol.store.DeviceCredentials::deviceJid).orElse(null), clock);
+        session.addStanzaHandler(newsletters::onStanza);
+        session.addNotificationHandler(newsletters::onNotification);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 workers.execute(messaging::prune);
@@ -184,6 +189,16 @@ public final class WhatsAppClient implements AutoCloseable {
     /** Registers a listener for device list and identity changes of users (see {@link DeviceEvent}). */
     public void addDeviceListener(DeviceListener listener) {
         devices.addListener(listener);
+    }
+
+    /** The account's newsletters (WhatsApp Channels): create, metadata, follow, mute, posts, reactions. */
+    public io.tryx.protocol.client.newsletter.Newsletters newsletter() {
+        return newsletters;
+    }
+
+    /** Registers a listener for posts and live updates of followed newsletters (in order per newsletter). */
+    public void addNewsletterListener(io.tryx.protocol.client.newsletter.NewsletterListener listener) {
+        newsletters.addListener(listener);
     }
 
     /** History sync events (chunks from our phone after linking); see {@link io.tryx.protocol.client.history.History}. */
