@@ -93,6 +93,7 @@ class ClientNewslettersTest {
         await("the later post of the other newsletter arrives").atMost(WITHIN).until(() ->
                 posts(bobEvents).stream().anyMatch(p -> p.text().equals("marker")));
         assertThat(posts(bobEvents)).extracting(NewsletterEvent.PostReceived::text).containsExactly("first post", "marker");
+        await("the follower acknowledged every post").atMost(WITHIN).until(() -> sim.simulator.unacknowledged(BOB, 1) == 0);
     }
 
     @Test
