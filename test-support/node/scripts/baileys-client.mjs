@@ -98,6 +98,9 @@ const SOCK_OPS = new Set(['presenceSubscribe', 'sendPresenceUpdate', 'fetchPriva
   'updateGroupsAddPrivacy', 'updateCallPrivacy', 'updateMessagesPrivacy', 'updateDefaultDisappearingMode',
   'fetchDisappearingDuration', 'updateBlockStatus', 'fetchBlocklist', 'updateProfileStatus', 'fetchStatus',
   'updateProfilePicture', 'removeProfilePicture', 'profilePictureUrl', 'onWhatsApp']);
+// newsletter (channel) operations, driven through the same 'sock' command
+['newsletterCreate', 'newsletterMetadata', 'newsletterFollow', 'newsletterUnfollow', 'newsletterMute', 'newsletterUnmute',
+  'newsletterReactMessage', 'newsletterFetchMessages', 'subscribeNewsletterUpdates'].forEach((op) => SOCK_OPS.add(op));
 
 function connect() {
   sock = makeWASocket({

@@ -66,6 +66,7 @@ public final class Simulator implements AutoCloseable {
     private final CompanionBootstrap bootstrap;
     private final Social social;
     private final IdentityResets identityResets;
+    private final io.tryx.simulator.newsletter.Newsletters newsletters;
     private final WebVersions versions = new WebVersions();
     private ChatServer chat;
     private AdminServer admin;
@@ -87,6 +88,8 @@ public final class Simulator implements AutoCloseable {
         groups.register(router);
         this.social = new Social(accounts, sessions, messaging, groups, blobs, () -> media.url(), config.clock());
         social.register(router);
+        this.newsletters = new io.tryx.simulator.newsletter.Newsletters(accounts, messaging.delivery(), config.clock());
+        newsletters.register(router);
         this.phones = new MockPhones(accounts, messaging, groups, config.clock(), new PhoneMedia(blobs, () -> media.url()),
                 config.phoneInboxLimit());
         this.identityResets = new IdentityResets(phones, social.contacts(),
@@ -116,6 +119,7 @@ public final class Simulator implements AutoCloseable {
                     simulator.accounts, simulator.sessions));
             simulator.admin.api().extend(simulator.identityResets.adminEndpoints(simulator.accounts));
             simulator.admin.api().extend(new VersionEndpoints(simulator.versions));
+            simulator.admin.api().extend(simulator.newsletters.adminEndpoints());
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -195,6 +199,11 @@ public final class Simulator implements AutoCloseable {
     /** Presence, privacy, blocklist, profiles and device list notifications. */
     public Social social() {
         return social;
+    }
+
+    /** The newsletters (WhatsApp Channels) the server knows. */
+    public io.tryx.simulator.newsletter.NewsletterDirectory newsletters() {
+        return newsletters.directory();
     }
 
     /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */

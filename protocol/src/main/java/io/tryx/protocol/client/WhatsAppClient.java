@@ -53,6 +53,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final DeviceNotificationHandler devices;
     private final io.tryx.protocol.client.history.History history;
     private final Housekeeping housekeeping;
+    private final io.tryx.protocol.client.newsletter.Newsletters newsletters;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -84,6 +85,10 @@ public final class WhatsAppClient implements AutoCloseable {
         session.addNotificationHandler(devices::onNotification);
         this.housekeeping = new Housekeeping(scheduler, workers, messaging::prune, Housekeeping.PERIOD);
         session.addListener(housekeeping);
+        this.newsletters = new io.tryx.protocol.client.newsletter.Newsletters(channel, config.iqTimeout(), workers,
+                () -> store.load().map(io.tryx.protocol.store.DeviceCredentials::deviceJid).orElse(null), clock);
+        session.addStanzaHandler(newsletters::onStanza);
+        session.addNotificationHandler(newsletters::onNotification);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 appState.afterLogin();
@@ -186,6 +191,16 @@ public final class WhatsAppClient implements AutoCloseable {
     /** Registers a listener for device list and identity changes of users (see {@link DeviceEvent}). */
     public void addDeviceListener(DeviceListener listener) {
         devices.addListener(listener);
+    }
+
+    /** The account's newsletters (WhatsApp Channels): create, metadata, follow, mute, posts, reactions. */
+    public io.tryx.protocol.client.newsletter.Newsletters newsletter() {
+        return newsletters;
+    }
+
+    /** Registers a listener for posts and live updates of followed newsletters (in order per newsletter). */
+    public void addNewsletterListener(io.tryx.protocol.client.newsletter.NewsletterListener listener) {
+        newsletters.addListener(listener);
     }
 
     /** History sync events (chunks from our phone after linking); see {@link io.tryx.protocol.client.history.History}. */

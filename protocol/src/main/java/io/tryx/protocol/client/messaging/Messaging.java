@@ -105,7 +105,12 @@ public final class Messaging {
      */
     public boolean onStanza(Node stanza) {
         switch (stanza.tag()) {
-            case "message" -> backlog.submit(() -> receiver.onMessage(stanza));
+            case "message" -> {
+                if (stanza.attrs().optionalString("from").filter(f -> f.endsWith("@newsletter")).isPresent()) {
+                    return false; // plaintext newsletter posts are the newsletter namespace's
+                }
+                backlog.submit(() -> receiver.onMessage(stanza));
+            }
             case "receipt" -> backlog.submit(() -> receipts.onReceipt(stanza));
             case "ack" -> {
                 return acks.onAck(stanza);
