@@ -41,6 +41,13 @@ import io.tryx.events.v1.StreamReplaced;
 import io.tryx.events.v1.SubjectChanged;
 import io.tryx.events.v1.TemporaryBan;
 import io.tryx.events.v1.UndecryptableMessageEvent;
+import io.tryx.events.v1.DefaultDisappearingTimerChanged;
+import io.tryx.events.v1.DevicesChanged;
+import io.tryx.events.v1.IdentityChanged;
+import io.tryx.events.v1.OfflineSyncCompleted;
+import io.tryx.events.v1.OfflineSyncStarted;
+import io.tryx.events.v1.PrivacySettingsChanged;
+import io.tryx.events.v1.StatusTextChanged;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -63,6 +70,8 @@ public enum EventKind {
     CONNECTION_STREAM_REPLACED("connection.stream_replaced", StreamReplaced.class),
     CONNECTION_TEMPORARY_BAN("connection.temporary_ban", TemporaryBan.class),
     CONNECTION_CONNECT_FAILURE("connection.connect_failure", ConnectFailure.class),
+    CONNECTION_OFFLINE_SYNC_STARTED("connection.offline_sync_started", OfflineSyncStarted.class),
+    CONNECTION_OFFLINE_SYNC_COMPLETED("connection.offline_sync_completed", OfflineSyncCompleted.class),
     MESSAGE("message", MessageEvent.class),
     UNDECRYPTABLE("undecryptable", UndecryptableMessageEvent.class),
     RECEIPT("receipt", ReceiptEvent.class),
@@ -82,6 +91,12 @@ public enum EventKind {
     CONTACT_PUSH_NAME_CHANGED("contact.push_name_changed", PushNameChanged.class),
     CONTACT_PROFILE_PICTURE_CHANGED("contact.profile_picture_changed", ProfilePictureChanged.class),
     CONTACT_BLOCK_CHANGED("contact.block_changed", BlockChanged.class),
+    CONTACT_STATUS_TEXT_CHANGED("contact.status_text_changed", StatusTextChanged.class),
+    CONTACT_PRIVACY_SETTINGS_CHANGED("contact.privacy_settings_changed", PrivacySettingsChanged.class),
+    CONTACT_DEFAULT_DISAPPEARING_TIMER_CHANGED("contact.default_disappearing_timer_changed",
+            DefaultDisappearingTimerChanged.class),
+    CONTACT_DEVICES_CHANGED("contact.devices_changed", DevicesChanged.class),
+    CONTACT_IDENTITY_CHANGED("contact.identity_changed", IdentityChanged.class),
     GROUP_SNAPSHOT("group.group_snapshot", GroupSnapshot.class),
     GROUP_PARTICIPANTS_CHANGED("group.participants_changed", ParticipantsChanged.class),
     GROUP_SUBJECT_CHANGED("group.subject_changed", SubjectChanged.class),

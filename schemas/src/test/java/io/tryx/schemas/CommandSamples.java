@@ -193,7 +193,8 @@ final class CommandSamples {
                 MuteChat.newBuilder().setChat(PEER).setMuted(true).setMutedUntil(AT.plusSeconds(3_600)).build(),
                 MarkChatRead.newBuilder().setChat(PEER).setRead(false).build(),
                 StarMessage.newBuilder().setMessage(theirs("3EB0S")).setStarred(true).build(),
-                DeleteMessageForMe.newBuilder().setMessage(theirs("3EB0D")).setDeleteMedia(true).build(),
+                DeleteMessageForMe.newBuilder().setMessage(theirs("3EB0D")).setDeleteMedia(true)
+                        .setSentAt(AT.minusSeconds(60)).build(),
                 DeleteChat.newBuilder().setChat(PEER).build(),
                 ClearChat.newBuilder().setChat(PEER).setKeepStarred(false).build(),
                 CreatePoll.newBuilder().setChat(GROUP).setName("Lunch?").setOptions(List.of("Pizza", "Sushi"))

@@ -17,6 +17,15 @@ import io.tryx.common.v1.PresenceState;
 import io.tryx.common.v1.QuotedMessage;
 import io.tryx.common.v1.Source;
 import io.tryx.common.v1.TextContent;
+import io.tryx.events.v1.DefaultDisappearingTimerChanged;
+import io.tryx.events.v1.DeviceChange;
+import io.tryx.events.v1.DevicesChanged;
+import io.tryx.events.v1.IdentityChanged;
+import io.tryx.events.v1.OfflineSyncCompleted;
+import io.tryx.events.v1.OfflineSyncStarted;
+import io.tryx.events.v1.PrivacySettingChange;
+import io.tryx.events.v1.PrivacySettingsChanged;
+import io.tryx.events.v1.StatusTextChanged;
 import io.tryx.events.v1.*;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -91,7 +100,10 @@ final class EventSamples {
                 LoggedOut.newBuilder().setReason(LogoutReason.LOGGED_OUT_BY_PHONE).setOnConnect(true).build(),
                 StreamReplaced.newBuilder().build(),
                 TemporaryBan.newBuilder().setCode(101).setExpiresAt(AT.plusSeconds(3_600)).build(),
-                ConnectFailure.newBuilder().setCode(405).setDetail("client outdated").build());
+                ConnectFailure.newBuilder().setCode(405).setDetail("client outdated").build(),
+                OfflineSyncStarted.newBuilder().setTotal(12).setMessages(7).setNotifications(3).setReceipts(2)
+                        .setAppDataChanges(0).build(),
+                OfflineSyncCompleted.newBuilder().setCount(12).build());
     }
 
     private static ConnectionEvent connection(SpecificRecord state) {
@@ -193,7 +205,14 @@ final class EventSamples {
                 ContactUpdated.newBuilder().setFullName("Bob Smith").setFirstName("Bob").build(),
                 PushNameChanged.newBuilder().setPushName("Bobby").setPrevious("Bob").build(),
                 ProfilePictureChanged.newBuilder().setPictureId("1700000000").build(),
-                BlockChanged.newBuilder().setBlocked(true).build());
+                BlockChanged.newBuilder().setBlocked(true).build(),
+                StatusTextChanged.newBuilder().setText("At the gym").build(),
+                PrivacySettingsChanged.newBuilder().setChanges(List.of(PrivacySettingChange.newBuilder()
+                        .setSetting("LAST_SEEN").setValue("CONTACTS").build())).build(),
+                DefaultDisappearingTimerChanged.newBuilder().setSeconds(86_400).build(),
+                DevicesChanged.newBuilder().setChange(DeviceChange.ADDED)
+                        .setDevices(List.of("15557654321:3@s.whatsapp.net")).setLid("98765@lid").build(),
+                IdentityChanged.newBuilder().setLid("98765@lid").build());
     }
 
     private static ContactEvent contact(SpecificRecord update) {

@@ -228,6 +228,9 @@ public final class AccountHost implements AutoCloseable {
         });
         client.addMessageListener(event -> observer.onMessage(account, event));
         client.addHistoryListener(event -> observer.onHistory(account, event));
+        client.addUpdateListener(event -> observer.onUpdate(account, event));
+        client.addChatSyncListener(event -> observer.onChatSync(account, event));
+        client.addDeviceListener(event -> observer.onDevice(account, event));
         account.attach(client, mode);
         LOG.info("{}: starting ({})", account.accountId(), mode);
         client.start().exceptionally(error -> {

@@ -1,6 +1,9 @@
 package io.tryx.bridge.accounts;
 
 import io.tryx.protocol.client.ClientEvent;
+import io.tryx.protocol.client.appstate.ChatSyncEvent;
+import io.tryx.protocol.client.devices.DeviceEvent;
+import io.tryx.protocol.client.updates.UpdateEvent;
 import io.tryx.protocol.client.history.HistorySyncEvent;
 import io.tryx.protocol.client.messaging.MessageEvent;
 
@@ -26,4 +29,19 @@ public interface AccountObserver {
      * chunk is then processed again from its start, with the same event ids).
      */
     void onHistory(AccountView account, HistorySyncEvent event);
+
+    /**
+     * A social update of {@code account} (presence, chat state, pictures, about texts, push names, privacy, blocklist);
+     * on the client's workers, in order per chat. Throwing leaves its notification unacknowledged, for redelivery.
+     */
+    default void onUpdate(AccountView account, UpdateEvent event) {
+    }
+
+    /** An app-state change or sync step of {@code account}, in apply order (the state is stored already). */
+    default void onChatSync(AccountView account, ChatSyncEvent event) {
+    }
+
+    /** A device-list or identity change of a user {@code account} knows; throwing leaves it for redelivery. */
+    default void onDevice(AccountView account, DeviceEvent event) {
+    }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The command side of the bridge, wired: a {@link CommandConsumer} on {@code <prefix>.commands} decoding
- * {@code Command}s with the registry, the namespace handlers ({@code account}, {@code messages}, the rest
+ * {@code Command}s with the registry, the namespace handlers (one per namespace; actions without one
  * unsupported), results to {@code <prefix>.command-results} and dead letters to {@code <prefix>.dead-letter}; the
  * result memo read back from the results topic ({@link ResultHistory}) whenever the consumer gets partitions.
  */
@@ -68,7 +68,10 @@ public final class CommandService implements AutoCloseable {
         ExecutorService mediaWork = Executors.newVirtualThreadPerTaskExecutor();
         MediaSender media = new MediaSender(fetcher, mediaWork, clock, mediaDeadline(settings.timeout()));
         CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host, media),
-                new GroupCommands(host), new PollCommands(host), new StatusCommands(host, media)));
+                new GroupCommands(host), new PollCommands(host), new StatusCommands(host, media),
+                new PresenceCommands(host), new ContactCommands(host), new PrivacyCommands(host), new BlockingCommands(host),
+                new ProfileCommands(host, fetcher, mediaWork, mediaDeadline(settings.timeout())),
+                new ChatActionCommands(host)));
         ResultMemo memo = new ResultMemo(settings.memoCapacity());
         CommandProcessor processor = new CommandProcessor(
                 new AvroDeserializer<>(registry, AvroReadMode.specific(Command.class)), router, host, producer,

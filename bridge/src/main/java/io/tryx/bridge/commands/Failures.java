@@ -7,6 +7,10 @@ import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.client.ConnectionClosedException;
 import io.tryx.protocol.client.IqException;
 import io.tryx.protocol.client.IqTimeoutException;
+import io.tryx.protocol.client.appstate.AppStateException;
+import io.tryx.protocol.client.contacts.ProfilePictureHiddenException;
+import io.tryx.protocol.client.iq.UserNotFoundException;
+import io.tryx.protocol.client.profile.PictureRejectedException;
 import io.tryx.protocol.client.media.MediaException;
 import io.tryx.protocol.client.messaging.SendException;
 
@@ -47,6 +51,19 @@ final class Failures {
                     "uploading the media failed: " + media.getMessage(), media.status() > 0 ? media.status() : null,
                     media.reason() == MediaException.Reason.IO || media.reason() == MediaException.Reason.MEDIA_CONN
                             || media.status() >= 500);
+            case UserNotFoundException notFound -> new CommandFailure(ErrorCode.NOT_FOUND, notFound.getMessage(),
+                    notFound.code() > 0 ? notFound.code() : null, false);
+            case ProfilePictureHiddenException hidden -> new CommandFailure(ErrorCode.NOT_AUTHORIZED, hidden.getMessage(),
+                    hidden.code() > 0 ? hidden.code() : null, false);
+            case PictureRejectedException rejected -> new CommandFailure(ErrorCode.INVALID_COMMAND, rejected.getMessage(),
+                    rejected.code() > 0 ? rejected.code() : null, false);
+            case AppStateException appState -> switch (appState.reason()) {
+                case NO_SYNC_KEY -> new CommandFailure(ErrorCode.SERVER_ERROR,
+                        "no app-state key from the phone yet: " + appState.getMessage(), null, true);
+                case REJECTED -> new CommandFailure(ErrorCode.SERVER_ERROR, appState.getMessage(),
+                        appState.code() > 0 ? appState.code() : null, false);
+                default -> new CommandFailure(ErrorCode.SERVER_ERROR, appState.getMessage(), null, true);
+            };
             case IqException iq -> new CommandFailure(ErrorCode.SERVER_ERROR, iq.getMessage(), iq.code(), false);
             case IqTimeoutException timeout -> new CommandFailure(ErrorCode.TIMEOUT, timeout.getMessage(), null, true);
             case TimeoutException timeout -> new CommandFailure(ErrorCode.TIMEOUT,

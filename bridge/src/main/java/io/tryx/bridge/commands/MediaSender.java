@@ -136,7 +136,8 @@ final class MediaSender {
                 .orElse(request.defaultMimetype());
     }
 
-    private static URI location(io.tryx.commands.v1.MediaSource source) {
+    /** The URL of a media source; a bad URL is INVALID_COMMAND, a blob reference UNSUPPORTED. */
+    static URI location(io.tryx.commands.v1.MediaSource source) {
         return switch (source.getLocation()) {
             case MediaUrl url -> {
                 try {

@@ -9,19 +9,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The namespaces the protocol runtime has no API for yet ({@code presence}, {@code contacts},
- * {@code privacy}, {@code blocking}, {@code profile}, {@code chatactions}, {@code polls}): each of
- * their actions fails with {@code UNSUPPORTED} and a message saying what is missing. Never a pretended success.
+ * Actions no handler takes (a namespace the protocol runtime has no API for yet, or an action this bridge does not
+ * know): each fails with {@code UNSUPPORTED} and a message saying what is missing. Never a pretended success.
  */
 final class UnsupportedCommands implements NamespaceHandler {
 
     private static final Map<String, String> WHY = Map.of(
-            "presence", "the protocol runtime has no presence or chat-state API yet",
-            "contacts", "the protocol runtime has no contact query API yet",
-            "privacy", "the protocol runtime has no privacy settings API yet",
-            "blocking", "the protocol runtime has no blocklist API yet",
-            "profile", "the protocol runtime has no profile API yet",
-            "chatactions", "chat actions are app-state writes, which the protocol runtime cannot send yet",
             "polls", "polls need message secrets and vote encryption the protocol runtime does not keep yet");
 
     @Override

@@ -10,6 +10,9 @@ import io.tryx.bridge.accounts.AccountView;
 import io.tryx.bridge.app.TopicNames.EventFamily;
 import io.tryx.events.v1.ConnectionEvent;
 import io.tryx.protocol.client.ClientEvent;
+import io.tryx.protocol.client.appstate.ChatSyncEvent;
+import io.tryx.protocol.client.devices.DeviceEvent;
+import io.tryx.protocol.client.updates.UpdateEvent;
 import io.tryx.protocol.client.history.HistorySyncEvent;
 import io.tryx.protocol.client.messaging.MessageEvent;
 import org.slf4j.Logger;
@@ -28,7 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * acknowledged the record, so the runtime acknowledges the message to WhatsApp only then, and throws when Kafka
  * did not, so WhatsApp redelivers it. With the Kafka store they commit in the account's state transaction, once per
  * event id ({@link EventPublisher#publishOnceAndWait}): a redelivered message does not publish its event again. History
- * sync chunks go to the history topic the same way, in parts. Also keeps the per-account gauge
+ * sync chunks go to the history topic the same way, in parts; social updates, app-state chat actions and device changes
+ * to the presence, contacts and chat-actions topics. Also keeps the per-account gauge
  * {@code tryx.account.connected} and counts
  * {@code tryx.decrypt.failures} (tag {@code reason}).
  */
@@ -43,6 +47,9 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
     private final ReceiptEventMapper receipts = new ReceiptEventMapper();
     private final UndecryptableEventMapper undecryptable = new UndecryptableEventMapper();
     private final GroupEventMapper groups = new GroupEventMapper();
+    private final PresenceEventMapper presence;
+    private final ContactEventMapper contacts;
+    private final ChatActionEventMapper chatActions = new ChatActionEventMapper();
     private final HistoryPublisher history;
     private final Map<String, AccountView> accounts = new ConcurrentHashMap<>();
     private final List<Meter> gauges = new CopyOnWriteArrayList<>();
@@ -51,6 +58,8 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
         this.publisher = publisher;
         this.meters = meters;
         this.connections = new ConnectionEventMapper(clock);
+        this.presence = new PresenceEventMapper(clock);
+        this.contacts = new ContactEventMapper(clock);
         this.history = new HistoryPublisher(publisher, HistoryRecordAssembler.DEFAULT_BUDGET);
     }
 
@@ -89,6 +98,38 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
                 publish(origin, record.getEventId(), EventFamily.GROUPS, record.getChat(), record);
             }
         }
+    }
+
+    /**
+     * Presence and chat states go to the presence topic, acknowledged but not recorded (they are never redelivered);
+     * the other updates to the contacts topic, once per event id like messages.
+     */
+    @Override
+    public void onUpdate(AccountView account, UpdateEvent event) {
+        EventOrigin origin = origin(account);
+        presence.map(origin, event).ifPresent(record -> publisher.publishAndWait(EventFamily.PRESENCE,
+                EventKeys.chat(origin.account(), record.getChat()), record));
+        for (var record : contacts.map(origin, event)) {
+            publish(origin, record.getEventId(), EventFamily.CONTACTS, record.getChat(), record);
+        }
+    }
+
+    /** Chat actions to the chat-actions topic, address-book entries and the own push name to contacts; once per id. */
+    @Override
+    public void onChatSync(AccountView account, ChatSyncEvent event) {
+        EventOrigin origin = origin(account);
+        chatActions.map(origin, event).ifPresent(record ->
+                publish(origin, record.getEventId(), EventFamily.CHAT_ACTIONS, record.getChat(), record));
+        contacts.map(origin, event).ifPresent(record ->
+                publish(origin, record.getEventId(), EventFamily.CONTACTS, record.getChat(), record));
+    }
+
+    /** Device-list and identity changes to the contacts topic, once per id. */
+    @Override
+    public void onDevice(AccountView account, DeviceEvent event) {
+        EventOrigin origin = origin(account);
+        var record = contacts.map(origin, event);
+        publish(origin, record.getEventId(), EventFamily.CONTACTS, record.getChat(), record);
     }
 
     private void publish(EventOrigin origin, String eventId, EventFamily family, String chat,

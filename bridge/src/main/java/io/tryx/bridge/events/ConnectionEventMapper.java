@@ -8,6 +8,8 @@ import io.tryx.events.v1.Disconnected;
 import io.tryx.events.v1.LoggedOut;
 import io.tryx.events.v1.LogoutReason;
 import io.tryx.events.v1.PairCodeIssued;
+import io.tryx.events.v1.OfflineSyncCompleted;
+import io.tryx.events.v1.OfflineSyncStarted;
 import io.tryx.events.v1.Paired;
 import io.tryx.events.v1.PairingTimedOut;
 import io.tryx.events.v1.QrCodeIssued;
@@ -29,7 +31,8 @@ import java.util.Optional;
  * Maps the protocol runtime's lifecycle events ({@link ClientEvent}) to {@link ConnectionEvent} records: QR code,
  * pair success, login, disconnects (with a reason read from the session's description), logout, replacement,
  * login failures by code (402 temporary ban, 403 and 406 logouts on connect, others connect failures) and QR
- * timeout. {@code PreKeysUploaded} is internal and maps to nothing. The timestamp is the mapping time (whole
+ * timeout, the offline queue's announcement and end ({@code OfflineSyncStarted}, {@code OfflineSyncCompleted}).
+ * {@code PreKeysUploaded} is internal and maps to nothing. The timestamp is the mapping time (whole
  * milliseconds, so the event id's subject round-trips through Avro).
  */
 public final class ConnectionEventMapper {
@@ -65,8 +68,11 @@ public final class ConnectionEventMapper {
                     .setMode(hints.pairCodeMode() ? "pair_code" : "qr").build();
             case ClientEvent.PreKeysUploaded ignored -> null;
             case ClientEvent.SignedPreKeyRotated ignored -> null;
-            case ClientEvent.OfflineSyncPreview ignored -> null;
-            case ClientEvent.OfflineSyncCompleted ignored -> null;
+            case ClientEvent.OfflineSyncPreview preview -> OfflineSyncStarted.newBuilder().setTotal(preview.total())
+                    .setMessages(preview.messages()).setNotifications(preview.notifications())
+                    .setReceipts(preview.receipts()).setAppDataChanges(preview.appDataChanges()).build();
+            case ClientEvent.OfflineSyncCompleted completed ->
+                    OfflineSyncCompleted.newBuilder().setCount(completed.count()).build();
         };
         return Optional.ofNullable(state).map(s -> build(origin, now, s));
     }

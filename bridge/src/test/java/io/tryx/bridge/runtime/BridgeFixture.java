@@ -122,7 +122,7 @@ final class BridgeFixture implements AutoCloseable {
         bridge.close();
     }
 
-    private Tail<GenericRecord> genericTail(EventFamily family) {
+    Tail<GenericRecord> genericTail(EventFamily family) {
         return new Tail<>(env.bootstrapServers(), topics.events(family), new AvroDeserializer<>(registry, AvroReadMode.generic()));
     }
 

@@ -216,8 +216,10 @@ class BridgeSimulatorTest {
         fixture.send(io.tryx.commands.v1.Command.newBuilder().setCommandId("bad-account").setAccount("not a jid")
                 .setAction(text).build());
         String unknown = fixture.send("15559999999@s.whatsapp.net", text);
-        String unsupported = fixture.send(account, io.tryx.commands.v1.presence.SubscribePresence.newBuilder()
-                .setUser(friend).build());
+        String unsupported = fixture.send(account, io.tryx.commands.v1.profile.SetProfilePicture.newBuilder()
+                .setTarget("120363000000000001@g.us").setImage(io.tryx.commands.v1.MediaSource.newBuilder()
+                        .setLocation(io.tryx.commands.v1.MediaUrl.newBuilder().setUrl("https://example.org/p.jpg").build())
+                        .build()).build());
         String badChat = fixture.send(account, SendMessage.newBuilder().setChat("not@a@jid")
                 .setContent(TextContent.newBuilder().setText("x").build()).build());
         String broadcast = fixture.send(account, SendMessage.newBuilder().setChat("1234567890@broadcast")
@@ -238,7 +240,7 @@ class BridgeSimulatorTest {
         assertThat(failure(unknown).getCode().name()).isEqualTo("UNKNOWN_ACCOUNT");
         var notYet = failure(unsupported);
         assertThat(notYet.getCode().name()).isEqualTo("UNSUPPORTED");
-        assertThat(notYet.getMessage()).contains("presence.SubscribePresence").contains("presence");
+        assertThat(notYet.getMessage()).contains("120363000000000001@g.us").contains("own picture");
         assertThat(failure(badChat).getCode().name()).isEqualTo("INVALID_COMMAND");
         assertThat(failure(broadcast).getCode().name()).isEqualTo("UNSUPPORTED");
         String id = ((CommandSucceeded) fixture.result(later).getStatus()).getMessageId().orElseThrow();

@@ -85,6 +85,12 @@ final class AppStateActions {
                 value(nowMillis).setDeleteChatAction(SyncActionValue.DeleteChatAction.getDefaultInstance()))));
     }
 
+    /** Clears a chat's messages: index {@code clearChat, chat, deleteStarred 1|0, deleteMedia 1|0}. */
+    static PatchRequest clearChat(Jid chat, boolean keepStarred, boolean deleteMedia, long nowMillis) {
+        return new PatchRequest(REGULAR_HIGH, List.of(set(List.of(CLEAR_CHAT, chat(chat), keepStarred ? "0" : "1",
+                deleteMedia ? "1" : "0"), 6, value(nowMillis).setClearChatAction(SyncActionValue.ClearChatAction.getDefaultInstance()))));
+    }
+
     private static MutationRequest pinMutation(Jid chat, boolean pinned, long nowMillis) {
         return set(List.of(PIN, chat(chat)), 5, value(nowMillis)
                 .setPinAction(SyncActionValue.PinAction.newBuilder().setPinned(pinned)));

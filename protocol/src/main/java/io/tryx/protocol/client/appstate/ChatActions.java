@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * The account's chat actions that live in app state: archive, pin, mute, mark read, star, delete for me, delete
- * chat. Each is one mutation patch encrypted with our newest app-state key and uploaded; the future completes once
+ * chat, clear chat. Each is one mutation patch encrypted with our newest app-state key and uploaded; the future completes once
  * the server stored it and the local state (version, LTHash) moved on, and the change is also reported to the
  * {@link ChatSyncListener}s. Failures: {@link AppStateException} (no key yet, refused), or the connection's errors.
  * Chats are user or group JIDs without device; invalid arguments throw at once. Thread-safe.
@@ -67,6 +67,11 @@ public final class ChatActions {
     /** Deletes a chat (and its media when {@code deleteMedia}). */
     public CompletableFuture<Void> deleteChat(Jid chat, boolean deleteMedia) {
         return upload.apply(AppStateActions.deleteChat(chat, deleteMedia, now()));
+    }
+
+    /** Clears a chat's messages, keeping the chat (and its starred messages when {@code keepStarred}). */
+    public CompletableFuture<Void> clearChat(Jid chat, boolean keepStarred, boolean deleteMedia) {
+        return upload.apply(AppStateActions.clearChat(chat, keepStarred, deleteMedia, now()));
     }
 
     private long now() {

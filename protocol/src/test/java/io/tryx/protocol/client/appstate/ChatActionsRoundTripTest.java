@@ -77,6 +77,11 @@ class ChatActionsRoundTripTest {
                 .isEqualTo(new ChatSyncEvent.MarkRead(meta("regular_low"), BOB, false));
         assertThat(roundTrip(AppStateActions.deleteChat(GROUP, true, NOW))).singleElement()
                 .isEqualTo(new ChatSyncEvent.DeleteChat(meta("regular_high"), GROUP, true));
+        assertThat(roundTrip(AppStateActions.clearChat(BOB, true, false, NOW))).singleElement()
+                .isEqualTo(new ChatSyncEvent.ClearChat(meta("regular_high"), BOB, false, false));
+        assertThat(roundTrip(AppStateActions.clearChat(GROUP, false, true, NOW))).singleElement()
+                .isEqualTo(new ChatSyncEvent.ClearChat(meta("regular_high"), GROUP, true, true));
+        assertThat(AppStateActions.clearChat(BOB, true, false, NOW).mutations().getFirst().actionVersion()).isEqualTo(6);
     }
 
     @Test
