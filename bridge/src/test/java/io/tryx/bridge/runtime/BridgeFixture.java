@@ -142,6 +142,13 @@ final class BridgeFixture implements AutoCloseable {
                 .setAction(action).build());
     }
 
+    /** Sends {@code command} without waiting for the broker's acknowledgement (it may be away); returns its command id. */
+    String sendLater(Command command) {
+        producer.send(new ProducerRecord<>(topics.commands(), command.getAccount().getBytes(StandardCharsets.UTF_8),
+                commands.serialize(topics.commands(), command)));
+        return command.getCommandId();
+    }
+
     void sendRaw(byte[] key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topics.commands(), key, value)).get(30, TimeUnit.SECONDS);
