@@ -68,6 +68,11 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
         return coordinator().generation();
     }
 
+    /** How long the transaction being written has taken so far; zero when none is. */
+    synchronized java.time.Duration stalledFor() {
+        return coordinator == null ? java.time.Duration.ZERO : coordinator.stalledFor();
+    }
+
     /** The transactions committed so far. */
     synchronized long transactions() {
         return coordinator == null ? 0 : coordinator.transactions();

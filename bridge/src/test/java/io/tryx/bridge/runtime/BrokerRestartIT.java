@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
  * while its broker (a {@link RestartableKafka} of its own; the registry is the shared one) stops for ten seconds and
  * comes back on the same port and data. The bridge must wait rather than crash, then resume: a {@code read_committed}
  * consumer sees every text exactly once, none undecryptable, no dead letter, and commands produced during the outage
- * each get exactly one result (and the recipient one message) afterwards.
+ * each get exactly one result (and the recipient one message) afterwards. Readiness ({@code /ready}) goes down while
+ * a state transaction waits for the broker and comes back after.
  */
 @ExtendWith(KafkaExtension.class)
 class BrokerRestartIT {
@@ -100,11 +101,13 @@ class BrokerRestartIT {
                 kafka.stop();
                 long down = System.nanoTime();
                 int seenAtStop = seen.size();
-                List<String> commandIds = IntStream.range(0, COMMANDS).mapToObj(i -> fixture.sendLater(
-                        Command.newBuilder().setCommandId(fixture.nextCommandId()).setAccount(account)
-                                .setAction(SendMessage.newBuilder().setChat(recipient)
-                                        .setContent(TextContent.newBuilder().setText("during the outage " + i).build())
-                                        .build()).build())).toList();
+                List<Command> commands = IntStream.range(0, COMMANDS).mapToObj(i -> Command.newBuilder()
+                        .setCommandId(fixture.nextCommandId()).setAccount(account)
+                        .setAction(SendMessage.newBuilder().setChat(recipient)
+                                .setContent(TextContent.newBuilder().setText("during the outage " + i).build()).build())
+                        .build()).toList();
+                List<String> commandIds = commands.stream().map(Command::getCommandId).toList();
+                List<CompletableFuture<Void>> produced = commands.stream().map(fixture::sendLater).toList();
                 AtomicBoolean everNotReady = new AtomicBoolean();
                 await("the bridge keeps running while the broker is away").during(OUTAGE)
                         .atMost(OUTAGE.plusSeconds(10)).until(() -> {
@@ -121,9 +124,12 @@ class BrokerRestartIT {
                 await("every text after the restart").atMost(WITHIN).until(() -> progress.get() >= TOTAL
                         && senders.stream().allMatch(CompletableFuture::isDone) && seen.keySet().containsAll(sent));
                 senders.forEach(CompletableFuture::join);
+                produced.forEach(CompletableFuture::join);
                 LOG.info("broker restart: the rest of the stream reached Kafka {} ms after the broker was back",
                         (System.nanoTime() - up) / 1_000_000);
 
+                assertThat(everNotReady).as("readiness down while a state transaction waited for the broker").isTrue();
+                await("ready again").atMost(BridgeFixture.WITHIN).until(fixture.bridge::ready);
                 assertThat(sent).hasSize(TOTAL);
                 assertThat(seen.keySet()).containsAll(sent);
                 assertThat(seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())

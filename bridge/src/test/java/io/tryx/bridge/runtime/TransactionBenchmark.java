@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * {@value #WINDOW} unseen at a time. A {@code read_committed} consumer times every text from just before the
  * simulator's admin call that sends it until the consumer sees its event: the figures are throughput (texts/s over
  * the whole load) and p50/p95/p99 of that latency, under load and for {@value #IDLE} texts sent one at a time
- * first (no queueing). Every text must arrive exactly once. A benchmark, not a test (a smoke run of it is,
+ * first (no queueing; one more before them warms up and is not counted), with the machine's load average at the
+ * end of the setup (other processes share the cores). Every text must arrive exactly once. A benchmark, not a test (a smoke run of it is,
  * {@code TransactionBenchmarkTest}): run it by hand, see "Transaction benchmark" in bridge/README.md.
  *
  * <p>Usage: {@code TransactionBenchmark [accounts] [messages per account] [setups]}, setups a comma list of
@@ -79,16 +80,16 @@ public final class TransactionBenchmark {
 
     /** One setup's figures; latencies in milliseconds. */
     record Result(Setup setup, int messages, int duplicates, double perSecond, double p50, double p95, double p99,
-                  double idleP50, double idleP99) {
+                  double idleP50, double idleP99, double loadAverage) {
         String row() {
-            return String.format(Locale.ROOT, "| %-16s | %6d | %8.1f | %7.1f | %7.1f | %7.1f | %7.1f | %7.1f |",
-                    setup.name(), messages, perSecond, p50, p95, p99, idleP50, idleP99);
+            return String.format(Locale.ROOT, "| %-16s | %6d | %8.1f | %7.1f | %7.1f | %7.1f | %7.1f | %7.1f | %5.1f |",
+                    setup.name(), messages, perSecond, p50, p95, p99, idleP50, idleP99, loadAverage);
         }
     }
 
     static String table(List<Result> results) {
-        return "| setup            |  texts | texts/s  | p50 ms  | p95 ms  | p99 ms  | idle p50| idle p99|\n"
-                + "|------------------|--------|----------|---------|---------|---------|---------|---------|\n"
+        return "| setup            |  texts | texts/s  | p50 ms  | p95 ms  | p99 ms  | idle p50| idle p99| load  |\n"
+                + "|------------------|--------|----------|---------|---------|---------|---------|---------|-------|\n"
                 + results.stream().map(Result::row).collect(Collectors.joining("\n"));
     }
 
@@ -101,7 +102,7 @@ public final class TransactionBenchmark {
         try (KafkaTestEnvironment env = KafkaTestEnvironment.start();
              Simulator simulator = Simulator.start(SimulatorConfig.defaults())) {
             for (Setup setup : setups) {
-                Result result = run(env, simulator, dir, setup, accounts, messages);
+                Result result = run(env, simulator, dir, setup, accounts, messages, IDLE);
                 System.out.println(result.row());
                 results.add(result);
             }
@@ -112,8 +113,8 @@ public final class TransactionBenchmark {
     }
 
     /** Runs one setup on a fresh bridge (own topic prefix, own accounts) and stops it again. */
-    static Result run(KafkaTestEnvironment env, Simulator simulator, Path dir, Setup setup, int accounts, int messages)
-            throws InterruptedException {
+    static Result run(KafkaTestEnvironment env, Simulator simulator, Path dir, Setup setup, int accounts, int messages,
+                      int idleTexts) throws InterruptedException {
         try (BridgeFixture fixture = new BridgeFixture(env, simulator,
                 dir.resolve(setup.name().replaceAll("[^a-z0-9]+", "-")))) {
             fixture.store = setup.store();
@@ -137,16 +138,17 @@ public final class TransactionBenchmark {
             Thread reader = Thread.ofPlatform().name("txbench-reader").daemon().start(() ->
                     read(fixture, chats, seenAt, duplicates, window, stop));
             try {
-                List<String> idle = new ArrayList<>();
-                for (int i = 0; i < IDLE; i++) {
+                Set<String> idle = ConcurrentHashMap.newKeySet();
+                Set<String> warmUp = ConcurrentHashMap.newKeySet();
+                for (int i = 0; i <= idleTexts; i++) { // the first one warms up (sessions, caches) and is not counted
                     window.acquire();
                     long begin = System.nanoTime();
                     String id = fixture.admin.sendText(friendPhones.getFirst(), accountIds.getFirst(), "idle " + i);
                     sentAt.put(id, begin);
-                    idle.add(id);
+                    (i == 0 ? warmUp : idle).add(id);
                     await().atMost(WITHIN).pollInterval(Duration.ofMillis(1)).until(() -> seenAt.containsKey(id));
                 }
-                int expected = IDLE + accounts * messages;
+                int expected = 1 + idleTexts + accounts * messages;
                 AtomicLong begin = new AtomicLong(System.nanoTime());
                 List<Thread> senders = new ArrayList<>();
                 for (int a = 0; a < accounts; a++) {
@@ -165,13 +167,13 @@ public final class TransactionBenchmark {
                 }
                 await().atMost(WITHIN).pollInterval(Duration.ofMillis(5))
                         .until(() -> seenAt.size() >= expected && seenAt.keySet().containsAll(sentAt.keySet()));
-                long end = seenAt.entrySet().stream().filter(e -> !idle.contains(e.getKey()))
-                        .mapToLong(Map.Entry::getValue).max().orElseThrow();
-                double[] load = latencies(sentAt, seenAt, id -> !idle.contains(id));
+                long end = seenAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+                double[] load = latencies(sentAt, seenAt, id -> !idle.contains(id) && !warmUp.contains(id));
                 double[] quiet = latencies(sentAt, seenAt, idle::contains);
                 return new Result(setup, accounts * messages, duplicates.get(),
                         accounts * messages / ((end - begin.get()) / 1e9), percentile(load, 50), percentile(load, 95),
-                        percentile(load, 99), percentile(quiet, 50), percentile(quiet, 99));
+                        percentile(load, 99), percentile(quiet, 50), percentile(quiet, 99),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             } finally {
                 stop.set(true);
                 reader.join(Duration.ofSeconds(10));

@@ -28,7 +28,7 @@ class TransactionBenchmarkTest {
         List<TransactionBenchmark.Result> results = new ArrayList<>();
         try (Simulator simulator = Simulator.start(SimulatorConfig.defaults())) {
             for (TransactionBenchmark.Setup setup : TransactionBenchmark.Setup.parseAll("memory,10/2")) {
-                results.add(TransactionBenchmark.run(env, simulator, dir, setup, 1, 10));
+                results.add(TransactionBenchmark.run(env, simulator, dir, setup, 1, 10, 3));
             }
         }
         LoggerFactory.getLogger(TransactionBenchmarkTest.class).info("smoke figures:\n{}", TransactionBenchmark.table(results));
