@@ -22,7 +22,7 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
     private final IntFunction<TransactionCoordinator> coordinators;
     private final StateListener listener;
     private final Set<KafkaAccountStore> stores = ConcurrentHashMap.newKeySet();
-    private TransactionCoordinator coordinator;
+    private volatile TransactionCoordinator coordinator;
     private Throwable fencedBy;
     private boolean closed;
 
@@ -68,9 +68,10 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
         return coordinator().generation();
     }
 
-    /** How long the transaction being written has taken so far; zero when none is. */
-    synchronized java.time.Duration stalledFor() {
-        return coordinator == null ? java.time.Duration.ZERO : coordinator.stalledFor();
+    /** How long the transaction being written has taken so far; zero when none is (never waits for the lock). */
+    java.time.Duration stalledFor() {
+        TransactionCoordinator current = coordinator;
+        return current == null ? java.time.Duration.ZERO : current.stalledFor();
     }
 
     /** The transactions committed so far. */
