@@ -35,7 +35,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code GroupMetadata}, {@code UpdateParticipants} with per-member {@code ParticipantResults}, {@code GetInviteLink}
  * and {@code RevokeInviteLink} with a {@code GroupInviteLink}; the others act only. The server's refusals become
  * {@code SERVER_ERROR} with its code (401 not an admin, 403 not a member, 404 no such group, ...). The
- * {@code JOIN_APPROVAL} and {@code ADMIN_ADD_ONLY} settings are {@code UNSUPPORTED} (the runtime cannot set them).
+ * {@code ADMIN_ADD_ONLY} setting is {@code UNSUPPORTED} (the runtime cannot set it).
  */
 final class GroupCommands implements NamespaceHandler {
 
@@ -137,8 +137,9 @@ final class GroupCommands implements NamespaceHandler {
         return switch (setting.getSetting()) {
             case ANNOUNCEMENT -> new GroupSetting.Announce(setting.getEnabled());
             case LOCKED -> new GroupSetting.Locked(setting.getEnabled());
-            case ADMIN_ADD_ONLY, JOIN_APPROVAL -> throw CommandFailure.unsupported(setting.getSetting()
-                    + " cannot be set yet: the protocol runtime sets only announcement and locked");
+            case JOIN_APPROVAL -> new GroupSetting.JoinApproval(setting.getEnabled());
+            case ADMIN_ADD_ONLY -> throw CommandFailure.unsupported(setting.getSetting()
+                    + " cannot be set yet: the protocol runtime sets only announcement, locked and join approval");
             case UNKNOWN -> throw CommandFailure.invalid("SetGroupSetting needs a setting");
         };
     }
