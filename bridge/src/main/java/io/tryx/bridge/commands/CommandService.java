@@ -68,7 +68,8 @@ public final class CommandService implements AutoCloseable {
         ExecutorService mediaWork = Executors.newVirtualThreadPerTaskExecutor();
         MediaSender media = new MediaSender(fetcher, mediaWork, clock, mediaDeadline(settings.timeout()));
         CommandRouter router = new CommandRouter(List.of(new AccountCommands(host), new MessageCommands(host, media),
-                new GroupCommands(host), new PollCommands(host), new StatusCommands(host, media)));
+                new GroupCommands(host), new PollCommands(host), new StatusCommands(host, media),
+                new CommunityCommands(host)));
         ResultMemo memo = new ResultMemo(settings.memoCapacity());
         CommandProcessor processor = new CommandProcessor(
                 new AvroDeserializer<>(registry, AvroReadMode.specific(Command.class)), router, host, producer,
