@@ -46,6 +46,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final ClientSession session;
     private final Messaging messaging;
     private final Groups groups;
+    private final io.tryx.protocol.client.community.Communities community;
     private final Polls polls;
     private final Media media;
     private final AppState appState;
@@ -70,6 +71,8 @@ public final class WhatsAppClient implements AutoCloseable {
         this.messaging = new Messaging(store, channel, messagingConfig, scheduler, workers, clock, random,
                 session.preKeyAllocator());
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
+        this.community = new io.tryx.protocol.client.community.Communities(channel, messaging.groupDirectory(), store,
+                clock, random);
         this.polls = new Polls(messaging, store, clock, random);
         this.media = new Media(mediaHttp, channel, messaging, clock);
         this.history = io.tryx.protocol.client.history.History.attach(messaging, media);
@@ -113,6 +116,11 @@ public final class WhatsAppClient implements AutoCloseable {
     /** The account's group operations (create, metadata, participants, settings, invites, leave). */
     public Groups groups() {
         return groups;
+    }
+
+    /** The account's communities (create, link and unlink groups, sub-groups, members of the linked groups). */
+    public io.tryx.protocol.client.community.Communities community() {
+        return community;
     }
 
     /** The account's polls (create, vote); received votes arrive decrypted as message events. */
