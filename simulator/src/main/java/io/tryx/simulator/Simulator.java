@@ -67,6 +67,7 @@ public final class Simulator implements AutoCloseable {
     private final Social social;
     private final IdentityResets identityResets;
     private final WebVersions versions = new WebVersions();
+    private final io.tryx.simulator.calls.CallService calls;
     private ChatServer chat;
     private AdminServer admin;
     private MediaServer media;
@@ -95,6 +96,8 @@ public final class Simulator implements AutoCloseable {
         appState.register(router);
         this.bootstrap = new CompanionBootstrap(phones, appState, new HistorySyncBlobs(blobs));
         SessionIqs.register(router, bootstrap::keysUploaded);
+        this.calls = new io.tryx.simulator.calls.CallService(messaging.directory(), sessions, config.clock());
+        calls.register(router);
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock(), refusals), sessions,
                 messaging.delivery(), router, versions);
     }
@@ -116,6 +119,7 @@ public final class Simulator implements AutoCloseable {
                     simulator.accounts, simulator.sessions));
             simulator.admin.api().extend(simulator.identityResets.adminEndpoints(simulator.accounts));
             simulator.admin.api().extend(new VersionEndpoints(simulator.versions));
+            simulator.admin.api().extend(simulator.calls.adminEndpoints(simulator.accounts));
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -195,6 +199,11 @@ public final class Simulator implements AutoCloseable {
     /** Presence, privacy, blocklist, profiles and device list notifications. */
     public Social social() {
         return social;
+    }
+
+    /** Calls placed through the admin API. */
+    public io.tryx.simulator.calls.CallService calls() {
+        return calls;
     }
 
     /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */

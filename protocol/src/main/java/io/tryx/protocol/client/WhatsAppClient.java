@@ -52,6 +52,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final SocialFeatures social;
     private final DeviceNotificationHandler devices;
     private final io.tryx.protocol.client.history.History history;
+    private final io.tryx.protocol.client.calls.Calls calls;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -81,6 +82,9 @@ public final class WhatsAppClient implements AutoCloseable {
         this.social = new SocialFeatures(session, channel, store, scheduler, config.iqTimeout(), workers, clock);
         this.devices = new DeviceNotificationHandler(store, channel, messaging, workers, clock);
         session.addNotificationHandler(devices::onNotification);
+        this.calls = new io.tryx.protocol.client.calls.Calls(channel,
+                () -> store.load().map(c -> c.deviceJid()), scheduler, config.iqTimeout(), workers, clock, random);
+        session.addStanzaHandler(calls::onStanza);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 workers.execute(messaging::prune);
@@ -89,6 +93,7 @@ public final class WhatsAppClient implements AutoCloseable {
             if (event instanceof ClientEvent.Disconnected || event instanceof ClientEvent.LoggedOut
                     || event instanceof ClientEvent.StreamReplaced) {
                 messaging.connectionLost();
+                calls.connectionLost();
             }
         });
     }
@@ -171,6 +176,16 @@ public final class WhatsAppClient implements AutoCloseable {
     /** Registers a listener for presence, chat states, profile, privacy and blocklist updates (in order per chat). */
     public void addUpdateListener(UpdateListener listener) {
         social.updates.addListener(listener);
+    }
+
+    /** Calls to the account: reject one; incoming steps arrive at {@link #addCallListener} listeners. */
+    public io.tryx.protocol.client.calls.Calls calls() {
+        return calls;
+    }
+
+    /** Registers a listener for call offers, accepts, rejects and terminations (in order per call). */
+    public void addCallListener(io.tryx.protocol.client.calls.CallListener listener) {
+        calls.addListener(listener);
     }
 
     public void addListener(ClientListener listener) {
