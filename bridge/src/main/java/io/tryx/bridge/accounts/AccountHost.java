@@ -228,6 +228,7 @@ public final class AccountHost implements AutoCloseable {
         });
         client.addMessageListener(event -> observer.onMessage(account, event));
         client.addHistoryListener(event -> observer.onHistory(account, event));
+        client.addCallListener(event -> observer.onCall(account, event));
         account.attach(client, mode);
         LOG.info("{}: starting ({})", account.accountId(), mode);
         client.start().exceptionally(error -> {

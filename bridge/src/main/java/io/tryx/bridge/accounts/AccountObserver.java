@@ -26,4 +26,11 @@ public interface AccountObserver {
      * chunk is then processed again from its start, with the same event ids).
      */
     void onHistory(AccountView account, HistorySyncEvent event);
+
+    /**
+     * A call step of {@code account}, on the workers in order per call. Returning means it is stored safely (the
+     * runtime then acknowledges the call stanza); throwing leaves the stanza unacknowledged.
+     */
+    default void onCall(AccountView account, io.tryx.protocol.client.calls.CallEvent event) {
+    }
 }
