@@ -138,6 +138,11 @@ public final class WhatsAppClient implements AutoCloseable {
         return appState.chatActions();
     }
 
+    /** Labels: create, edit, delete, label and unlabel chats and messages (app-state mutations). */
+    public io.tryx.protocol.client.appstate.Labels labels() {
+        return appState.labels();
+    }
+
     /** Registers a listener for app-state changes (from the phone, other devices and this client). */
     public void addChatSyncListener(ChatSyncListener listener) {
         appState.addListener(listener);
