@@ -94,7 +94,7 @@ async function mediaRedirect(target) {
   };
 }
 
-const SOCK_OPS = new Set(['presenceSubscribe', 'sendPresenceUpdate', 'fetchPrivacySettings', 'updateLastSeenPrivacy',
+const SOCK_OPS = new Set(['rejectCall', 'presenceSubscribe', 'sendPresenceUpdate', 'fetchPrivacySettings', 'updateLastSeenPrivacy',
   'updateOnlinePrivacy', 'updateProfilePicturePrivacy', 'updateStatusPrivacy', 'updateReadReceiptsPrivacy',
   'updateGroupsAddPrivacy', 'updateCallPrivacy', 'updateMessagesPrivacy', 'updateDefaultDisappearingMode',
   'fetchDisappearingDuration', 'updateBlockStatus', 'fetchBlocklist', 'updateProfileStatus', 'fetchStatus',
@@ -132,6 +132,10 @@ function connect() {
       timestamp: num(m.messageTimestamp) })),
   }));
   sock.ev.on('presence.update', ({ id, presences }) => emit({ event: 'presence', id, presences }));
+  // Calls: {"event":"call","chatId","from","callerPn","id","date":<ms>,"offline","status","isVideo","isGroup","groupJid"} per WACallEvent
+  sock.ev.on('call', (calls) => calls.forEach((c) => emit({ event: 'call', chatId: c.chatId, from: c.from,
+    callerPn: c.callerPn ?? null, id: c.id, date: c.date?.getTime?.() ?? null, offline: !!c.offline, status: c.status,
+    isVideo: c.isVideo ?? null, isGroup: c.isGroup ?? null, groupJid: c.groupJid ?? null })));
   sock.ev.on('blocklist.update', ({ blocklist, type }) => emit({ event: 'blocklist-update', blocklist, type }));
   sock.ev.on('contacts.update', (updates) => emit({ event: 'contacts-update', updates }));
   sock.ws.on('CB:notification', (node) => {

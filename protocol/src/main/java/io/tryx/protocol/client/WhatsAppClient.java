@@ -55,6 +55,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final io.tryx.protocol.client.history.History history;
     private final Housekeeping housekeeping;
     private final io.tryx.protocol.client.newsletter.Newsletters newsletters;
+    private final io.tryx.protocol.client.calls.Calls calls;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -92,6 +93,9 @@ public final class WhatsAppClient implements AutoCloseable {
                 () -> store.load().map(io.tryx.protocol.store.DeviceCredentials::deviceJid).orElse(null), clock);
         session.addStanzaHandler(newsletters::onStanza);
         session.addNotificationHandler(newsletters::onNotification);
+        this.calls = new io.tryx.protocol.client.calls.Calls(channel,
+                () -> store.load().map(c -> c.deviceJid()), scheduler, config.iqTimeout(), workers, clock, random);
+        session.addStanzaHandler(calls::onStanza);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 appState.afterLogin();
@@ -99,6 +103,7 @@ public final class WhatsAppClient implements AutoCloseable {
             if (event instanceof ClientEvent.Disconnected || event instanceof ClientEvent.LoggedOut
                     || event instanceof ClientEvent.StreamReplaced) {
                 messaging.connectionLost();
+                calls.connectionLost();
             }
         });
     }
@@ -148,6 +153,11 @@ public final class WhatsAppClient implements AutoCloseable {
         return appState.chatActions();
     }
 
+    /** Labels: create, edit, delete, label and unlabel chats and messages (app-state mutations). */
+    public io.tryx.protocol.client.appstate.Labels labels() {
+        return appState.labels();
+    }
+
     /** Registers a listener for app-state changes (from the phone, other devices and this client). */
     public void addChatSyncListener(ChatSyncListener listener) {
         appState.addListener(listener);
@@ -186,6 +196,16 @@ public final class WhatsAppClient implements AutoCloseable {
     /** Registers a listener for presence, chat states, profile, privacy and blocklist updates (in order per chat). */
     public void addUpdateListener(UpdateListener listener) {
         social.updates.addListener(listener);
+    }
+
+    /** Calls to the account: reject one; incoming steps arrive at {@link #addCallListener} listeners. */
+    public io.tryx.protocol.client.calls.Calls calls() {
+        return calls;
+    }
+
+    /** Registers a listener for call offers, accepts, rejects and terminations (in order per call). */
+    public void addCallListener(io.tryx.protocol.client.calls.CallListener listener) {
+        calls.addListener(listener);
     }
 
     public void addListener(ClientListener listener) {
