@@ -11,9 +11,10 @@
 //   {"cmd":"send","to":"<jid>","text"} sends a text ({"event":"sent","id","to"}); {"cmd":"read","key":{remoteJid,id,fromMe,participant?}}
 //   sends a read receipt for a received message; {"cmd":"send-content","to","content":{...},"options"?:{...}} sends any Baileys
 //   AnyMessageContent, e.g. {"location":{degreesLatitude,degreesLongitude}} or {"react":{text,key}} ({"event":"sent","id","to"}).
-//   {"cmd":"group","op":"<Baileys group function, e.g. groupCreate>","args":[...],"ref"} calls sock[op](...args) and
+//   {"cmd":"group","op":"<Baileys group or community function, e.g. groupCreate, communityFetchLinkedGroups>","args":[...],"ref"} calls sock[op](...args) and
 //   answers {"event":"group-result","op","ref","result"} or {"event":"group-error","op","ref","status","message"}.
-// Group events: {"event":"groups-upsert","groups":[{id,subject,addressingMode,participants:[{id,lid,phoneNumber,admin}]}]} (groups.upsert),
+// Group events: {"event":"groups-upsert","groups":[{id,subject,addressingMode,isCommunity,isCommunityAnnounce,linkedParent,
+//   joinApprovalMode,participants:[{id,lid,phoneNumber,admin}]}]} (groups.upsert; group metadata results show the same fields),
 //   {"event":"groups-update","updates":[{id,subject?,desc?,announce?,restrict?,author}]} (groups.update),
 //   {"event":"group-participants","id","author","action","participants":[jid]} (group-participants.update).
 // Chat events: {"event":"message","from","participant","id","text","fromMe","key"} for received texts (messages.upsert),
@@ -93,7 +94,7 @@ async function mediaRedirect(target) {
   };
 }
 
-const SOCK_OPS = new Set(['presenceSubscribe', 'sendPresenceUpdate', 'fetchPrivacySettings', 'updateLastSeenPrivacy',
+const SOCK_OPS = new Set(['rejectCall', 'presenceSubscribe', 'sendPresenceUpdate', 'fetchPrivacySettings', 'updateLastSeenPrivacy',
   'updateOnlinePrivacy', 'updateProfilePicturePrivacy', 'updateStatusPrivacy', 'updateReadReceiptsPrivacy',
   'updateGroupsAddPrivacy', 'updateCallPrivacy', 'updateMessagesPrivacy', 'updateDefaultDisappearingMode',
   'fetchDisappearingDuration', 'updateBlockStatus', 'fetchBlocklist', 'updateProfileStatus', 'fetchStatus',
@@ -131,6 +132,10 @@ function connect() {
       timestamp: num(m.messageTimestamp) })),
   }));
   sock.ev.on('presence.update', ({ id, presences }) => emit({ event: 'presence', id, presences }));
+  // Calls: {"event":"call","chatId","from","callerPn","id","date":<ms>,"offline","status","isVideo","isGroup","groupJid"} per WACallEvent
+  sock.ev.on('call', (calls) => calls.forEach((c) => emit({ event: 'call', chatId: c.chatId, from: c.from,
+    callerPn: c.callerPn ?? null, id: c.id, date: c.date?.getTime?.() ?? null, offline: !!c.offline, status: c.status,
+    isVideo: c.isVideo ?? null, isGroup: c.isGroup ?? null, groupJid: c.groupJid ?? null })));
   sock.ev.on('blocklist.update', ({ blocklist, type }) => emit({ event: 'blocklist-update', blocklist, type }));
   sock.ev.on('contacts.update', (updates) => emit({ event: 'contacts-update', updates }));
   sock.ws.on('CB:notification', (node) => {
@@ -264,6 +269,8 @@ function summary(meta) {
   return {
     id: meta.id, subject: meta.subject, owner: meta.owner, desc: meta.desc, descId: meta.descId, announce: meta.announce,
     restrict: meta.restrict, addressingMode: meta.addressingMode, size: meta.size,
+    isCommunity: !!meta.isCommunity, isCommunityAnnounce: !!meta.isCommunityAnnounce, linkedParent: meta.linkedParent ?? null,
+    joinApprovalMode: !!meta.joinApprovalMode,
     participants: (meta.participants ?? []).map(({ id, lid, phoneNumber, admin }) => ({ id, lid, phoneNumber, admin })),
   };
 }
@@ -324,7 +331,7 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
     return;
   }
   if (cmd.cmd === 'group') {
-    if (typeof cmd.op !== 'string' || !cmd.op.startsWith('group') || typeof sock[cmd.op] !== 'function') {
+    if (typeof cmd.op !== 'string' || !/^(group|community)/.test(cmd.op) || typeof sock[cmd.op] !== 'function') {
       return emit({ event: 'group-error', op: cmd.op, ref: cmd.ref, status: 0, message: 'unknown group function' });
     }
     try {

@@ -15,6 +15,8 @@ import io.tryx.commands.v1.DeadLetter;
 import io.tryx.commands.v1.DeadLetterReason;
 import io.tryx.commands.v1.ErrorCode;
 import io.tryx.commands.v1.GroupInviteLink;
+import io.tryx.commands.v1.MembershipRequest;
+import io.tryx.commands.v1.MembershipRequests;
 import io.tryx.commands.v1.MediaSource;
 import io.tryx.commands.v1.MediaUrl;
 import io.tryx.commands.v1.OnWhatsAppResult;
@@ -48,7 +50,13 @@ import io.tryx.commands.v1.chatactions.StarMessage;
 import io.tryx.commands.v1.contacts.CheckOnWhatsApp;
 import io.tryx.commands.v1.contacts.GetProfilePicture;
 import io.tryx.commands.v1.contacts.GetUserInfo;
+import io.tryx.commands.v1.community.CreateCommunity;
+import io.tryx.commands.v1.community.LinkGroup;
+import io.tryx.commands.v1.community.UnlinkGroup;
+import io.tryx.commands.v1.groups.ApproveMembershipRequests;
 import io.tryx.commands.v1.groups.CreateGroup;
+import io.tryx.commands.v1.groups.GetMembershipRequests;
+import io.tryx.commands.v1.groups.RejectMembershipRequests;
 import io.tryx.commands.v1.groups.GetGroupMetadata;
 import io.tryx.commands.v1.groups.GetInviteLink;
 import io.tryx.commands.v1.groups.JoinGroupByInvite;
@@ -175,6 +183,12 @@ final class CommandSamples {
                 RevokeInviteLink.newBuilder().setGroup(GROUP).build(),
                 JoinGroupByInvite.newBuilder().setCode("AbCdEfGhIjK").build(),
                 GetGroupMetadata.newBuilder().setGroup(GROUP).build(),
+                GetMembershipRequests.newBuilder().setGroup(GROUP).build(),
+                ApproveMembershipRequests.newBuilder().setGroup(GROUP).setParticipants(List.of(PEER)).build(),
+                RejectMembershipRequests.newBuilder().setGroup(GROUP).setParticipants(List.of(PEER)).build(),
+                CreateCommunity.newBuilder().setSubject("Neighbours").setParticipants(List.of(PEER)).build(),
+                LinkGroup.newBuilder().setCommunity("120363000000000077@g.us").setGroup(GROUP).build(),
+                UnlinkGroup.newBuilder().setCommunity("120363000000000077@g.us").setGroup(GROUP).build(),
                 CheckOnWhatsApp.newBuilder().setPhoneNumbers(List.of("+15557654321", "15550000000")).build(),
                 GetProfilePicture.newBuilder().setJid(PEER).setPreview(true).build(),
                 GetUserInfo.newBuilder().setUsers(List.of(PEER)).build(),
@@ -225,7 +239,9 @@ final class CommandSamples {
                         .setPictureId("1700000000").build(),
                 UserInfoResults.newBuilder().setUsers(List.of(UserInfo.newBuilder().setJid(PEER).setAbout("Hey")
                         .setDevices(List.of("15557654321:0@s.whatsapp.net", "15557654321:2@s.whatsapp.net")).build()))
-                        .build());
+                        .build(),
+                MembershipRequests.newBuilder().setRequests(List.of(MembershipRequest.newBuilder().setJid(PEER)
+                        .setRequestedAt(AT).build())).build());
     }
 
     static CommandResult result(String commandId, Object status) {

@@ -68,6 +68,7 @@ public final class Simulator implements AutoCloseable {
     private final IdentityResets identityResets;
     private final io.tryx.simulator.newsletter.Newsletters newsletters;
     private final WebVersions versions = new WebVersions();
+    private final io.tryx.simulator.calls.CallService calls;
     private ChatServer chat;
     private AdminServer admin;
     private MediaServer media;
@@ -98,6 +99,8 @@ public final class Simulator implements AutoCloseable {
         appState.register(router);
         this.bootstrap = new CompanionBootstrap(phones, appState, new HistorySyncBlobs(blobs));
         SessionIqs.register(router, bootstrap::keysUploaded);
+        this.calls = new io.tryx.simulator.calls.CallService(messaging.directory(), sessions, config.clock());
+        calls.register(router);
         this.handler = new SimulatorHandler(pairing, linkCodes, new LoginService(accounts, config.clock(), refusals), sessions,
                 messaging.delivery(), router, versions);
     }
@@ -120,6 +123,7 @@ public final class Simulator implements AutoCloseable {
             simulator.admin.api().extend(simulator.identityResets.adminEndpoints(simulator.accounts));
             simulator.admin.api().extend(new VersionEndpoints(simulator.versions));
             simulator.admin.api().extend(simulator.newsletters.adminEndpoints());
+            simulator.admin.api().extend(simulator.calls.adminEndpoints(simulator.accounts));
         } catch (RuntimeException | InterruptedException e) {
             simulator.close();
             throw e;
@@ -204,6 +208,11 @@ public final class Simulator implements AutoCloseable {
     /** The newsletters (WhatsApp Channels) the server knows. */
     public io.tryx.simulator.newsletter.NewsletterDirectory newsletters() {
         return newsletters.directory();
+    }
+
+    /** Calls placed through the admin API. */
+    public io.tryx.simulator.calls.CallService calls() {
+        return calls;
     }
 
     /** How many stanzas wait in the offline queue of device {@code deviceId} of {@code phone}. */

@@ -231,6 +231,7 @@ public final class AccountHost implements AutoCloseable {
         client.addUpdateListener(event -> observer.onUpdate(account, event));
         client.addChatSyncListener(event -> observer.onChatSync(account, event));
         client.addDeviceListener(event -> observer.onDevice(account, event));
+        client.addCallListener(event -> observer.onCall(account, event));
         account.attach(client, mode);
         LOG.info("{}: starting ({})", account.accountId(), mode);
         client.start().exceptionally(error -> {

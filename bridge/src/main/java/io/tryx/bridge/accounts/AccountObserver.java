@@ -44,4 +44,11 @@ public interface AccountObserver {
     /** A device-list or identity change of a user {@code account} knows; throwing leaves it for redelivery. */
     default void onDevice(AccountView account, DeviceEvent event) {
     }
+
+    /**
+     * A call step of {@code account}, on the workers in order per call. Returning means it is stored safely (the
+     * runtime then acknowledges the call stanza); throwing leaves the stanza unacknowledged.
+     */
+    default void onCall(AccountView account, io.tryx.protocol.client.calls.CallEvent event) {
+    }
 }

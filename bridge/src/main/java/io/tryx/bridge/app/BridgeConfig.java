@@ -103,8 +103,21 @@ public record BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSetting
         /**
          * In Kafka: a compacted changelog topic ({@code <prefix>.state}) materialized in memory, committed in Kafka
          * transactions together with the events (exactly once).
+         *
+         * @param linger     how long a transaction waits for more records after the first (group commit)
+         * @param maxRecords the most records one transaction takes
          */
-        record Kafka() implements StoreSettings {
+        record Kafka(java.time.Duration linger, int maxRecords) implements StoreSettings {
+            public Kafka {
+                if (linger.isNegative() || maxRecords < 1) {
+                    throw new IllegalArgumentException("linger must not be negative and maxRecords must be positive");
+                }
+            }
+
+            /** 5 ms linger, at most 1,000 records per transaction. */
+            public Kafka() {
+                this(java.time.Duration.ofMillis(5), 1_000);
+            }
         }
     }
 

@@ -7,8 +7,13 @@ import io.tryx.bridge.events.GroupMetadataMapper;
 import io.tryx.commands.v1.Command;
 import io.tryx.commands.v1.CommandSucceeded;
 import io.tryx.commands.v1.GroupInviteLink;
+import io.tryx.commands.v1.MembershipRequest;
+import io.tryx.commands.v1.MembershipRequests;
 import io.tryx.commands.v1.ParticipantResults;
+import io.tryx.commands.v1.groups.ApproveMembershipRequests;
 import io.tryx.commands.v1.groups.CreateGroup;
+import io.tryx.commands.v1.groups.GetMembershipRequests;
+import io.tryx.commands.v1.groups.RejectMembershipRequests;
 import io.tryx.commands.v1.groups.GetGroupMetadata;
 import io.tryx.commands.v1.groups.GetInviteLink;
 import io.tryx.commands.v1.groups.JoinGroupByInvite;
@@ -22,6 +27,7 @@ import io.tryx.protocol.client.groups.GroupInfo;
 import io.tryx.protocol.client.groups.GroupSetting;
 import io.tryx.protocol.client.groups.Groups;
 import io.tryx.protocol.client.groups.ParticipantAction;
+import io.tryx.protocol.client.WhatsAppClient;
 import io.tryx.protocol.client.groups.ParticipantResult;
 import io.tryx.protocol.jid.Jid;
 
@@ -32,10 +38,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The {@code groups} namespace, each action one round trip with the server through the account's {@link Groups}:
  * {@code CreateGroup}, {@code GetGroupMetadata} and {@code JoinGroupByInvite} answer with the group's
- * {@code GroupMetadata}, {@code UpdateParticipants} with per-member {@code ParticipantResults}, {@code GetInviteLink}
+ * {@code GroupMetadata} (a join into a group whose admins approve joins only asks: then the metadata is the invite's
+ * view of the group, without us), {@code UpdateParticipants} and the membership request decisions with per-member
+ * {@code ParticipantResults}, {@code GetMembershipRequests} with {@code MembershipRequests}, {@code GetInviteLink}
  * and {@code RevokeInviteLink} with a {@code GroupInviteLink}; the others act only. The server's refusals become
  * {@code SERVER_ERROR} with its code (401 not an admin, 403 not a member, 404 no such group, ...). The
- * {@code JOIN_APPROVAL} and {@code ADMIN_ADD_ONLY} settings are {@code UNSUPPORTED} (the runtime cannot set them).
+ * {@code ADMIN_ADD_ONLY} setting is {@code UNSUPPORTED} (the runtime cannot set it).
  */
 final class GroupCommands implements NamespaceHandler {
 
@@ -49,7 +57,8 @@ final class GroupCommands implements NamespaceHandler {
     public Set<Class<?>> actions() {
         return Set.of(CreateGroup.class, LeaveGroup.class, UpdateParticipants.class, SetGroupSubject.class,
                 SetGroupDescription.class, SetGroupSetting.class, GetInviteLink.class, RevokeInviteLink.class,
-                JoinGroupByInvite.class, GetGroupMetadata.class);
+                JoinGroupByInvite.class, GetGroupMetadata.class, GetMembershipRequests.class,
+                ApproveMembershipRequests.class, RejectMembershipRequests.class);
     }
 
     @Override
@@ -64,7 +73,8 @@ final class GroupCommands implements NamespaceHandler {
                 if (join.getCode().isBlank()) {
                     throw CommandFailure.invalid("JoinGroupByInvite needs an invite code");
                 }
-                yield groups.joinByInvite(join.getCode()).thenCompose(groups::metadata).thenApply(GroupCommands::metadata);
+                yield groups.join(join.getCode()).thenCompose(joined -> joined.pending()
+                        ? groups.inviteInfo(join.getCode()) : groups.metadata(joined.group())).thenApply(GroupCommands::metadata);
             }
             case UpdateParticipants update -> {
                 Jid group = group(update.getGroup());
@@ -89,18 +99,29 @@ final class GroupCommands implements NamespaceHandler {
                 yield groups.revokeInvite(group).thenApply(code -> inviteLink(group, code));
             }
             case LeaveGroup leave -> done(groups.leave(group(leave.getGroup())));
+            case GetMembershipRequests get -> groups.membershipRequests(group(get.getGroup()))
+                    .thenApply(GroupCommands::membershipRequests);
+            case ApproveMembershipRequests approve -> groups.approveMembershipRequests(group(approve.getGroup()),
+                    users(approve.getParticipants(), false)).thenApply(GroupCommands::participantResults);
+            case RejectMembershipRequests reject -> groups.rejectMembershipRequests(group(reject.getGroup()),
+                    users(reject.getParticipants(), false)).thenApply(GroupCommands::participantResults);
             default -> throw new IllegalArgumentException("not a groups action: " + action);
         };
     }
 
     private Groups groups(String account) {
+        return client(host, account).groups();
+    }
+
+    /** The account's connected client; fails with UNKNOWN_ACCOUNT or NOT_CONNECTED. */
+    static WhatsAppClient client(AccountHost host, String account) {
         HostedAccount hosted = host.find(account).orElseThrow(() -> new AccountException(
                 AccountException.Reason.UNKNOWN_ACCOUNT, "the bridge does not host account " + account));
         return hosted.connectedClient().orElseThrow(() -> new AccountException(AccountException.Reason.NOT_CONNECTED,
-                "account " + account + " is not connected (" + hosted.state() + ")")).groups();
+                "account " + account + " is not connected (" + hosted.state() + ")"));
     }
 
-    private static Jid group(String text) {
+    static Jid group(String text) {
         Jid group = Jid.parse(text);
         if (!group.isGroup() || group.user().isEmpty()) {
             throw CommandFailure.invalid("not a group JID (<id>@g.us): " + text);
@@ -109,7 +130,7 @@ final class GroupCommands implements NamespaceHandler {
     }
 
     /** Phone-number or LID user JIDs (device parts dropped); at least one unless {@code mayBeEmpty}. */
-    private static List<Jid> users(List<String> texts, boolean mayBeEmpty) {
+    static List<Jid> users(List<String> texts, boolean mayBeEmpty) {
         if (texts.isEmpty() && !mayBeEmpty) {
             throw CommandFailure.invalid("at least one participant is needed");
         }
@@ -137,13 +158,14 @@ final class GroupCommands implements NamespaceHandler {
         return switch (setting.getSetting()) {
             case ANNOUNCEMENT -> new GroupSetting.Announce(setting.getEnabled());
             case LOCKED -> new GroupSetting.Locked(setting.getEnabled());
-            case ADMIN_ADD_ONLY, JOIN_APPROVAL -> throw CommandFailure.unsupported(setting.getSetting()
-                    + " cannot be set yet: the protocol runtime sets only announcement and locked");
+            case JOIN_APPROVAL -> new GroupSetting.JoinApproval(setting.getEnabled());
+            case ADMIN_ADD_ONLY -> throw CommandFailure.unsupported(setting.getSetting()
+                    + " cannot be set yet: the protocol runtime sets only announcement, locked and join approval");
             case UNKNOWN -> throw CommandFailure.invalid("SetGroupSetting needs a setting");
         };
     }
 
-    private static CommandSucceeded metadata(GroupInfo info) {
+    static CommandSucceeded metadata(GroupInfo info) {
         return CommandSucceeded.newBuilder().setPayload(GroupMetadataMapper.map(info)).build();
     }
 
@@ -159,7 +181,15 @@ final class GroupCommands implements NamespaceHandler {
                 .setCode(code).setLink(Groups.INVITE_LINK_PREFIX + code).build()).build();
     }
 
-    private static CompletableFuture<CommandSucceeded> done(CompletableFuture<Void> work) {
+    private static CommandSucceeded membershipRequests(List<io.tryx.protocol.client.groups.MembershipRequest> requests) {
+        return CommandSucceeded.newBuilder().setPayload(MembershipRequests.newBuilder().setRequests(requests.stream()
+                .map(r -> MembershipRequest.newBuilder().setJid(r.requester().toString())
+                        .setRequestedAt(r.requestedAt().equals(java.time.Instant.EPOCH) ? null
+                                : r.requestedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).build())
+                .toList()).build()).build();
+    }
+
+    static CompletableFuture<CommandSucceeded> done(CompletableFuture<Void> work) {
         return work.thenApply(ok -> CommandSucceeded.newBuilder().build());
     }
 }

@@ -27,6 +27,8 @@ public enum ConfigKey {
     STORE_USER("store.user", "TRYX_STORE_USER", null),
     STORE_PASSWORD("store.password", "TRYX_STORE_PASSWORD", null),
     STORE_POOL_SIZE("store.pool-size", "TRYX_STORE_POOL_SIZE", null),
+    STORE_KAFKA_LINGER_MS("store.kafka.linger-ms", "TRYX_STORE_KAFKA_LINGER_MS", null),
+    STORE_KAFKA_MAX_RECORDS("store.kafka.max-records", "TRYX_STORE_KAFKA_MAX_RECORDS", null),
     DATA_DIR("data-dir", "TRYX_DATA_DIR", "--data-dir"),
     HTTP_PORT("http.port", "TRYX_HTTP_PORT", "--http-port"),
     WHATSAPP_CHAT_URL("whatsapp.chat-url", "TRYX_WHATSAPP_CHAT_URL", null),

@@ -3,13 +3,15 @@ package io.tryx.bridge.config;
 import io.tryx.bridge.app.BridgeConfig.StoreSettings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Where account state lives: {@code store.url} ({@code TRYX_STORE}) is a SQLite file path (or
  * {@code jdbc:sqlite:<path>}), a {@code jdbc:postgresql://...} URL with {@code store.user} and
- * {@code store.password}, or {@code memory} (nothing survives a restart). Default: {@code <data-dir>/tryx.db}.
+ * {@code store.password}, {@code memory} (nothing survives a restart) or {@code kafka} (group commit tuned by
+ * {@code store.kafka.linger-ms} and {@code store.kafka.max-records}). Default: {@code <data-dir>/tryx.db}.
  */
 final class StoreResolver {
 
@@ -31,7 +33,14 @@ final class StoreResolver {
             return new StoreSettings.InMemory();
         }
         if (lower.equals("kafka")) {
-            return new StoreSettings.Kafka();
+            StoreSettings.Kafka defaults = new StoreSettings.Kafka();
+            int linger = values.get(ConfigKey.STORE_KAFKA_LINGER_MS)
+                    .map(s -> values.integer(ConfigKey.STORE_KAFKA_LINGER_MS, s, 0, 60_000, "must be 0-60000 ms"))
+                    .orElse((int) defaults.linger().toMillis());
+            int maxRecords = values.get(ConfigKey.STORE_KAFKA_MAX_RECORDS)
+                    .map(s -> values.integer(ConfigKey.STORE_KAFKA_MAX_RECORDS, s, 1, 100_000, "must be 1-100000"))
+                    .orElse(defaults.maxRecords());
+            return new StoreSettings.Kafka(Duration.ofMillis(linger), maxRecords);
         }
         if (lower.startsWith(POSTGRES)) {
             String user = values.get(ConfigKey.STORE_USER).map(Setting::value)

@@ -50,6 +50,7 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
     private final PresenceEventMapper presence;
     private final ContactEventMapper contacts;
     private final ChatActionEventMapper chatActions = new ChatActionEventMapper();
+    private final CallEventMapper calls = new CallEventMapper();
     private final HistoryPublisher history;
     private final Map<String, AccountView> accounts = new ConcurrentHashMap<>();
     private final List<Meter> gauges = new CopyOnWriteArrayList<>();
@@ -94,8 +95,13 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
                 publish(origin, record.getEventId(), EventFamily.UNDECRYPTABLE, record.getChat(), record);
             }
             case io.tryx.protocol.client.messaging.GroupEvent change -> {
-                var record = groups.map(origin, change);
-                publish(origin, record.getEventId(), EventFamily.GROUPS, record.getChat(), record);
+                if (GroupEventMapper.hasBranch(change)) {
+                    var record = groups.map(origin, change);
+                    publish(origin, record.getEventId(), EventFamily.GROUPS, record.getChat(), record);
+                } else {
+                    LOG.debug("{}: {} has no contract branch yet, not published", account.accountId(),
+                            change.getClass().getSimpleName());
+                }
             }
         }
     }
@@ -135,6 +141,14 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
     private void publish(EventOrigin origin, String eventId, EventFamily family, String chat,
                          org.apache.avro.specific.SpecificRecord record) {
         publisher.publishOnceAndWait(origin.account(), eventId, family, EventKeys.chat(origin.account(), chat), record);
+    }
+
+    /** Call steps become call events on the calls topic, published and waited for like message events. */
+    @Override
+    public void onCall(AccountView account, io.tryx.protocol.client.calls.CallEvent event) {
+        EventOrigin origin = origin(account);
+        calls.map(origin, event).ifPresent(record ->
+                publish(origin, record.getEventId(), EventFamily.CALLS, record.getChat(), record));
     }
 
     /** History chunks become history records, each part published and waited for (see {@link HistoryPublisher}). */

@@ -65,10 +65,31 @@ public final class GroupEventMapper {
                         .setSetting(io.tryx.common.v1.GroupSetting.LOCKED).setEnabled(locked.on()).build();
                 case GroupSetting.Ephemeral ephemeral ->
                         GroupTimerChanged.newBuilder().setExpirationSeconds(ephemeral.seconds()).build();
+                case GroupSetting.JoinApproval approval -> SettingChanged.newBuilder()
+                        .setSetting(io.tryx.common.v1.GroupSetting.JOIN_APPROVAL).setEnabled(approval.on()).build();
             };
             case io.tryx.protocol.client.messaging.GroupEvent.InviteCodeChanged invite ->
                     InviteLinkReset.newBuilder().setCode(GroupMetadataMapper.emptyToNull(invite.code())).build();
+            case io.tryx.protocol.client.messaging.GroupEvent.GroupLinked e -> throw noBranch(e);
+            case io.tryx.protocol.client.messaging.GroupEvent.GroupUnlinked e -> throw noBranch(e);
+            case io.tryx.protocol.client.messaging.GroupEvent.MembershipRequested e -> throw noBranch(e);
+            case io.tryx.protocol.client.messaging.GroupEvent.MembershipRequestsRevoked e -> throw noBranch(e);
         };
+    }
+
+    /**
+     * True when the contract has a branch for the change: community links and join requests have none yet
+     * (events v1), so they are not published.
+     */
+    public static boolean hasBranch(io.tryx.protocol.client.messaging.GroupEvent event) {
+        return !(event instanceof io.tryx.protocol.client.messaging.GroupEvent.GroupLinked
+                || event instanceof io.tryx.protocol.client.messaging.GroupEvent.GroupUnlinked
+                || event instanceof io.tryx.protocol.client.messaging.GroupEvent.MembershipRequested
+                || event instanceof io.tryx.protocol.client.messaging.GroupEvent.MembershipRequestsRevoked);
+    }
+
+    private static IllegalArgumentException noBranch(io.tryx.protocol.client.messaging.GroupEvent event) {
+        return new IllegalArgumentException("no GroupEvent branch for " + event.getClass().getSimpleName());
     }
 
     private static ParticipantAction action(io.tryx.protocol.client.messaging.GroupEvent.ParticipantsChanged changed) {

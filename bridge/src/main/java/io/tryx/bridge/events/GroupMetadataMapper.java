@@ -30,6 +30,9 @@ public final class GroupMetadataMapper {
         if (info.locked()) {
             on.add(GroupSetting.LOCKED);
         }
+        if (info.joinApproval()) {
+            on.add(GroupSetting.JOIN_APPROVAL);
+        }
         return GroupMetadata.newBuilder()
                 .setJid(info.jid().toString())
                 .setSubject(info.subject())
@@ -41,6 +44,8 @@ public final class GroupMetadataMapper {
                 .setCreatedAt(time(info.creation()))
                 .setSettingsOn(on)
                 .setEphemeralExpirationSeconds(info.ephemeralSeconds() > 0 ? info.ephemeralSeconds() : null)
+                .setCommunity(info.parent())
+                .setParentCommunity(jid(info.linkedParent()))
                 .setParticipants(info.participants().stream().map(GroupMetadataMapper::participant).toList())
                 .build();
     }

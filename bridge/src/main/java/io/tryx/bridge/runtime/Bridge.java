@@ -79,12 +79,16 @@ public final class Bridge {
                     producer, host, fetcher, options.commands(), meters, clock));
             LOG.info("bridge started: Kafka {}, registry {}, topics {}.*, {} stored account(s)", kafka.bootstrapServers(),
                     kafka.registryUrl(), config.topicPrefix(), host.statuses().size());
-            return new RunningBridge(kafka, config.topicPrefix(), host, commands, meters, closer);
+            return new RunningBridge(kafka, config.topicPrefix(), host, commands, meters, closer,
+                    store instanceof KafkaStoreBackend kafkaStore ? () -> !kafkaStore.stalled(STALLED) : () -> true);
         } catch (RuntimeException e) {
             closer.close();
             throw e;
         }
     }
+
+    /** A state transaction writing for longer than this makes the bridge not ready (the broker is away). */
+    static final java.time.Duration STALLED = java.time.Duration.ofSeconds(5);
 
     /** Idempotent, {@code acks=all}, ordered (the idempotent producer keeps order with up to 5 requests in flight). */
     private static Map<String, Object> producerSettings() {

@@ -7,6 +7,7 @@ import io.tryx.bridge.app.BridgeRuntime;
 import io.tryx.bridge.commands.CommandService;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** The {@link BridgeRuntime} {@link Bridge#start} returns: views of the parts and their closing, in reverse start order. */
 final class RunningBridge implements BridgeRuntime {
@@ -17,10 +18,12 @@ final class RunningBridge implements BridgeRuntime {
     private final CommandService commands;
     private final MeterRegistry meters;
     private final Closer closer;
+    private final BooleanSupplier storeHealthy;
     private volatile boolean closed;
 
     RunningBridge(KafkaEndpoints kafka, String topicPrefix, AccountHost host, CommandService commands,
-                  MeterRegistry meters, Closer closer) {
+                  MeterRegistry meters, Closer closer, BooleanSupplier storeHealthy) {
+        this.storeHealthy = storeHealthy;
         this.kafka = kafka;
         this.topicPrefix = topicPrefix;
         this.host = host;
@@ -56,7 +59,7 @@ final class RunningBridge implements BridgeRuntime {
 
     @Override
     public boolean ready() {
-        return !closed && commands.ready();
+        return !closed && commands.ready() && storeHealthy.getAsBoolean();
     }
 
     /** Stops commands, accounts, threads, store, producer, registry client and any embedded servers; idempotent. */

@@ -29,8 +29,8 @@ final class Stores {
             }
             case StoreSettings.Postgres pg -> StoreBackends.postgres(pg.jdbcUrl(), pg.user(), pg.password(), pg.poolSize());
             case StoreSettings.InMemory ignored -> new InMemoryStoreBackend();
-            case StoreSettings.Kafka ignored -> KafkaStoreBackend.open(KafkaStoreSettings.defaults(kafka.with(Map.of()),
-                    topics.state(), topics.state()), clock);
+            case StoreSettings.Kafka k -> KafkaStoreBackend.open(KafkaStoreSettings.defaults(kafka.with(Map.of()),
+                    topics.state(), topics.state()).withLinger(k.linger()).withMaxRecords(k.maxRecords()), clock);
         };
     }
 

@@ -34,6 +34,9 @@ import java.util.stream.IntStream;
  */
 public final class KafkaStoreBackend implements StoreBackend {
 
+    /** The broker aborts a transaction open longer than this (twice the 60 s a commit may block). */
+    static final int TRANSACTION_TIMEOUT_MS = 120_000;
+
     private final KafkaStoreSettings settings;
     private final InstantSource clock;
     private final ChangelogReader reader;
@@ -87,7 +90,11 @@ public final class KafkaStoreBackend implements StoreBackend {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        // longer than a commit may block (max.block.ms, 60 s): while the broker is away the producer keeps retrying, and
+        // it must be this side that gives up first (abort, new producer, reload). Were the broker to time the
+        // transaction out itself, it would bump the producer epoch and our late commit would look fenced.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
         try {
             return new TransactionCoordinator(transactionalId,
@@ -134,6 +141,14 @@ public final class KafkaStoreBackend implements StoreBackend {
      */
     public boolean publishOnce(String accountId, String eventId, ProducerRecord<byte[], byte[]> event) {
         return store(accountId).publishOnce(eventId, event, clock.millis());
+    }
+
+    /**
+     * Whether a transaction has been in the writing for longer than {@code threshold} (the broker is away or not
+     * answering): the bridge reports itself not ready meanwhile.
+     */
+    public boolean stalled(java.time.Duration threshold) {
+        return partitions.stream().anyMatch(p -> p.stalledFor().compareTo(threshold) > 0);
     }
 
     /** Transactions committed so far, over all partitions. */

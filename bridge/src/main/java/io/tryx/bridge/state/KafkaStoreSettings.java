@@ -38,4 +38,8 @@ public record KafkaStoreSettings(Map<String, Object> clientProperties, String to
     public KafkaStoreSettings withLinger(Duration value) {
         return new KafkaStoreSettings(clientProperties, topic, transactionalIdPrefix, value, maxRecords, restoreTimeout);
     }
+
+    public KafkaStoreSettings withMaxRecords(int value) {
+        return new KafkaStoreSettings(clientProperties, topic, transactionalIdPrefix, linger, value, restoreTimeout);
+    }
 }

@@ -22,7 +22,7 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
     private final IntFunction<TransactionCoordinator> coordinators;
     private final StateListener listener;
     private final Set<KafkaAccountStore> stores = ConcurrentHashMap.newKeySet();
-    private TransactionCoordinator coordinator;
+    private volatile TransactionCoordinator coordinator;
     private Throwable fencedBy;
     private boolean closed;
 
@@ -66,6 +66,12 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
     /** Opens the coordinator if needed (fencing earlier owners) and returns its generation. */
     long generation() {
         return coordinator().generation();
+    }
+
+    /** How long the transaction being written has taken so far; zero when none is (never waits for the lock). */
+    java.time.Duration stalledFor() {
+        TransactionCoordinator current = coordinator;
+        return current == null ? java.time.Duration.ZERO : current.stalledFor();
     }
 
     /** The transactions committed so far. */

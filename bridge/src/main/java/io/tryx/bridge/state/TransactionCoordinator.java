@@ -73,6 +73,8 @@ final class TransactionCoordinator implements AutoCloseable {
     private boolean closed;
     private Throwable fencedBy;
     private volatile long transactions;
+    /** {@link System#nanoTime} when the transaction now being written began; 0 between transactions. */
+    private volatile long writingSince;
 
     TransactionCoordinator(String name, Supplier<Producer<byte[], byte[]>> producers, Duration linger, int maxRecords,
                            Listener listener) {
@@ -95,6 +97,15 @@ final class TransactionCoordinator implements AutoCloseable {
     /** The current generation; it moves on when a transaction fails. */
     synchronized long generation() {
         return generation;
+    }
+
+    /**
+     * How long the transaction now being written has taken so far (zero between transactions): long when the broker
+     * is unreachable, since the producer keeps retrying until it is back.
+     */
+    Duration stalledFor() {
+        long since = writingSince;
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
     }
 
     /** How many transactions committed. */
@@ -130,7 +141,12 @@ final class TransactionCoordinator implements AutoCloseable {
             if (batch == null) {
                 return;
             }
-            commit(batch);
+            writingSince = System.nanoTime();
+            try {
+                commit(batch);
+            } finally {
+                writingSince = 0;
+            }
         }
     }
 

@@ -237,6 +237,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void kafkaStoreGroupCommitIsTunable() {
+        assertThat(load(Map.of("TRYX_STORE", "kafka", "TRYX_STORE_KAFKA_LINGER_MS", "0",
+                "TRYX_STORE_KAFKA_MAX_RECORDS", "10")).store())
+                .isEqualTo(new StoreSettings.Kafka(java.time.Duration.ZERO, 10));
+
+        ConfigException zero = failure(() -> load(Map.of("TRYX_STORE", "kafka", "TRYX_STORE_KAFKA_MAX_RECORDS", "0")));
+        assertThat(zero.key()).contains("store.kafka.max-records");
+        assertThat(zero.reason()).isEqualTo(Reason.INVALID_VALUE);
+    }
+
+    @Test
     void whatsappEndpointOfASimulator() throws IOException {
         byte[] root = new byte[32];
         root[0] = 7;

@@ -122,6 +122,38 @@ class GroupEventMapperTest {
     }
 
     @Test
+    void joinApprovalIsItsSettingAndACommunitysMetadataCarriesItsTies() {
+        var approval = (SettingChanged) setting(new GroupSetting.JoinApproval(true)).getChange();
+        assertThat(approval.getSetting()).isEqualTo(io.tryx.common.v1.GroupSetting.JOIN_APPROVAL);
+        assertThat(approval.getEnabled()).isTrue();
+
+        Jid community = Jid.parse("120363000000000099@g.us");
+        GroupInfo linked = new GroupInfo(GROUP, "Garden", ADMIN, AT, ADMIN, AT, "", null, false, false, 0, "pn",
+                List.of(), false, community, false, true);
+        GroupMetadata metadata = GroupMetadataMapper.map(linked);
+        assertThat(metadata.getParentCommunity()).contains(community.toString());
+        assertThat(metadata.getCommunity()).isFalse();
+        assertThat(metadata.getSettingsOn()).containsExactly(io.tryx.common.v1.GroupSetting.JOIN_APPROVAL);
+        GroupInfo parent = new GroupInfo(community, "Town", ADMIN, AT, ADMIN, AT, "", null, false, false, 0, "pn",
+                List.of(), true, null, false, false);
+        assertThat(GroupMetadataMapper.map(parent).getCommunity()).isTrue();
+        assertThat(GroupMetadataMapper.map(parent).getParentCommunity()).isEmpty();
+    }
+
+    @Test
+    void linksAndJoinRequestsHaveNoContractBranchYetAndAreNotMapped() {
+        var link = new io.tryx.protocol.client.messaging.GroupEvent.GroupLinked(GROUP, ADMIN, AT, "l1",
+                new io.tryx.protocol.client.groups.LinkedGroup(Jid.parse("120363000000000098@g.us"), "Garden", AT, false));
+        var requested = new io.tryx.protocol.client.messaging.GroupEvent.MembershipRequested(GROUP, BOB, AT, "r1",
+                List.of(BOB), "invite_link");
+        assertThat(GroupEventMapper.hasBranch(link)).isFalse();
+        assertThat(GroupEventMapper.hasBranch(requested)).isFalse();
+        assertThat(GroupEventMapper.hasBranch(new io.tryx.protocol.client.messaging.GroupEvent.SubjectChanged(
+                GROUP, ADMIN, AT, "n1", "A"))).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> map(link)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theSameNotificationSeenTwiceHasTheSameEventIdAndAnotherOneADifferentId() {
         var first = map(new io.tryx.protocol.client.messaging.GroupEvent.SubjectChanged(GROUP, ADMIN, AT, "n1", "A"));
         var again = map(new io.tryx.protocol.client.messaging.GroupEvent.SubjectChanged(GROUP, ADMIN, AT, "n1", "A"));

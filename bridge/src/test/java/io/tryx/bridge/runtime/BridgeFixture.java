@@ -142,6 +142,26 @@ final class BridgeFixture implements AutoCloseable {
                 .setAction(action).build());
     }
 
+    /**
+     * Sends {@code command} from another thread, which waits (up to 5 minutes) while the broker is away; the future
+     * completes when the broker took it.
+     */
+    java.util.concurrent.CompletableFuture<Void> sendLater(Command command) {
+        byte[] value = commands.serialize(topics.commands(), command);
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            Map<String, Object> config = new java.util.HashMap<>(env.producerConfig());
+            config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
+            config.put(org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+            try (KafkaProducer<byte[], byte[]> patient = new KafkaProducer<>(config, new ByteArraySerializer(),
+                    new ByteArraySerializer())) {
+                patient.send(new ProducerRecord<>(topics.commands(), command.getAccount().getBytes(StandardCharsets.UTF_8),
+                        value)).get();
+            } catch (Exception e) {
+                throw new IllegalStateException("command " + command.getCommandId() + " not sent", e);
+            }
+        });
+    }
+
     void sendRaw(byte[] key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topics.commands(), key, value)).get(30, TimeUnit.SECONDS);

@@ -4,11 +4,20 @@ import io.tryx.bridge.testkit.KafkaExtension;
 import io.tryx.bridge.testkit.KafkaTestEnvironment;
 import io.tryx.common.v1.GroupMetadata;
 import io.tryx.common.v1.GroupParticipant;
+import io.tryx.common.v1.GroupSetting;
 import io.tryx.common.v1.ParticipantAction;
 import io.tryx.common.v1.TextContent;
 import io.tryx.commands.v1.CommandFailed;
 import io.tryx.commands.v1.CommandSucceeded;
 import io.tryx.commands.v1.GroupInviteLink;
+import io.tryx.commands.v1.MembershipRequests;
+import io.tryx.commands.v1.community.CreateCommunity;
+import io.tryx.commands.v1.community.LinkGroup;
+import io.tryx.commands.v1.community.UnlinkGroup;
+import io.tryx.commands.v1.groups.ApproveMembershipRequests;
+import io.tryx.commands.v1.groups.GetMembershipRequests;
+import io.tryx.commands.v1.groups.JoinGroupByInvite;
+import io.tryx.commands.v1.groups.SetGroupSetting;
 import io.tryx.commands.v1.ParticipantResults;
 import io.tryx.commands.v1.groups.CreateGroup;
 import io.tryx.commands.v1.groups.GetGroupMetadata;
@@ -127,6 +136,51 @@ class BridgeGroupsTest {
         assertThat(left.get("author")).hasToString(bob);
         assertThat((List<?>) ((GenericRecord) left.get("change")).get("participants")).extracting(Object::toString)
                 .containsExactly(bob);
+    }
+
+    @Test
+    void communitiesAndMembershipRequestsByCommand() {
+        String eve = fixture.linkByQr("15550003005");
+        String fay = fixture.linkByQr("15550003006");
+        String gil = fixture.linkByQr("15550003007");
+
+        GroupMetadata community = payload(fixture.send(eve, CreateCommunity.newBuilder().setSubject("Block")
+                .setParticipants(List.of(fay)).build()), GroupMetadata.class);
+        assertThat(community.getCommunity()).isTrue();
+        String corner = payload(fixture.send(eve, CreateGroup.newBuilder().setSubject("Corner")
+                .setParticipants(List.of(fay)).build()), GroupMetadata.class).getJid();
+        CommandFailed notAdmin = failure(fixture.send(fay, LinkGroup.newBuilder().setCommunity(community.getJid())
+                .setGroup(corner).build()));
+        assertThat(notAdmin.getServerCode()).contains(401);
+        assertThat(fixture.result(fixture.send(eve, LinkGroup.newBuilder().setCommunity(community.getJid())
+                .setGroup(corner).build())).getStatus()).isInstanceOf(CommandSucceeded.class);
+        assertThat(payload(fixture.send(fay, GetGroupMetadata.newBuilder().setGroup(corner).build()), GroupMetadata.class)
+                .getParentCommunity()).contains(community.getJid());
+        assertThat(fixture.result(fixture.send(eve, UnlinkGroup.newBuilder().setCommunity(community.getJid())
+                .setGroup(corner).build())).getStatus()).isInstanceOf(CommandSucceeded.class);
+        assertThat(payload(fixture.send(eve, GetGroupMetadata.newBuilder().setGroup(corner).build()), GroupMetadata.class)
+                .getParentCommunity()).isEmpty();
+
+        assertThat(fixture.result(fixture.send(eve, SetGroupSetting.newBuilder().setGroup(corner)
+                .setSetting(GroupSetting.JOIN_APPROVAL).setEnabled(true).build())).getStatus())
+                .isInstanceOf(CommandSucceeded.class);
+        GenericRecord approval = (GenericRecord) groupEvent(fay, corner, "SettingChanged").get("change");
+        assertThat(approval.get("setting")).hasToString("JOIN_APPROVAL");
+        String code = payload(fixture.send(eve, GetInviteLink.newBuilder().setGroup(corner).build()),
+                GroupInviteLink.class).getCode();
+        GroupMetadata asked = payload(fixture.send(gil, JoinGroupByInvite.newBuilder().setCode(code).build()),
+                GroupMetadata.class);
+        assertThat(asked.getSettingsOn()).contains(GroupSetting.JOIN_APPROVAL);
+        assertThat(asked.getParticipants()).extracting(GroupParticipant::getJid).doesNotContain(gil);
+        MembershipRequests requests = payload(fixture.send(eve, GetMembershipRequests.newBuilder().setGroup(corner)
+                .build()), MembershipRequests.class);
+        assertThat(requests.getRequests()).extracting(r -> r.getJid()).containsExactly(gil);
+        ParticipantResults approved = payload(fixture.send(eve, ApproveMembershipRequests.newBuilder().setGroup(corner)
+                .setParticipants(List.of(gil, fay)).build()), ParticipantResults.class);
+        assertThat(approved.getResults()).extracting(r -> r.getJid() + " " + r.getCode())
+                .containsExactly(gil + " 200", fay + " 404");
+        GenericRecord added = (GenericRecord) participantsChanged(fay, corner, "ADD").get("change");
+        assertThat((List<?>) added.get("participants")).extracting(Object::toString).containsExactly(gil);
     }
 
     @Test

@@ -83,6 +83,14 @@ public final class KafkaTestEnvironment implements AutoCloseable {
                 kafka.startTime(), started.startTime());
     }
 
+    /**
+     * This environment's registry with another broker (one the caller runs, e.g. a {@link RestartableKafka}); closing
+     * the result closes neither.
+     */
+    public KafkaTestEnvironment withBroker(String otherBootstrapServers) {
+        return new KafkaTestEnvironment(otherBootstrapServers, registryUrl, List.of(), Duration.ZERO, registryStart);
+    }
+
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

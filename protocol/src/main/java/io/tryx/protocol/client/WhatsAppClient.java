@@ -46,6 +46,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final ClientSession session;
     private final Messaging messaging;
     private final Groups groups;
+    private final io.tryx.protocol.client.community.Communities community;
     private final Polls polls;
     private final Media media;
     private final AppState appState;
@@ -54,6 +55,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private final io.tryx.protocol.client.history.History history;
     private final Housekeeping housekeeping;
     private final io.tryx.protocol.client.newsletter.Newsletters newsletters;
+    private final io.tryx.protocol.client.calls.Calls calls;
 
     public WhatsAppClient(Connector connector, AccountStore store, ClientConfig config, MessagingConfig messagingConfig,
                           ClientScheduler scheduler, Executor events, Executor workers, InstantSource clock) {
@@ -70,6 +72,8 @@ public final class WhatsAppClient implements AutoCloseable {
         this.messaging = new Messaging(store, channel, messagingConfig, scheduler, workers, clock, random,
                 session.preKeyAllocator());
         this.groups = new Groups(channel, messaging.groupDirectory(), store, clock, random);
+        this.community = new io.tryx.protocol.client.community.Communities(channel, messaging.groupDirectory(), store,
+                clock, random);
         this.polls = new Polls(messaging, store, clock, random);
         this.media = new Media(mediaHttp, channel, messaging, clock);
         this.history = io.tryx.protocol.client.history.History.attach(messaging, media);
@@ -89,6 +93,9 @@ public final class WhatsAppClient implements AutoCloseable {
                 () -> store.load().map(io.tryx.protocol.store.DeviceCredentials::deviceJid).orElse(null), clock);
         session.addStanzaHandler(newsletters::onStanza);
         session.addNotificationHandler(newsletters::onNotification);
+        this.calls = new io.tryx.protocol.client.calls.Calls(channel,
+                () -> store.load().map(c -> c.deviceJid()), scheduler, config.iqTimeout(), workers, clock, random);
+        session.addStanzaHandler(calls::onStanza);
         session.addListener(event -> {
             if (event instanceof ClientEvent.Connected) {
                 appState.afterLogin();
@@ -96,6 +103,7 @@ public final class WhatsAppClient implements AutoCloseable {
             if (event instanceof ClientEvent.Disconnected || event instanceof ClientEvent.LoggedOut
                     || event instanceof ClientEvent.StreamReplaced) {
                 messaging.connectionLost();
+                calls.connectionLost();
             }
         });
     }
@@ -113,6 +121,11 @@ public final class WhatsAppClient implements AutoCloseable {
     /** The account's group operations (create, metadata, participants, settings, invites, leave). */
     public Groups groups() {
         return groups;
+    }
+
+    /** The account's communities (create, link and unlink groups, sub-groups, members of the linked groups). */
+    public io.tryx.protocol.client.community.Communities community() {
+        return community;
     }
 
     /** The account's polls (create, vote); received votes arrive decrypted as message events. */
@@ -138,6 +151,11 @@ public final class WhatsAppClient implements AutoCloseable {
     /** Archive, pin, mute, mark read, star, delete for me, delete chat (app-state mutations). */
     public ChatActions chatActions() {
         return appState.chatActions();
+    }
+
+    /** Labels: create, edit, delete, label and unlabel chats and messages (app-state mutations). */
+    public io.tryx.protocol.client.appstate.Labels labels() {
+        return appState.labels();
     }
 
     /** Registers a listener for app-state changes (from the phone, other devices and this client). */
@@ -178,6 +196,16 @@ public final class WhatsAppClient implements AutoCloseable {
     /** Registers a listener for presence, chat states, profile, privacy and blocklist updates (in order per chat). */
     public void addUpdateListener(UpdateListener listener) {
         social.updates.addListener(listener);
+    }
+
+    /** Calls to the account: reject one; incoming steps arrive at {@link #addCallListener} listeners. */
+    public io.tryx.protocol.client.calls.Calls calls() {
+        return calls;
+    }
+
+    /** Registers a listener for call offers, accepts, rejects and terminations (in order per call). */
+    public void addCallListener(io.tryx.protocol.client.calls.CallListener listener) {
+        calls.addListener(listener);
     }
 
     public void addListener(ClientListener listener) {

@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * </ul>
  * Both create calls take {@code "addressingMode": "pn"} (the default) or {@code "lid"} (participants listed by LID,
  * messages fanned out from LID devices; 400 {@code invalid-addressing-mode} for anything else); the group body
- * shows it as {@code "addressingMode"}.
+ * shows it as {@code "addressingMode"}. The group body also shows the community ties ({@code "community"},
+ * {@code "linkedParent"}, {@code "defaultSubGroup"}), {@code "joinApproval"} and the pending join
+ * {@code "requests"} (phone JIDs, oldest first).
  */
 final class GroupEndpoints {
 
@@ -133,7 +135,9 @@ final class GroupEndpoints {
     public record GroupBody(String jid, String subject, String creator, long creation, String description,
                             boolean locked, boolean announce, int ephemeral, String memberAddMode, String addressingMode,
                             List<ParticipantBody> participants,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> failed) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> failed,
+                            boolean community, String linkedParent, boolean defaultSubGroup, boolean joinApproval,
+                            List<String> requests) {
 
         static GroupBody of(Group.GroupView view, List<String> failed) {
             return new GroupBody(view.jid().toString(), view.subject(), view.creator().jid().toString(), view.creation(),
@@ -141,7 +145,10 @@ final class GroupEndpoints {
                     view.settings().locked(), view.settings().announce(), view.settings().ephemeralSeconds(),
                     view.settings().memberAddMode(), view.lidAddressed() ? "lid" : "pn",
                     view.participants().stream().map(p -> new ParticipantBody(p.account().jid().toString(),
-                            p.account().lid().toString(), p.role().label())).toList(), failed);
+                            p.account().lid().toString(), p.role().label())).toList(), failed,
+                    view.parentApprovalMode().isPresent(), view.linkedParent().map(Object::toString).orElse(null),
+                    view.defaultSubGroup(), view.joinApproval(),
+                    view.requests().stream().map(r -> r.account().jid().toString()).toList());
         }
     }
 

@@ -25,6 +25,12 @@ import java.util.Optional;
  *   <li>{@code contact} (value or {@code fullName}, optional {@code firstName}):
  *       {@code critical_unblock_low ["contact", chat]}, version 2</li>
  *   <li>{@code pushName} (value: the name, no chat): {@code critical_block ["setting_pushName"]}, version 1</li>
+ *   <li>{@code labelEdit} (needs {@code labelId} and {@code name}, optional {@code color} (0), {@code deleted}
+ *       (false), no chat): {@code regular ["label_edit", labelId]}, version 3</li>
+ *   <li>{@code labelChat} (needs {@code labelId}; value: labeled, default true): {@code regular ["label_jid",
+ *       labelId, chat]}, version 3</li>
+ *   <li>{@code labelMessage} (needs {@code labelId}, {@code messageId}; value as above): {@code regular
+ *       ["label_message", labelId, chat, messageId, "0", "0"]}, version 3</li>
  * </ul>
  * {@code "remove": true} makes it a REMOVE of that index; {@code "collection"} overrides the collection.
  */
@@ -32,7 +38,8 @@ public final class SyncActions {
 
     /** The actions {@link #build} knows. */
     public static final List<String> ACTIONS =
-            List.of("archive", "pin", "markRead", "mute", "star", "deleteChat", "contact", "pushName");
+            List.of("archive", "pin", "markRead", "mute", "star", "deleteChat", "contact", "pushName", "labelEdit",
+                    "labelChat", "labelMessage");
 
     private SyncActions() {
     }
@@ -78,6 +85,15 @@ public final class SyncActions {
             case "contact" -> chatAction(body, "critical_unblock_low", "contact", 2, sync.setContactAction(contact(body)));
             case "pushName" -> new SyncAction("critical_block", request(body, List.of("setting_pushName"), 1,
                     sync.setPushNameSetting(SyncActionValue.PushNameSetting.newBuilder().setName(text(value, "value")))));
+            case "labelEdit" -> new SyncAction("regular", request(body, List.of("label_edit", labelId(body)), 3,
+                    sync.setLabelEditAction(SyncActionValue.LabelEditAction.newBuilder()
+                            .setName(text(body.path("name"), "name")).setColor(body.path("color").asInt(0))
+                            .setDeleted(body.path("deleted").asBoolean(false)))));
+            case "labelChat" -> new SyncAction("regular", request(body, List.of("label_jid", labelId(body), chat(body)), 3,
+                    sync.setLabelAssociationAction(SyncActionValue.LabelAssociationAction.newBuilder().setLabeled(flag(value)))));
+            case "labelMessage" -> new SyncAction("regular", request(body, List.of("label_message", labelId(body),
+                            chat(body), messageId(body), "0", "0"), 3,
+                    sync.setLabelAssociationAction(SyncActionValue.LabelAssociationAction.newBuilder().setLabeled(flag(value)))));
             default -> throw new InvalidAction("invalid-action", "\"action\" must be one of " + ACTIONS);
         };
         Optional<String> collection = Optional.ofNullable(body.get("collection")).map(JsonNode::asText);
@@ -110,10 +126,18 @@ public final class SyncActions {
         throw new InvalidAction("invalid-chat", "\"chat\" must be a user or group JID");
     }
 
+    private static String labelId(JsonNode body) {
+        String id = body.path("labelId").asText("");
+        if (id.isEmpty()) {
+            throw new InvalidAction("invalid-value", "label actions need \"labelId\"");
+        }
+        return id;
+    }
+
     private static String messageId(JsonNode body) {
         String id = body.path("messageId").asText("");
         if (id.isEmpty()) {
-            throw new InvalidAction("invalid-value", "star needs \"messageId\"");
+            throw new InvalidAction("invalid-value", "star and labelMessage need \"messageId\"");
         }
         return id;
     }

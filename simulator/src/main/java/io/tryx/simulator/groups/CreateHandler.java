@@ -21,6 +21,11 @@ import java.util.Optional;
  * {@code <notification type="w:gp2"><create type="new" key><group/></create></notification>}. Users without
  * an account are listed in the answer as {@code <participant jid error="404"/>} and not added. A missing,
  * blank or over-long ({@value #MAX_SUBJECT} characters) subject answers 406, a malformed participant JID 400.
+ * Communities: with {@code <parent default_membership_approval_mode/>} the group is a community and the server
+ * makes its announcement group too (same subject and members, announce on, {@code <default_sub_group/>}, linked
+ * to it; its own {@code create} notification); with {@code <linked_parent jid/>} the new group is linked to that
+ * community (the creator must admin it), announced there with {@code <link>}. {@code <membership_approval_mode>
+ * <group_join state="on"/>} makes admins approve joins.
  */
 public final class CreateHandler implements IqHandler {
 
@@ -71,13 +76,51 @@ public final class CreateHandler implements IqHandler {
                 members.putIfAbsent(account.get().phone(), account.get());
             }
         }
+        Optional<Group> linkedTo = linkedParent(creator, create);
+        Optional<Node> parent = create.child("parent");
         Group group = context.registry().create(creator, subject, context.now(), settings(create), lid);
         members.values().forEach(m -> group.add(m, GroupRole.MEMBER));
+        group.joinApproval(create.child("membership_approval_mode").flatMap(m -> m.child("group_join"))
+                .flatMap(j -> j.attrs().optionalString("state")).map("on"::equals).orElse(false));
+        parent.ifPresent(p -> group.makeParent(p.attrs().optionalString("default_membership_approval_mode")
+                .orElse("request_required")));
+        linkedTo.ifPresent(community -> group.linkedParent(community.jid()));
         Group.GroupView view = group.view();
         Node.Builder change = Node.builder("create").attr("type", "new");
         create.attrs().optionalString("key").ifPresent(k -> change.attr("key", k));
         context.notifier().notifyParticipants(group, creator, change.children(GroupNodes.group(view)).build());
+        if (parent.isPresent()) {
+            announcementGroup(creator, group, members.values(), lid);
+        }
+        linkedTo.ifPresent(community -> CommunityHandler.announceLink(context, community, group, creator));
         return GroupNodes.group(view, failed);
+    }
+
+    /** The community's default sub-group: its announcement group, with the same subject and members. */
+    private void announcementGroup(Account creator, Group community, Iterable<Account> members, boolean lid) {
+        Group announcements = context.registry().create(creator, community.view().subject(), context.now(),
+                GroupSettings.DEFAULTS.withAnnounce(true), lid);
+        members.forEach(m -> announcements.add(m, GroupRole.MEMBER));
+        announcements.markDefaultSubGroup();
+        announcements.linkedParent(community.jid());
+        context.notifier().notifyParticipants(announcements, creator, Node.builder("create").attr("type", "new")
+                .children(GroupNodes.group(announcements.view())).build());
+    }
+
+    /**
+     * The community of a {@code <linked_parent jid/>}: it must be a community (404 otherwise) the creator admins
+     * (403/401).
+     */
+    private Optional<Group> linkedParent(Account creator, Node create) {
+        Optional<Node> linked = create.child("linked_parent");
+        if (linked.isEmpty()) {
+            return Optional.empty();
+        }
+        Group community = context.registry().find(linked.get().attrs().optionalString("jid").orElse(""))
+                .filter(Group::isParent)
+                .orElseThrow(() -> new IqException(IqError.ITEM_NOT_FOUND, "no community " + linked.get()));
+        context.admin(community, creator);
+        return Optional.of(community);
     }
 
     /** The subject if acceptable, else 406. */

@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * One group chat: its id ({@code <id>@g.us}), creator and creation time, subject, description, settings,
- * invite code, addressing mode and participants with their roles (in joining order). Thread-safe: every method locks the
+ * invite code, addressing mode, participants with their roles (in joining order), community ties (a parent, or
+ * linked to one, or its default announcement group) and, when admins approve joins, the pending join requests. Thread-safe: every method locks the
  * group, and handlers that check then change (is the actor an admin? then promote) hold the same lock with
  * {@code synchronized (group)} so the pair is atomic. {@link #view()} is an immutable snapshot for answers.
  */
@@ -32,6 +33,11 @@ public final class Group {
     private Description description;
     private GroupSettings settings;
     private String inviteCode;
+    private String parentApprovalMode;
+    private Jid linkedParent;
+    private boolean defaultSubGroup;
+    private boolean joinApproval;
+    private final Map<String, Request> requests = new LinkedHashMap<>();
 
     Group(String id, Account creator, String subject, long creation, GroupSettings settings, boolean lidAddressed) {
         this.id = Objects.requireNonNull(id, "id");
@@ -129,10 +135,65 @@ public final class Group {
         this.inviteCode = code;
     }
 
+    /** True when the group is a community (a parent that groups are linked to). */
+    public synchronized boolean isParent() {
+        return parentApprovalMode != null;
+    }
+
+    /** Makes the group a community; {@code approvalMode} is its {@code default_membership_approval_mode}. */
+    synchronized void makeParent(String approvalMode) {
+        this.parentApprovalMode = Objects.requireNonNull(approvalMode, "approvalMode");
+    }
+
+    /** The community this group is linked to, empty when none. */
+    public synchronized Optional<Jid> linkedParent() {
+        return Optional.ofNullable(linkedParent);
+    }
+
+    /** Links the group to a community ({@code parent}) or unlinks it ({@code null}). */
+    synchronized void linkedParent(Jid parent) {
+        this.linkedParent = parent;
+    }
+
+    /** True when the group is its community's announcement group (made with it, never unlinked). */
+    public synchronized boolean isDefaultSubGroup() {
+        return defaultSubGroup;
+    }
+
+    synchronized void markDefaultSubGroup() {
+        this.defaultSubGroup = true;
+    }
+
+    /** True when admins approve who joins: a join by invite becomes a {@link Request}. */
+    public synchronized boolean joinApproval() {
+        return joinApproval;
+    }
+
+    synchronized void joinApproval(boolean on) {
+        this.joinApproval = on;
+    }
+
+    /** Records a join request; false when {@code account} already asked. */
+    synchronized boolean request(Account account, long time) {
+        return requests.putIfAbsent(account.phone(), new Request(account, time)) == null;
+    }
+
+    /** Ends {@code account}'s request (approved, rejected or withdrawn); empty when it had none. */
+    synchronized Optional<Request> takeRequest(Account account) {
+        return Optional.ofNullable(requests.remove(account.phone()));
+    }
+
+    /** The pending join requests, oldest first. */
+    public synchronized List<Request> requests() {
+        return List.copyOf(requests.values());
+    }
+
     /** An immutable snapshot of everything an answer or notification shows. */
     public synchronized GroupView view() {
         return new GroupView(id, jid, creator, creation, subject, subjectOwner, subjectTime,
-                Optional.ofNullable(description), settings, new ArrayList<>(participants.values()), lidAddressed);
+                Optional.ofNullable(description), settings, new ArrayList<>(participants.values()), lidAddressed,
+                Optional.ofNullable(parentApprovalMode), Optional.ofNullable(linkedParent), defaultSubGroup, joinApproval,
+                new ArrayList<>(requests.values()));
     }
 
     @Override
@@ -148,12 +209,22 @@ public final class Group {
     public record Description(String id, String text, Account owner, long time) {
     }
 
-    /** A snapshot of a group. */
+    /** A pending request to join: who asked and when (seconds since the epoch). */
+    public record Request(Account account, long time) {
+    }
+
+    /**
+     * A snapshot of a group; {@code parentApprovalMode} is present for a community, {@code linkedParent} for a
+     * group linked to one.
+     */
     public record GroupView(String id, Jid jid, Account creator, long creation, String subject, Account subjectOwner,
                             long subjectTime, Optional<Description> description, GroupSettings settings,
-                            List<Participant> participants, boolean lidAddressed) {
+                            List<Participant> participants, boolean lidAddressed, Optional<String> parentApprovalMode,
+                            Optional<Jid> linkedParent, boolean defaultSubGroup, boolean joinApproval,
+                            List<Request> requests) {
         public GroupView {
             participants = List.copyOf(participants);
+            requests = List.copyOf(requests);
         }
     }
 }

@@ -12,7 +12,9 @@ import java.util.List;
  * {@code <group id="<bare id>" creator creation subject s_t s_o size addressing_mode="pn">} with one
  * {@code <participant jid="phone@s.whatsapp.net" lid="digits@lid" type?/>} per participant ({@code type} is
  * {@code admin} or {@code superadmin}), then {@code <description id participant t><body/></description>},
- * {@code <locked/>}, {@code <announcement/>}, {@code <ephemeral expiration/>} and {@code <member_add_mode>} as set.
+ * {@code <locked/>}, {@code <announcement/>}, {@code <ephemeral expiration/>} and {@code <member_add_mode>} as set,
+ * and the community elements {@code <parent default_membership_approval_mode/>}, {@code <linked_parent jid/>},
+ * {@code <default_sub_group/>} and, when admins approve joins, {@code <membership_approval_mode>}.
  * A LID-addressed group ({@code addressing_mode="lid"}) names users by LID with the phone number beside it:
  * {@code creator="lid" creator_pn}, {@code s_o="lid" s_o_pn}, {@code <participant jid="digits@lid"
  * phone_number="phone@s.whatsapp.net" type?/>} and {@code <description participant="lid" participant_pn>}, as
@@ -59,6 +61,15 @@ public final class GroupNodes {
             children.add(Node.builder("ephemeral").attr("expiration", view.settings().ephemeralSeconds()).build());
         }
         children.add(Node.builder("member_add_mode").text(view.settings().memberAddMode()).build());
+        view.parentApprovalMode().ifPresent(mode ->
+                children.add(Node.builder("parent").attr("default_membership_approval_mode", mode).build()));
+        view.linkedParent().ifPresent(parent -> children.add(Node.builder("linked_parent").attr("jid", parent).build()));
+        if (view.defaultSubGroup()) {
+            children.add(Node.of("default_sub_group"));
+        }
+        if (view.joinApproval()) {
+            children.add(joinApproval(true));
+        }
         Node.Builder group = Node.builder("group")
                 .attr("id", view.id())
                 .attr("creator", lid ? view.creator().lid() : view.creator().jid());
@@ -102,6 +113,27 @@ public final class GroupNodes {
     /** A participant without a role, as participant change notifications of {@code group} list them. */
     public static Node participant(Group group, Account account) {
         return participant(account, GroupRole.MEMBER, group.lidAddressed());
+    }
+
+    /** {@code <membership_approval_mode><group_join state="on|off"/></membership_approval_mode>}. */
+    public static Node joinApproval(boolean on) {
+        return Node.builder("membership_approval_mode")
+                .children(Node.builder("group_join").attr("state", on ? "on" : "off").build()).build();
+    }
+
+    /**
+     * {@code <group jid subject s_t creation creator size><default_sub_group/>?</group>}: a group as a community's
+     * sub-group list and its link notifications name it.
+     */
+    public static Node linkTarget(Group.GroupView view) {
+        Node.Builder group = Node.builder("group").attr("id", view.id()).attr("jid", view.jid())
+                .attr("subject", view.subject()).attr("s_t", view.subjectTime()).attr("creation", view.creation())
+                .attr("creator", view.lidAddressed() ? view.creator().lid() : view.creator().jid())
+                .attr("size", view.participants().size());
+        if (view.defaultSubGroup()) {
+            group.children(Node.of("default_sub_group"));
+        }
+        return group.build();
     }
 
     /** {@code <body>text</body>}. */

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The group services wired together: one {@link GroupRegistry}, the {@code w:g2} IQ handlers (create,
- * metadata, participating, participant changes, subject, description, settings, leave, invites), the
+ * metadata, participating, participant changes, subject, description, settings, leave, invites, communities,
+ * join approval), the
  * {@link GroupNotifier} and the group message and receipt relays. {@link #register} must run after
  * {@link Messaging#register}: it takes over the {@code message} and {@code receipt} stanzas and passes those
  * not addressed to a group ({@code @g.us}) on to the 1:1 relays.
@@ -49,6 +50,14 @@ public final class Groups {
         }
         router.iq("w:g2", "leave", new LeaveHandler(context));
         router.iq("w:g2", "invite", new InviteHandler(context));
+        CommunityHandler community = new CommunityHandler(context);
+        for (String operation : List.of("links", "unlink", "sub_groups", "linked_groups_participants")) {
+            router.iq("w:g2", operation, community);
+        }
+        MembershipHandler membership = new MembershipHandler(context);
+        for (String operation : List.of("membership_approval_mode", "membership_approval_requests", "membership_requests_action")) {
+            router.iq("w:g2", operation, membership);
+        }
         router.stanza("message", this::onMessage);
         router.stanza("receipt", this::onReceipt);
     }

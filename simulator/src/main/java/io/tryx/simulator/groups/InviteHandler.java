@@ -21,7 +21,10 @@ import java.util.Optional;
  *       {@code <add reason="invite"><participant jid/></add>}. Joining a group one is in answers its JID
  *       without a change.</li>
  * </ul>
- * A revoked code answers 410 gone, an unknown one 406 not acceptable.
+ * When the group's admins approve joins ({@code membership_approval_mode}), a join by someone not in it only
+ * records a request: answered {@code <membership_approval_request jid/>}, the admins get
+ * {@code <created_membership_requests request_method="invite_link"><participant/></...>} (see
+ * {@link MembershipHandler}). A revoked code answers 410 gone, an unknown one 406 not acceptable.
  */
 public final class InviteHandler implements IqHandler {
 
@@ -61,6 +64,22 @@ public final class InviteHandler implements IqHandler {
     }
 
     private Node join(Group group, Account actor) {
+        boolean asked;
+        synchronized (group) {
+            if (!group.joinApproval() || group.isParticipant(actor)) {
+                asked = false;
+            } else {
+                asked = true;
+                if (!group.request(actor, context.now())) {
+                    return Node.builder("membership_approval_request").attr("jid", group.jid()).build();
+                }
+            }
+        }
+        if (asked) {
+            context.notifier().notify(group, actor, MembershipHandler.admins(group), Node.builder("created_membership_requests")
+                    .attr("request_method", "invite_link").children(GroupNodes.participant(group, actor)).build());
+            return Node.builder("membership_approval_request").attr("jid", group.jid()).build();
+        }
         if (group.add(actor, GroupRole.MEMBER)) {
             context.notifier().notifyParticipants(group, actor, Node.builder("add").attr("reason", "invite")
                     .children(GroupNodes.participant(group, actor)).build());

@@ -230,6 +230,7 @@ class ClientGroupsTest {
             case GroupEvent.SettingChanged s -> s.setting().toString();
             case GroupEvent.ParticipantsChanged p -> p.action() + " " + p.participants();
             case GroupEvent.InviteCodeChanged i -> "invite";
+            default -> event.getClass().getSimpleName();
         };
     }
 

@@ -33,6 +33,7 @@ public final class AppState {
     private final CollectionSync sync;
     private final PatchUploader uploader;
     private final ChatActions chatActions;
+    private final Labels labels;
     private final KeyShareConsumer keyShares;
 
     /**
@@ -49,6 +50,7 @@ public final class AppState {
         this.sync = new CollectionSync(store, channel, blobs, applier, keyRequests, listeners, workers);
         this.uploader = new PatchUploader(store, channel, applier, sync, workers, random);
         this.chatActions = new ChatActions(request -> queue.submit(() -> uploader.upload(request)), clock);
+        this.labels = new Labels(request -> queue.submit(() -> uploader.upload(request)), clock);
         this.keyShares = new KeyShareConsumer(store, this::syncAll);
     }
 
@@ -62,6 +64,11 @@ public final class AppState {
     }
 
     /** Our own mutations (archive, pin, mute, ...). */
+    /** Labels: create, edit, delete, and put on or take off chats and messages. */
+    public Labels labels() {
+        return labels;
+    }
+
     public ChatActions chatActions() {
         return chatActions;
     }

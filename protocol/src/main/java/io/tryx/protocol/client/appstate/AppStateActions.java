@@ -30,6 +30,7 @@ final class AppStateActions {
 
     static final String REGULAR_LOW = "regular_low";
     static final String REGULAR_HIGH = "regular_high";
+    static final String REGULAR = "regular";
 
     private AppStateActions() {
     }
@@ -89,6 +90,35 @@ final class AppStateActions {
     static PatchRequest clearChat(Jid chat, boolean keepStarred, boolean deleteMedia, long nowMillis) {
         return new PatchRequest(REGULAR_HIGH, List.of(set(List.of(CLEAR_CHAT, chat(chat), keepStarred ? "0" : "1",
                 deleteMedia ? "1" : "0"), 6, value(nowMillis).setClearChatAction(SyncActionValue.ClearChatAction.getDefaultInstance()))));
+    }
+
+    /** Creates, renames, recolours ({@code deleted} false) or deletes a label: {@code regular ["label_edit", id]}, version 3. */
+    static PatchRequest labelEdit(String labelId, String name, int color, boolean deleted, long nowMillis) {
+        return new PatchRequest(REGULAR, List.of(set(List.of(LABEL_EDIT, labelId(labelId)), 3, value(nowMillis)
+                .setLabelEditAction(SyncActionValue.LabelEditAction.newBuilder().setName(Objects.requireNonNull(name, "name"))
+                        .setColor(color).setDeleted(deleted)))));
+    }
+
+    /** Puts a label on a chat or takes it off: {@code regular ["label_jid", id, chat]}, version 3. */
+    static PatchRequest labelChat(String labelId, Jid chat, boolean labeled, long nowMillis) {
+        return new PatchRequest(REGULAR, List.of(set(List.of(LABEL_CHAT, labelId(labelId), chat(chat)), 3,
+                value(nowMillis).setLabelAssociationAction(
+                        SyncActionValue.LabelAssociationAction.newBuilder().setLabeled(labeled)))));
+    }
+
+    /** Puts a label on a message or takes it off: {@code regular ["label_message", id, chat, messageId, "0", "0"]}, version 3. */
+    static PatchRequest labelMessage(String labelId, Jid chat, String messageId, boolean labeled, long nowMillis) {
+        return new PatchRequest(REGULAR, List.of(set(List.of(LABEL_MESSAGE, labelId(labelId), chat(chat),
+                Objects.requireNonNull(messageId, "messageId"), "0", "0"), 3, value(nowMillis)
+                .setLabelAssociationAction(SyncActionValue.LabelAssociationAction.newBuilder().setLabeled(labeled)))));
+    }
+
+    private static String labelId(String labelId) {
+        Objects.requireNonNull(labelId, "labelId");
+        if (labelId.isBlank()) {
+            throw new IllegalArgumentException("a label id is not blank");
+        }
+        return labelId;
     }
 
     private static MutationRequest pinMutation(Jid chat, boolean pinned, long nowMillis) {

@@ -23,10 +23,25 @@ import java.util.Optional;
  * @param ephemeralSeconds the disappearing-messages timer, 0 when off
  * @param addressingMode   {@code pn} (participants by phone number) or {@code lid}
  * @param participants     the participants in the server's order
+ * @param parent           the group is a community ({@code <parent/>}): its linked groups are listed by
+ *                         {@link io.tryx.protocol.client.community.Communities#subGroups}
+ * @param linkedParent     the community this group is linked to ({@code <linked_parent jid/>}), null when none
+ * @param defaultSubGroup  the group is its community's announcement group ({@code <default_sub_group/>})
+ * @param joinApproval     admins approve who joins ({@code <membership_approval_mode/>}): a join by invite
+ *                         becomes a membership request
  */
 public record GroupInfo(Jid jid, String subject, Jid subjectOwner, Instant subjectTime, Jid creator, Instant creation,
                         String description, String descriptionId, boolean locked, boolean announce,
-                        int ephemeralSeconds, String addressingMode, List<GroupParticipant> participants) {
+                        int ephemeralSeconds, String addressingMode, List<GroupParticipant> participants,
+                        boolean parent, Jid linkedParent, boolean defaultSubGroup, boolean joinApproval) {
+
+    /** A plain group: no community, no link, joins need no approval. */
+    public GroupInfo(Jid jid, String subject, Jid subjectOwner, Instant subjectTime, Jid creator, Instant creation,
+                     String description, String descriptionId, boolean locked, boolean announce,
+                     int ephemeralSeconds, String addressingMode, List<GroupParticipant> participants) {
+        this(jid, subject, subjectOwner, subjectTime, creator, creation, description, descriptionId, locked, announce,
+                ephemeralSeconds, addressingMode, participants, false, null, false, false);
+    }
 
     public GroupInfo {
         Objects.requireNonNull(jid, "jid");

@@ -53,7 +53,10 @@ public final class GroupNodes {
                 description.flatMap(d -> d.attrs().optionalString("id")).orElse(null),
                 group.child("locked").isPresent(), group.child("announcement").isPresent(),
                 group.child("ephemeral").flatMap(e -> e.attrs().optionalLong("expiration")).map(Long::intValue).orElse(0),
-                attrs.optionalString("addressing_mode").orElse("pn"), participants);
+                attrs.optionalString("addressing_mode").orElse("pn"), participants,
+                group.child("parent").isPresent(),
+                group.child("linked_parent").flatMap(l -> l.attrs().optionalJid("jid")).orElse(null),
+                group.child("default_sub_group").isPresent(), group.child("membership_approval_mode").isPresent());
     }
 
     /** The failed participants of a create answer ({@code <participant jid error/>}). */
@@ -63,13 +66,13 @@ public final class GroupNodes {
     }
 
     /** One {@code <participant jid error?/>} of a participant-change answer. */
-    static ParticipantResult participantResult(Node participant) {
+    public static ParticipantResult participantResult(Node participant) {
         int error = participant.attrs().optionalString("error").map(GroupNodes::code).orElse(0);
         return new ParticipantResult(participant.attrs().jid("jid"), error);
     }
 
     /** A group JID from a bare id ({@code 120363...}) or a full JID. */
-    static Jid groupJid(String id) {
+    public static Jid groupJid(String id) {
         Jid jid = id.contains("@") ? Jid.parse(id) : Jid.user(id, JidServer.GROUP);
         if (!jid.isGroup()) {
             throw new ProtocolException(ProtocolException.Reason.MALFORMED, "not a group JID: " + id);
@@ -82,7 +85,7 @@ public final class GroupNodes {
         return node.contentBytes().map(b -> new String(b, StandardCharsets.UTF_8)).or(node::contentText);
     }
 
-    static int code(String text) {
+    public static int code(String text) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
@@ -91,16 +94,31 @@ public final class GroupNodes {
     }
 
     /** {@code <iq xmlns="w:g2" type to id>child</iq>}. */
-    static Node iq(String id, String type, Jid to, Node child) {
+    public static Node iq(String id, String type, Jid to, Node child) {
         return Node.builder("iq").attr("id", id).attr("xmlns", XMLNS).attr("type", type).attr("to", to)
                 .children(child).build();
     }
 
     /** {@code <create subject key><participant jid/>...</create>}. */
     static Node create(String subject, String key, List<Jid> participants) {
-        return Node.builder("create").attr("subject", subject).attr("key", key)
-                .children(participants.stream().map(p -> Node.builder("participant").attr("jid", p.toNonAd()).build())
-                        .toList()).build();
+        return create(subject, key, participants, List.of());
+    }
+
+    /**
+     * {@code <create subject key><participant jid/>...extra</create>}; {@code extra} is {@code <parent/>} for a
+     * community or {@code <linked_parent jid/>} for a group created inside one.
+     */
+    public static Node create(String subject, String key, List<Jid> participants, List<Node> extra) {
+        List<Node> children = new ArrayList<>();
+        participants.forEach(p -> children.add(Node.builder("participant").attr("jid", p.toNonAd()).build()));
+        children.addAll(extra);
+        return Node.builder("create").attr("subject", subject).attr("key", key).children(children).build();
+    }
+
+    /** The {@code <group>} child of an answer. */
+    public static Node groupChild(Node answer) {
+        return answer.child("group").orElseThrow(() ->
+                new ProtocolException(ProtocolException.Reason.MISSING_FIELD, "answer without group: " + answer));
     }
 
     /** {@code <add|remove|promote|demote><participant jid/>...</...>}. */
@@ -128,6 +146,13 @@ public final class GroupNodes {
             case GroupSetting.Locked l -> Node.of(l.on() ? "locked" : "unlocked");
             case GroupSetting.Ephemeral e -> e.seconds() == 0 ? Node.of("not_ephemeral")
                     : Node.builder("ephemeral").attr("expiration", e.seconds()).build();
+            case GroupSetting.JoinApproval j -> joinApproval(j.on());
         };
+    }
+
+    /** {@code <membership_approval_mode><group_join state="on|off"/></membership_approval_mode>}. */
+    static Node joinApproval(boolean on) {
+        return Node.builder("membership_approval_mode")
+                .children(Node.builder("group_join").attr("state", on ? "on" : "off").build()).build();
     }
 }

@@ -19,4 +19,11 @@ public sealed interface GroupSetting {
             }
         }
     }
+
+    /**
+     * Admins approve who joins ({@code <membership_approval_mode><group_join state="on|off"/>}): a join by invite
+     * then becomes a membership request (see {@link Groups#membershipRequests}).
+     */
+    record JoinApproval(boolean on) implements GroupSetting {
+    }
 }

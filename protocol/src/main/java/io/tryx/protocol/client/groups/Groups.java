@@ -10,9 +10,11 @@ import io.tryx.protocol.store.CredentialStore;
 import io.tryx.protocol.store.DeviceCredentials;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -109,7 +111,7 @@ public final class Groups {
                 change(target, GroupNodes.description(newId(), current.descriptionId(), description)));
     }
 
-    /** Changes one setting: announce (only admins send), locked (only admins edit), ephemeral timer. */
+    /** Changes one setting: announce (only admins send), locked (only admins edit), ephemeral timer, join approval. */
     public CompletableFuture<Void> setting(Jid group, GroupSetting setting) {
         return change(group, GroupNodes.setting(Objects.requireNonNull(setting, "setting")));
     }
@@ -144,11 +146,63 @@ public final class Groups {
                 .thenApply(answer -> GroupNodes.parseGroup(group(answer)));
     }
 
-    /** Joins the group of an invite code or link; completes with its JID. */
+    /**
+     * Joins the group of an invite code or link; completes with its JID. In a group whose admins approve who
+     * joins this only asks to join ({@link #join} tells the two apart).
+     */
     public CompletableFuture<Jid> joinByInvite(String codeOrLink) {
+        return join(codeOrLink).thenApply(InviteJoin::group);
+    }
+
+    /**
+     * Joins the group of an invite code or link, or, when its admins approve who joins, asks to: the server then
+     * answers {@code <membership_approval_request jid/>} and the admins decide ({@link #approveMembershipRequests}).
+     */
+    public CompletableFuture<InviteJoin> join(String codeOrLink) {
         return set(Jid.GROUP_SERVER, Node.builder("invite").attr("code", stripLink(codeOrLink)).build())
-                .thenApply(answer -> GroupNodes.groupJid(group(answer).attrs().optionalString("jid").orElseThrow(() ->
-                        new ProtocolException(ProtocolException.Reason.MISSING_FIELD, "join answer without group jid"))));
+                .thenApply(answer -> {
+                    Optional<Node> request = answer.child("membership_approval_request");
+                    Node named = request.orElseGet(() -> group(answer));
+                    Jid jid = GroupNodes.groupJid(named.attrs().optionalString("jid").orElseThrow(() ->
+                            new ProtocolException(ProtocolException.Reason.MISSING_FIELD, "join answer without group jid")));
+                    return new InviteJoin(jid, request.isPresent());
+                });
+    }
+
+    /** Who asked to join the group and waits for an admin ({@code <membership_approval_requests/>}; admins only). */
+    public CompletableFuture<List<MembershipRequest>> membershipRequests(Jid group) {
+        return query("get", groupJid(group), Node.of("membership_approval_requests")).thenApply(answer ->
+                answer.child("membership_approval_requests").map(r -> r.children("membership_approval_request"))
+                        .orElse(List.of()).stream()
+                        .map(r -> new MembershipRequest(r.attrs().jid("jid").toNonAd(),
+                                Instant.ofEpochSecond(r.attrs().optionalLong("request_time").orElse(0L))))
+                        .toList());
+    }
+
+    /** Lets these requesters in; one result per requester (404 when it had not asked). */
+    public CompletableFuture<List<ParticipantResult>> approveMembershipRequests(Jid group, List<Jid> requesters) {
+        return decideRequests(group, "approve", requesters);
+    }
+
+    /** Turns these requesters away; one result per requester (404 when it had not asked). */
+    public CompletableFuture<List<ParticipantResult>> rejectMembershipRequests(Jid group, List<Jid> requesters) {
+        return decideRequests(group, "reject", requesters);
+    }
+
+    private CompletableFuture<List<ParticipantResult>> decideRequests(Jid group, String decision, List<Jid> requesters) {
+        if (requesters.isEmpty()) {
+            throw new IllegalArgumentException("no requesters to " + decision);
+        }
+        Jid target = groupJid(group);
+        Node action = Node.builder("membership_requests_action").children(Node.builder(decision)
+                .children(requesters.stream().map(p -> Node.builder("participant").attr("jid", p.toNonAd()).build())
+                        .toList()).build()).build();
+        return set(target, action).thenApply(answer -> {
+            directory.forget(target);
+            return answer.child("membership_requests_action").flatMap(a -> a.child(decision))
+                    .map(d -> d.children("participant")).orElse(List.of()).stream()
+                    .map(GroupNodes::participantResult).toList();
+        });
     }
 
     private CompletableFuture<Void> change(Jid group, Node change) {

@@ -2,6 +2,7 @@ package io.tryx.protocol.client.messaging;
 
 import io.tryx.protocol.client.groups.GroupInfo;
 import io.tryx.protocol.client.groups.GroupSetting;
+import io.tryx.protocol.client.groups.LinkedGroup;
 import io.tryx.protocol.client.groups.ParticipantAction;
 import io.tryx.protocol.jid.Jid;
 
@@ -96,6 +97,67 @@ public sealed interface GroupEvent extends MessageEvent {
             Objects.requireNonNull(timestamp, "timestamp");
             notificationId = notificationId == null ? "" : notificationId;
             Objects.requireNonNull(code, "code");
+        }
+    }
+
+    /** {@code linked} was linked to the community {@code group} ({@code <link link_type="sub_group">}). */
+    record GroupLinked(Jid group, Jid actor, Instant timestamp, String notificationId, LinkedGroup linked)
+            implements GroupEvent {
+        public GroupLinked {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
+            Objects.requireNonNull(linked, "linked");
+        }
+    }
+
+    /**
+     * {@code unlinked} was unlinked from the community {@code group} ({@code <unlink unlink_type unlink_reason?>});
+     * {@code reason} is the server's, empty if none.
+     */
+    record GroupUnlinked(Jid group, Jid actor, Instant timestamp, String notificationId, LinkedGroup unlinked,
+                         String reason) implements GroupEvent {
+        public GroupUnlinked {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
+            Objects.requireNonNull(unlinked, "unlinked");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /**
+     * Users asked to join a group whose admins approve who joins ({@code <created_membership_requests
+     * request_method>}, told to the admins); {@code method} is how they asked ({@code invite_link}, ...), empty if
+     * not told.
+     */
+    record MembershipRequested(Jid group, Jid actor, Instant timestamp, String notificationId, List<Jid> requesters,
+                               String method) implements GroupEvent {
+        public MembershipRequested {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
+            requesters = List.copyOf(requesters);
+            method = method == null ? "" : method;
+        }
+    }
+
+    /**
+     * Pending join requests ended without a join ({@code <revoked_membership_requests>}): rejected by the admin
+     * {@code actor}, or withdrawn when the actor is the requester ({@link #withdrawn()}).
+     */
+    record MembershipRequestsRevoked(Jid group, Jid actor, Instant timestamp, String notificationId,
+                                     List<Jid> requesters) implements GroupEvent {
+        public MembershipRequestsRevoked {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(timestamp, "timestamp");
+            notificationId = notificationId == null ? "" : notificationId;
+            requesters = List.copyOf(requesters);
+        }
+
+        /** True when the requester took its own request back. */
+        public boolean withdrawn() {
+            return actor != null && requesters.size() == 1 && requesters.getFirst().sameUser(actor);
         }
     }
 }

@@ -65,6 +65,14 @@ final class GroupNotificationHandler {
                     directory.forget(changed.group());
                     sender.rotate(changed.group());
                 }
+                case GroupEvent.GroupLinked linked -> {
+                    directory.forget(linked.group());
+                    directory.forget(linked.linked().jid());
+                }
+                case GroupEvent.GroupUnlinked unlinked -> {
+                    directory.forget(unlinked.group());
+                    directory.forget(unlinked.unlinked().jid());
+                }
                 default -> directory.forget(event.group());
             }
         }

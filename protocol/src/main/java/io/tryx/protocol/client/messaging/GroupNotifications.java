@@ -5,6 +5,7 @@ import io.tryx.protocol.binary.Attrs;
 import io.tryx.protocol.binary.Node;
 import io.tryx.protocol.client.groups.GroupNodes;
 import io.tryx.protocol.client.groups.GroupSetting;
+import io.tryx.protocol.client.groups.LinkedGroup;
 import io.tryx.protocol.client.groups.ParticipantAction;
 import io.tryx.protocol.jid.Jid;
 
@@ -16,7 +17,9 @@ import java.util.List;
  * Reads a {@code <notification type="w:gp2" from=group participant=actor t>} into {@link GroupEvent}s, one per
  * child: {@code create}, {@code add}/{@code remove}/{@code promote}/{@code demote} (with {@code <participant
  * jid/>}s), {@code subject}, {@code description} ({@code body} or {@code delete}), {@code locked}/{@code unlocked},
- * {@code announcement}/{@code not_announcement}, {@code ephemeral}/{@code not_ephemeral}, {@code invite}.
+ * {@code announcement}/{@code not_announcement}, {@code ephemeral}/{@code not_ephemeral}, {@code invite},
+ * {@code membership_approval_mode}, community {@code link}/{@code unlink} and the join requests
+ * {@code created_membership_requests}/{@code revoked_membership_requests}.
  * Children this client does not know are skipped.
  */
 final class GroupNotifications {
@@ -70,8 +73,32 @@ final class GroupNotifications {
                     new GroupSetting.Ephemeral(seconds(child.attrs().optionalLong("expiration").orElse(0L))));
             case "not_ephemeral" -> new GroupEvent.SettingChanged(group, actor, t, id, new GroupSetting.Ephemeral(0));
             case "invite" -> new GroupEvent.InviteCodeChanged(group, actor, t, id, child.attrs().string("code"));
+            case "membership_approval_mode" -> new GroupEvent.SettingChanged(group, actor, t, id,
+                    new GroupSetting.JoinApproval(child.child("group_join")
+                            .flatMap(j -> j.attrs().optionalString("state")).map("on"::equals).orElse(true)));
+            case "link" -> new GroupEvent.GroupLinked(group, actor, t, id, LinkedGroup.parse(linkTarget(child)));
+            case "unlink" -> new GroupEvent.GroupUnlinked(group, actor, t, id, LinkedGroup.parse(linkTarget(child)),
+                    child.attrs().optionalString("unlink_reason").orElse(""));
+            case "created_membership_requests" -> new GroupEvent.MembershipRequested(group, actor, t, id,
+                    requesters(child, actor), child.attrs().optionalString("request_method").orElse(""));
+            case "revoked_membership_requests" -> new GroupEvent.MembershipRequestsRevoked(group, actor, t, id,
+                    requesters(child, actor));
             default -> null;
         };
+    }
+
+    private static Node linkTarget(Node change) {
+        return change.child("group").orElseThrow(() ->
+                new ProtocolException(ProtocolException.Reason.MISSING_FIELD, change.tag() + " without group"));
+    }
+
+    /** The {@code <participant jid/>}s of a request change, or the actor when it lists none (its own request). */
+    private static List<Jid> requesters(Node change, Jid actor) {
+        List<Jid> listed = change.children("participant").stream().map(p -> p.attrs().jid("jid").toNonAd()).toList();
+        if (!listed.isEmpty() || actor == null) {
+            return listed;
+        }
+        return List.of(actor.toNonAd());
     }
 
     /** A timer in seconds, clamped to {@code 0..Integer.MAX_VALUE}. */
