@@ -17,6 +17,17 @@ import io.tryx.commands.v1.ErrorCode;
 import io.tryx.commands.v1.GroupInviteLink;
 import io.tryx.commands.v1.MembershipRequest;
 import io.tryx.commands.v1.MembershipRequests;
+import io.tryx.commands.v1.NewsletterInfo;
+import io.tryx.commands.v1.NewsletterList;
+import io.tryx.commands.v1.NewsletterPostInfo;
+import io.tryx.commands.v1.newsletter.CreateNewsletter;
+import io.tryx.commands.v1.newsletter.FollowNewsletter;
+import io.tryx.commands.v1.newsletter.GetNewsletterMetadata;
+import io.tryx.commands.v1.newsletter.GetSubscribedNewsletters;
+import io.tryx.commands.v1.newsletter.MuteNewsletter;
+import io.tryx.commands.v1.newsletter.PostToNewsletter;
+import io.tryx.commands.v1.newsletter.ReactToNewsletterPost;
+import io.tryx.commands.v1.newsletter.UnfollowNewsletter;
 import io.tryx.commands.v1.MediaSource;
 import io.tryx.commands.v1.MediaUrl;
 import io.tryx.commands.v1.OnWhatsAppResult;
@@ -149,6 +160,8 @@ final class CommandSamples {
         return SendMessage.newBuilder().setChat(PEER).setContent(content).build();
     }
 
+    static final String NEWSLETTER = "120363000000000099@newsletter";
+
     static List<SpecificRecord> actions() {
         MessageContext reply = MessageContext.newBuilder()
                 .setQuoted(QuotedMessage.newBuilder().setKey(theirs("3EB0Q")).build()).setMentions(List.of(PEER)).build();
@@ -189,6 +202,14 @@ final class CommandSamples {
                 CreateCommunity.newBuilder().setSubject("Neighbours").setParticipants(List.of(PEER)).build(),
                 LinkGroup.newBuilder().setCommunity("120363000000000077@g.us").setGroup(GROUP).build(),
                 UnlinkGroup.newBuilder().setCommunity("120363000000000077@g.us").setGroup(GROUP).build(),
+                CreateNewsletter.newBuilder().setName("Updates").setDescription("News from us").build(),
+                GetNewsletterMetadata.newBuilder().setInviteCode("0029VaAbCdEf").build(),
+                GetSubscribedNewsletters.newBuilder().build(),
+                FollowNewsletter.newBuilder().setNewsletter(NEWSLETTER).build(),
+                UnfollowNewsletter.newBuilder().setNewsletter(NEWSLETTER).build(),
+                MuteNewsletter.newBuilder().setNewsletter(NEWSLETTER).setMuted(true).build(),
+                PostToNewsletter.newBuilder().setNewsletter(NEWSLETTER).setText("Hello followers").build(),
+                ReactToNewsletterPost.newBuilder().setNewsletter(NEWSLETTER).setServerId(101).setEmoji("👍").build(),
                 CheckOnWhatsApp.newBuilder().setPhoneNumbers(List.of("+15557654321", "15550000000")).build(),
                 GetProfilePicture.newBuilder().setJid(PEER).setPreview(true).build(),
                 GetUserInfo.newBuilder().setUsers(List.of(PEER)).build(),
@@ -241,7 +262,15 @@ final class CommandSamples {
                         .setDevices(List.of("15557654321:0@s.whatsapp.net", "15557654321:2@s.whatsapp.net")).build()))
                         .build(),
                 MembershipRequests.newBuilder().setRequests(List.of(MembershipRequest.newBuilder().setJid(PEER)
-                        .setRequestedAt(AT).build())).build());
+                        .setRequestedAt(AT).build())).build(),
+                newsletterInfo(),
+                NewsletterList.newBuilder().setNewsletters(List.of(newsletterInfo())).build(),
+                NewsletterPostInfo.newBuilder().setNewsletter(NEWSLETTER).setServerId(101).build());
+    }
+
+    private static NewsletterInfo newsletterInfo() {
+        return NewsletterInfo.newBuilder().setJid(NEWSLETTER).setName("Updates").setInviteCode("0029VaAbCdEf")
+                .setSubscribers(42).setRole("SUBSCRIBER").setMuted(false).build();
     }
 
     static CommandResult result(String commandId, Object status) {

@@ -232,6 +232,7 @@ public final class AccountHost implements AutoCloseable {
         client.addChatSyncListener(event -> observer.onChatSync(account, event));
         client.addDeviceListener(event -> observer.onDevice(account, event));
         client.addCallListener(event -> observer.onCall(account, event));
+        client.addNewsletterListener(event -> observer.onNewsletter(account, event));
         account.attach(client, mode);
         LOG.info("{}: starting ({})", account.accountId(), mode);
         client.start().exceptionally(error -> {

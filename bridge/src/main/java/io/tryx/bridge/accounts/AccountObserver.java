@@ -51,4 +51,11 @@ public interface AccountObserver {
      */
     default void onCall(AccountView account, io.tryx.protocol.client.calls.CallEvent event) {
     }
+
+    /**
+     * A post or reaction update of a newsletter {@code account} follows, in order per newsletter. Returning means it
+     * is stored safely (the runtime then acknowledges the post); throwing leaves it unacknowledged.
+     */
+    default void onNewsletter(AccountView account, io.tryx.protocol.client.newsletter.NewsletterEvent event) {
+    }
 }

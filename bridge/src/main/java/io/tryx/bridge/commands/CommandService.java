@@ -71,7 +71,7 @@ public final class CommandService implements AutoCloseable {
                 new GroupCommands(host), new PollCommands(host), new StatusCommands(host, media),
                 new PresenceCommands(host), new ContactCommands(host), new PrivacyCommands(host), new BlockingCommands(host),
                 new ProfileCommands(host, fetcher, mediaWork, mediaDeadline(settings.timeout())),
-                new ChatActionCommands(host), new CommunityCommands(host)));
+                new ChatActionCommands(host), new CommunityCommands(host), new NewsletterCommands(host)));
         ResultMemo memo = new ResultMemo(settings.memoCapacity());
         CommandProcessor processor = new CommandProcessor(
                 new AvroDeserializer<>(registry, AvroReadMode.specific(Command.class)), router, host, producer,

@@ -6,6 +6,7 @@ import io.tryx.commands.v1.ErrorCode;
 import io.tryx.protocol.ProtocolException;
 import io.tryx.protocol.client.ConnectionClosedException;
 import io.tryx.protocol.client.IqException;
+import io.tryx.protocol.client.newsletter.NewsletterNotFoundException;
 import io.tryx.protocol.client.IqTimeoutException;
 import io.tryx.protocol.client.appstate.AppStateException;
 import io.tryx.protocol.client.contacts.ProfilePictureHiddenException;
@@ -64,6 +65,8 @@ final class Failures {
                         appState.code() > 0 ? appState.code() : null, false);
                 default -> new CommandFailure(ErrorCode.SERVER_ERROR, appState.getMessage(), null, true);
             };
+            case NewsletterNotFoundException notFound -> new CommandFailure(ErrorCode.NOT_FOUND, notFound.getMessage(),
+                    notFound.code() > 0 ? notFound.code() : null, false);
             case IqException iq -> new CommandFailure(ErrorCode.SERVER_ERROR, iq.getMessage(), iq.code(), false);
             case IqTimeoutException timeout -> new CommandFailure(ErrorCode.TIMEOUT, timeout.getMessage(), null, true);
             case TimeoutException timeout -> new CommandFailure(ErrorCode.TIMEOUT,

@@ -151,6 +151,19 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
                 publish(origin, record.getEventId(), EventFamily.CALLS, record.getChat(), record));
     }
 
+    /**
+     * Newsletter posts to the messages topic (chat: the newsletter), once per event id like messages; reaction-count
+     * updates are not published (the contract has no family for them yet).
+     */
+    @Override
+    public void onNewsletter(AccountView account, io.tryx.protocol.client.newsletter.NewsletterEvent event) {
+        if (event instanceof io.tryx.protocol.client.newsletter.NewsletterEvent.PostReceived post) {
+            EventOrigin origin = origin(account);
+            var record = messages.map(origin, post);
+            publish(origin, record.getEventId(), EventFamily.MESSAGES, record.getChat(), record);
+        }
+    }
+
     /** History chunks become history records, each part published and waited for (see {@link HistoryPublisher}). */
     @Override
     public void onHistory(AccountView account, HistorySyncEvent event) {

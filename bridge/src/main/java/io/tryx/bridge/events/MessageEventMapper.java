@@ -6,6 +6,7 @@ import io.tryx.events.v1.PollVoteContent;
 import io.tryx.protocol.client.messaging.MessageEvent.MessageReceived;
 import io.tryx.protocol.client.messaging.MessageEvent.PollVoteReceived;
 import io.tryx.protocol.client.messaging.MessageInfo;
+import io.tryx.protocol.client.newsletter.NewsletterEvent;
 import io.tryx.schemas.EventIds;
 import io.tryx.schemas.EventKind;
 
@@ -42,6 +43,24 @@ public final class MessageEventMapper {
                 .setContent(PollVoteContent.newBuilder().setPoll(poll).setSelectedOptions(vote.selectedOptions()).build())
                 .setContext(io.tryx.common.v1.MessageContext.newBuilder().build())
                 .setViewOnce(false)
+                .build();
+    }
+
+    /**
+     * A newsletter post: a message of the newsletter's chat (newsletters are one-to-many and not end-to-end
+     * encrypted), with the post's server id, which reactions to it name.
+     */
+    public MessageEvent map(EventOrigin origin, NewsletterEvent.PostReceived post) {
+        String id = post.id() == null || post.id().isBlank() ? "server-" + post.serverId() : post.id();
+        Instant at = post.at() == null ? Instant.EPOCH : post.at();
+        MessageInfo info = new MessageInfo(id, post.newsletter(), post.newsletter(), null, false, false, at, "", "",
+                "", false);
+        Wrappers.Unwrapped unwrapped = Wrappers.unwrap(post.message());
+        return header(origin, info)
+                .setContent(ContentMapper.content(unwrapped.message(), info, origin))
+                .setContext(ContextMapper.context(unwrapped.message(), info, origin))
+                .setViewOnce(unwrapped.viewOnce())
+                .setNewsletterServerId(post.serverId() > 0 ? post.serverId() : null)
                 .build();
     }
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The simulator's social and app-state admin endpoints as JSON ({@code /admin/accounts/{phone}/...}): what the
- * server stored for an account, and what its mock phone changes.
+ * The simulator's social and app-state admin endpoints as JSON ({@code /admin/accounts/{phone}/...}, and any other
+ * {@code /admin/...} read): what the server stored for an account, and what its mock phone changes.
  */
 final class SocialAdmin implements AutoCloseable {
 
@@ -26,6 +26,11 @@ final class SocialAdmin implements AutoCloseable {
 
     SocialAdmin(String adminUrl) {
         this.base = URI.create(adminUrl.endsWith("/") ? adminUrl : adminUrl + "/");
+    }
+
+    /** {@code GET /admin/<path>} (e.g. {@code newsletters/<jid>/posts}). */
+    JsonNode get(String path) {
+        return call(HttpRequest.newBuilder(base.resolve("admin/" + path)).GET());
     }
 
     /** {@code GET /admin/accounts/{phone}/{what}}. */
