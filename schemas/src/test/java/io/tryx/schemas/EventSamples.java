@@ -239,7 +239,14 @@ final class EventSamples {
                 DescriptionChanged.newBuilder().setDescription("New text").setDescriptionId("DESC2").build(),
                 SettingChanged.newBuilder().setSetting(GroupSetting.LOCKED).setEnabled(true).build(),
                 GroupTimerChanged.newBuilder().setExpirationSeconds(0).build(),
-                InviteLinkReset.newBuilder().setCode("NewCode123").build());
+                InviteLinkReset.newBuilder().setCode("NewCode123").build(),
+                io.tryx.events.v1.GroupLinked.newBuilder().setGroup("120363000000000088@g.us").setSubject("Garden club")
+                        .build(),
+                io.tryx.events.v1.GroupUnlinked.newBuilder().setGroup("120363000000000088@g.us").setReason("delete").build(),
+                io.tryx.events.v1.MembershipRequested.newBuilder().setRequesters(List.of(PEER)).setMethod("invite_link")
+                        .build(),
+                io.tryx.events.v1.MembershipRequestsRevoked.newBuilder().setRequesters(List.of(PEER)).setWithdrawn(true)
+                        .build());
     }
 
     private static GroupEvent group(String notificationId, SpecificRecord change) {

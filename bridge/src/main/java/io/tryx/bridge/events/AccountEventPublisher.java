@@ -95,13 +95,8 @@ public final class AccountEventPublisher implements AccountObserver, AutoCloseab
                 publish(origin, record.getEventId(), EventFamily.UNDECRYPTABLE, record.getChat(), record);
             }
             case io.tryx.protocol.client.messaging.GroupEvent change -> {
-                if (GroupEventMapper.hasBranch(change)) {
-                    var record = groups.map(origin, change);
-                    publish(origin, record.getEventId(), EventFamily.GROUPS, record.getChat(), record);
-                } else {
-                    LOG.debug("{}: {} has no contract branch yet, not published", account.accountId(),
-                            change.getClass().getSimpleName());
-                }
+                var record = groups.map(origin, change);
+                publish(origin, record.getEventId(), EventFamily.GROUPS, record.getChat(), record);
             }
         }
     }

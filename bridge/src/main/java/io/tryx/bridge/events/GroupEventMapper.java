@@ -3,9 +3,13 @@ package io.tryx.bridge.events;
 import io.tryx.common.v1.ParticipantAction;
 import io.tryx.events.v1.DescriptionChanged;
 import io.tryx.events.v1.GroupEvent;
+import io.tryx.events.v1.GroupLinked;
 import io.tryx.events.v1.GroupSnapshot;
 import io.tryx.events.v1.GroupTimerChanged;
+import io.tryx.events.v1.GroupUnlinked;
 import io.tryx.events.v1.InviteLinkReset;
+import io.tryx.events.v1.MembershipRequested;
+import io.tryx.events.v1.MembershipRequestsRevoked;
 import io.tryx.events.v1.ParticipantsChanged;
 import io.tryx.events.v1.SettingChanged;
 import io.tryx.events.v1.SubjectChanged;
@@ -23,7 +27,9 @@ import java.util.List;
  * Maps the runtime's group changes ({@code w:gp2} notifications) to {@link GroupEvent}s: a creation becomes a
  * {@link GroupSnapshot} of the new group, participant changes keep their action (a removal whose author is the
  * only member concerned is a {@code LEAVE}, an add for the reason {@code invite} a {@code JOIN_BY_LINK}), the
- * ephemeral setting becomes {@link GroupTimerChanged}, a new invite code {@link InviteLinkReset}. The event id's
+ * ephemeral setting becomes {@link GroupTimerChanged}, a new invite code {@link InviteLinkReset}; community links
+ * and join requests become {@link GroupLinked}, {@link GroupUnlinked}, {@link MembershipRequested} and
+ * {@link MembershipRequestsRevoked}. The event id's
  * subject is the notification's stanza id, its kind the change's branch (see the contract's {@code eventId}).
  */
 public final class GroupEventMapper {
@@ -70,26 +76,29 @@ public final class GroupEventMapper {
             };
             case io.tryx.protocol.client.messaging.GroupEvent.InviteCodeChanged invite ->
                     InviteLinkReset.newBuilder().setCode(GroupMetadataMapper.emptyToNull(invite.code())).build();
-            case io.tryx.protocol.client.messaging.GroupEvent.GroupLinked e -> throw noBranch(e);
-            case io.tryx.protocol.client.messaging.GroupEvent.GroupUnlinked e -> throw noBranch(e);
-            case io.tryx.protocol.client.messaging.GroupEvent.MembershipRequested e -> throw noBranch(e);
-            case io.tryx.protocol.client.messaging.GroupEvent.MembershipRequestsRevoked e -> throw noBranch(e);
+            case io.tryx.protocol.client.messaging.GroupEvent.GroupLinked linked -> GroupLinked.newBuilder()
+                    .setGroup(linked.linked().jid().toString())
+                    .setSubject(GroupMetadataMapper.emptyToNull(linked.linked().subject()))
+                    .setDefaultSubGroup(linked.linked().defaultSubGroup())
+                    .build();
+            case io.tryx.protocol.client.messaging.GroupEvent.GroupUnlinked unlinked -> GroupUnlinked.newBuilder()
+                    .setGroup(unlinked.unlinked().jid().toString())
+                    .setReason(GroupMetadataMapper.emptyToNull(unlinked.reason()))
+                    .build();
+            case io.tryx.protocol.client.messaging.GroupEvent.MembershipRequested requested -> MembershipRequested.newBuilder()
+                    .setRequesters(users(requested.requesters()))
+                    .setMethod(GroupMetadataMapper.emptyToNull(requested.method()))
+                    .build();
+            case io.tryx.protocol.client.messaging.GroupEvent.MembershipRequestsRevoked revoked ->
+                    MembershipRequestsRevoked.newBuilder()
+                            .setRequesters(users(revoked.requesters()))
+                            .setWithdrawn(revoked.withdrawn())
+                            .build();
         };
     }
 
-    /**
-     * True when the contract has a branch for the change: community links and join requests have none yet
-     * (events v1), so they are not published.
-     */
-    public static boolean hasBranch(io.tryx.protocol.client.messaging.GroupEvent event) {
-        return !(event instanceof io.tryx.protocol.client.messaging.GroupEvent.GroupLinked
-                || event instanceof io.tryx.protocol.client.messaging.GroupEvent.GroupUnlinked
-                || event instanceof io.tryx.protocol.client.messaging.GroupEvent.MembershipRequested
-                || event instanceof io.tryx.protocol.client.messaging.GroupEvent.MembershipRequestsRevoked);
-    }
-
-    private static IllegalArgumentException noBranch(io.tryx.protocol.client.messaging.GroupEvent event) {
-        return new IllegalArgumentException("no GroupEvent branch for " + event.getClass().getSimpleName());
+    private static List<String> users(List<Jid> users) {
+        return users.stream().map(user -> user.toNonAd().toString()).toList();
     }
 
     private static ParticipantAction action(io.tryx.protocol.client.messaging.GroupEvent.ParticipantsChanged changed) {

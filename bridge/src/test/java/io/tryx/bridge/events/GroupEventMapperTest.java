@@ -141,16 +141,32 @@ class GroupEventMapperTest {
     }
 
     @Test
-    void linksAndJoinRequestsHaveNoContractBranchYetAndAreNotMapped() {
-        var link = new io.tryx.protocol.client.messaging.GroupEvent.GroupLinked(GROUP, ADMIN, AT, "l1",
-                new io.tryx.protocol.client.groups.LinkedGroup(Jid.parse("120363000000000098@g.us"), "Garden", AT, false));
-        var requested = new io.tryx.protocol.client.messaging.GroupEvent.MembershipRequested(GROUP, BOB, AT, "r1",
-                List.of(BOB), "invite_link");
-        assertThat(GroupEventMapper.hasBranch(link)).isFalse();
-        assertThat(GroupEventMapper.hasBranch(requested)).isFalse();
-        assertThat(GroupEventMapper.hasBranch(new io.tryx.protocol.client.messaging.GroupEvent.SubjectChanged(
-                GROUP, ADMIN, AT, "n1", "A"))).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> map(link)).isInstanceOf(IllegalArgumentException.class);
+    void communityLinksAndJoinRequestsBecomeTheirBranches() {
+        Jid garden = Jid.parse("120363000000000098@g.us");
+        var linked = map(new io.tryx.protocol.client.messaging.GroupEvent.GroupLinked(GROUP, ADMIN, AT, "l1",
+                new io.tryx.protocol.client.groups.LinkedGroup(garden, "Garden", AT, false)));
+        assertThat(linked.getChange()).isEqualTo(io.tryx.events.v1.GroupLinked.newBuilder().setGroup(garden.toString())
+                .setSubject("Garden").setDefaultSubGroup(false).build());
+        assertThat(linked.getAuthor()).contains(ADMIN.toString());
+
+        var unlinked = map(new io.tryx.protocol.client.messaging.GroupEvent.GroupUnlinked(GROUP, ADMIN, AT, "u1",
+                new io.tryx.protocol.client.groups.LinkedGroup(garden, "", AT, false), ""));
+        assertThat(unlinked.getChange()).isEqualTo(io.tryx.events.v1.GroupUnlinked.newBuilder()
+                .setGroup(garden.toString()).build());
+
+        var requested = map(new io.tryx.protocol.client.messaging.GroupEvent.MembershipRequested(GROUP, BOB, AT, "r1",
+                List.of(BOB.withDevice(2)), "invite_link"));
+        assertThat(requested.getChange()).isEqualTo(io.tryx.events.v1.MembershipRequested.newBuilder()
+                .setRequesters(List.of(BOB.toString())).setMethod("invite_link").build());
+
+        var withdrawn = map(new io.tryx.protocol.client.messaging.GroupEvent.MembershipRequestsRevoked(GROUP, BOB, AT,
+                "r2", List.of(BOB)));
+        var rejected = map(new io.tryx.protocol.client.messaging.GroupEvent.MembershipRequestsRevoked(GROUP, ADMIN, AT,
+                "r3", List.of(BOB)));
+        assertThat(((io.tryx.events.v1.MembershipRequestsRevoked) withdrawn.getChange()).getWithdrawn()).isTrue();
+        assertThat(((io.tryx.events.v1.MembershipRequestsRevoked) rejected.getChange()).getWithdrawn()).isFalse();
+        assertThat(java.util.Set.of(linked.getEventId(), unlinked.getEventId(), requested.getEventId(),
+                withdrawn.getEventId(), rejected.getEventId())).hasSize(5);
     }
 
     @Test

@@ -181,6 +181,13 @@ class BridgeGroupsTest {
                 .containsExactly(gil + " 200", fay + " 404");
         GenericRecord added = (GenericRecord) participantsChanged(fay, corner, "ADD").get("change");
         assertThat((List<?>) added.get("participants")).extracting(Object::toString).containsExactly(gil);
+
+        GenericRecord linked = (GenericRecord) groupEvent(fay, community.getJid(), "GroupLinked").get("change");
+        assertThat(linked.get("group")).hasToString(corner);
+        GenericRecord unlinked = (GenericRecord) groupEvent(fay, community.getJid(), "GroupUnlinked").get("change");
+        assertThat(unlinked.get("group")).hasToString(corner);
+        GenericRecord request = (GenericRecord) groupEvent(eve, corner, "MembershipRequested").get("change");
+        assertThat((List<?>) request.get("requesters")).extracting(Object::toString).containsExactly(gil);
     }
 
     @Test
