@@ -158,6 +158,11 @@ public final class WhatsAppClient implements AutoCloseable {
         return appState.labels();
     }
 
+    /** The account's push name and address book as app-state mutations (see {@link io.tryx.protocol.client.appstate.AccountActions}). */
+    public io.tryx.protocol.client.appstate.AccountActions accountActions() {
+        return appState.accountActions();
+    }
+
     /** Registers a listener for app-state changes (from the phone, other devices and this client). */
     public void addChatSyncListener(ChatSyncListener listener) {
         appState.addListener(listener);

@@ -34,6 +34,7 @@ public final class AppState {
     private final PatchUploader uploader;
     private final ChatActions chatActions;
     private final Labels labels;
+    private final AccountActions accountActions;
     private final KeyShareConsumer keyShares;
 
     /**
@@ -51,6 +52,7 @@ public final class AppState {
         this.uploader = new PatchUploader(store, channel, applier, sync, workers, random);
         this.chatActions = new ChatActions(request -> queue.submit(() -> uploader.upload(request)), clock);
         this.labels = new Labels(request -> queue.submit(() -> uploader.upload(request)), clock);
+        this.accountActions = new AccountActions(request -> queue.submit(() -> uploader.upload(request)), clock);
         this.keyShares = new KeyShareConsumer(store, this::syncAll);
     }
 
@@ -67,6 +69,11 @@ public final class AppState {
     /** Labels: create, edit, delete, and put on or take off chats and messages. */
     public Labels labels() {
         return labels;
+    }
+
+    /** Push name and address-book writes. */
+    public AccountActions accountActions() {
+        return accountActions;
     }
 
     public ChatActions chatActions() {

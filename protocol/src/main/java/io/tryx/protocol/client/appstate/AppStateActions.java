@@ -31,6 +31,8 @@ final class AppStateActions {
     static final String REGULAR_LOW = "regular_low";
     static final String REGULAR_HIGH = "regular_high";
     static final String REGULAR = "regular";
+    static final String CRITICAL_BLOCK = "critical_block";
+    static final String CRITICAL_UNBLOCK_LOW = "critical_unblock_low";
 
     private AppStateActions() {
     }
@@ -119,6 +121,42 @@ final class AppStateActions {
             throw new IllegalArgumentException("a label id is not blank");
         }
         return labelId;
+    }
+
+    /** The account's push name: {@code critical_block ["setting_pushName"]}, version 1. */
+    static PatchRequest pushName(String name, long nowMillis) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a push name is not blank");
+        }
+        return new PatchRequest(CRITICAL_BLOCK, List.of(set(List.of(PUSH_NAME), 1, value(nowMillis)
+                .setPushNameSetting(SyncActionValue.PushNameSetting.newBuilder().setName(name)))));
+    }
+
+    /** An address-book entry: {@code critical_unblock_low ["contact", user]}, version 2. */
+    static PatchRequest contact(Jid user, String fullName, String firstName, long nowMillis) {
+        SyncActionValue.ContactAction.Builder contact = SyncActionValue.ContactAction.newBuilder()
+                .setFullName(Objects.requireNonNull(fullName, "fullName"));
+        if (firstName != null && !firstName.isEmpty()) {
+            contact.setFirstName(firstName);
+        }
+        return new PatchRequest(CRITICAL_UNBLOCK_LOW, List.of(set(List.of(CONTACT, user(user)), 2,
+                value(nowMillis).setContactAction(contact))));
+    }
+
+    /** Removes an address-book entry: a {@code REMOVE} of {@code ["contact", user]}. */
+    static PatchRequest removeContact(Jid user, long nowMillis) {
+        return new PatchRequest(CRITICAL_UNBLOCK_LOW, List.of(new MutationRequest(MutationOperation.REMOVE,
+                List.of(CONTACT, user(user)), value(nowMillis).setContactAction(
+                        SyncActionValue.ContactAction.getDefaultInstance()).build(), 2)));
+    }
+
+    private static String user(Jid user) {
+        String chat = chat(user);
+        if (user.isGroup()) {
+            throw new IllegalArgumentException("a contact is a user, not a group: " + user);
+        }
+        return chat;
     }
 
     private static MutationRequest pinMutation(Jid chat, boolean pinned, long nowMillis) {
