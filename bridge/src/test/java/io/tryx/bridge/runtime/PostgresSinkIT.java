@@ -143,7 +143,7 @@ class PostgresSinkIT {
 
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-Xmx384m", "-cp", classPath,
+        return new ProcessBuilder(java.toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
                 ConnectStandalone.class.getName(), workerFile.toString(), connector.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("connect.log").toFile()).start();
     }
