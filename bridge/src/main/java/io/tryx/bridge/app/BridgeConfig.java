@@ -155,8 +155,11 @@ public record BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSetting
      *                          chat and media with one certificate), else the JDK's trust store
      * @param fetchMaxBytes     the largest file a command's media URL may deliver
      * @param fetchTimeout      how long fetching one media URL may take, connecting included
+     * @param allowPrivateNetworks let media URLs reach loopback, private, link-local and other non-public addresses
+     *                          (off by default: a command could otherwise make the bridge read internal services)
      */
-    public record MediaSettings(Optional<String> tlsCertificatePem, long fetchMaxBytes, Duration fetchTimeout) {
+    public record MediaSettings(Optional<String> tlsCertificatePem, long fetchMaxBytes, Duration fetchTimeout,
+                                boolean allowPrivateNetworks) {
         /** 100 MiB, WhatsApp's limit for images, video and audio. */
         public static final long DEFAULT_FETCH_MAX_BYTES = 100L * 1024 * 1024;
         public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofSeconds(30);
@@ -169,14 +172,24 @@ public record BridgeConfig(KafkaSettings kafka, String topicPrefix, StoreSetting
             }
         }
 
-        /** The JDK's trust store (or the WhatsApp endpoint's certificate), 100 MiB, 30 seconds. */
+        /** Public addresses only. */
+        public MediaSettings(Optional<String> tlsCertificatePem, long fetchMaxBytes, Duration fetchTimeout) {
+            this(tlsCertificatePem, fetchMaxBytes, fetchTimeout, false);
+        }
+
+        /** The JDK's trust store (or the WhatsApp endpoint's certificate), 100 MiB, 30 seconds, public addresses only. */
         public static MediaSettings defaults() {
-            return new MediaSettings(Optional.empty(), DEFAULT_FETCH_MAX_BYTES, DEFAULT_FETCH_TIMEOUT);
+            return new MediaSettings(Optional.empty(), DEFAULT_FETCH_MAX_BYTES, DEFAULT_FETCH_TIMEOUT, false);
         }
 
         /** These settings trusting {@code pem} for the media hosts. */
         public MediaSettings trusting(String pem) {
-            return new MediaSettings(Optional.of(pem), fetchMaxBytes, fetchTimeout);
+            return new MediaSettings(Optional.of(pem), fetchMaxBytes, fetchTimeout, allowPrivateNetworks);
+        }
+
+        /** These settings letting media URLs reach private networks and loopback (demos, tests). */
+        public MediaSettings allowingPrivateNetworks() {
+            return new MediaSettings(tlsCertificatePem, fetchMaxBytes, fetchTimeout, true);
         }
 
         /** The certificate the media hosts are trusted with: ours, else the WhatsApp endpoint's, else none. */

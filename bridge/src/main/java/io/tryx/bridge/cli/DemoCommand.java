@@ -55,7 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
         WhatsAppSettings whatsapp = new WhatsAppSettings(URI.create(simulator.chatUrl()),
                 Optional.of(simulator.rootPublicKey()), Optional.of(simulator.tlsCertificatePem()));
         return new BridgeConfig(base.kafka(), base.topicPrefix(), new StoreSettings.InMemory(), whatsapp,
-                base.httpPort(), base.dataDir(), base.media().trusting(simulator.tlsCertificatePem()));
+                base.httpPort(), base.dataDir(), base.media().trusting(simulator.tlsCertificatePem())
+                        .allowingPrivateNetworks());
     }
 
     @Override

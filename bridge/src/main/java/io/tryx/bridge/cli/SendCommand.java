@@ -2,7 +2,6 @@ package io.tryx.bridge.cli;
 
 import io.tryx.commands.v1.Command;
 import io.tryx.commands.v1.messages.SendMessage;
-import io.tryx.common.v1.TextContent;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,9 +11,9 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-/** {@code tryx send}: sends a text through the bridge and prints the command's result. */
+/** {@code tryx send}: sends a text or a file (by URL) through the bridge and prints the command's result. */
 @CommandLine.Command(name = "send", mixinStandardHelpOptions = true,
-        description = "Send a text message: puts a SendMessage command on the commands topic and prints its "
+        description = "Send a text message or a file by URL (--media): puts a SendMessage command on the commands topic and prints its "
                 + "CommandResult as JSON. Exit 0 when it succeeded, 1 when it failed or timed out.")
 public final class SendCommand implements Callable<Integer> {
 
@@ -29,8 +28,8 @@ public final class SendCommand implements Callable<Integer> {
             description = "The chat: phone number, user JID or group JID (…@g.us).")
     String to;
 
-    @Option(names = "--text", required = true, paramLabel = "TEXT", description = "The text.")
-    String text;
+    @Mixin
+    SendContent content;
 
     @Option(names = "--command-id", paramLabel = "ID", description = "Command id (default: a random UUID); reuse it to retry idempotently.")
     String commandId;
@@ -52,7 +51,7 @@ public final class SendCommand implements Callable<Integer> {
                 .setAccount(account)
                 .setIssuedAt(Instant.now())
                 .setAction(SendMessage.newBuilder().setChat(to)
-                        .setContent(TextContent.newBuilder().setText(text).build()).build())
+                        .setContent(content.content()).build())
                 .build();
     }
 

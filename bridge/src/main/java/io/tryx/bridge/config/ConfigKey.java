@@ -36,7 +36,8 @@ public enum ConfigKey {
     WHATSAPP_TLS_CERTIFICATE("whatsapp.tls-certificate", "TRYX_WHATSAPP_TLS_CERTIFICATE", null),
     MEDIA_TLS_CERTIFICATE("media.tls-certificate", "TRYX_MEDIA_TLS_CERTIFICATE", null),
     MEDIA_FETCH_MAX_BYTES("media.fetch-max-bytes", "TRYX_MEDIA_FETCH_MAX_BYTES", null),
-    MEDIA_FETCH_TIMEOUT_SECONDS("media.fetch-timeout-seconds", "TRYX_MEDIA_FETCH_TIMEOUT_SECONDS", null);
+    MEDIA_FETCH_TIMEOUT_SECONDS("media.fetch-timeout-seconds", "TRYX_MEDIA_FETCH_TIMEOUT_SECONDS", null),
+    MEDIA_ALLOW_PRIVATE_NETWORKS("media.allow-private-networks", "TRYX_MEDIA_ALLOW_PRIVATE_NETWORKS", null);
 
     /** File keys below this prefix are Kafka client properties ({@code kafka.properties.security.protocol}). */
     public static final String KAFKA_PROPERTIES_PREFIX = "kafka.properties.";

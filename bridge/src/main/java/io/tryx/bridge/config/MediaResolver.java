@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Media: the certificate (a PEM file) the media hosts are trusted with, and the size limit and timeout of fetching
- * media URLs; unset values keep {@link MediaSettings#defaults()}.
+ * media URLs and whether they may reach private networks; unset values keep {@link MediaSettings#defaults()}.
  */
 final class MediaResolver {
 
@@ -25,7 +25,10 @@ final class MediaResolver {
                 .map(s -> Duration.ofSeconds(values.integer(ConfigKey.MEDIA_FETCH_TIMEOUT_SECONDS, s, 1, 3600,
                         "must be a number of seconds 1-3600")))
                 .orElse(defaults.fetchTimeout());
-        return new MediaSettings(pem, maxBytes, timeout);
+        boolean allowPrivate = values.get(ConfigKey.MEDIA_ALLOW_PRIVATE_NETWORKS)
+                .map(s -> values.bool(ConfigKey.MEDIA_ALLOW_PRIVATE_NETWORKS, s))
+                .orElse(defaults.allowPrivateNetworks());
+        return new MediaSettings(pem, maxBytes, timeout, allowPrivate);
     }
 
     private static long bytes(Setting setting) {

@@ -9,6 +9,11 @@ public final class MediaFetchException extends Exception {
     public enum Reason {
         /** The URL is not an absolute http or https URL with a host. */
         INVALID_URL,
+        /**
+         * The URL's host (or a redirect's) resolves to an address media may not be fetched from: loopback, a private
+         * or link-local network, multicast and the like ({@link AddressPolicy#PUBLIC_ONLY}).
+         */
+        FORBIDDEN_ADDRESS,
         /** The server answered with a status other than 2xx (see {@link #status()}). */
         HTTP_STATUS,
         /** The file is larger than the configured limit. */
@@ -44,7 +49,7 @@ public final class MediaFetchException extends Exception {
         return switch (reason) {
             case TIMEOUT, IO -> true;
             case HTTP_STATUS -> status >= 500 || status == 408 || status == 429;
-            case INVALID_URL, TOO_LARGE, EMPTY -> false;
+            case INVALID_URL, FORBIDDEN_ADDRESS, TOO_LARGE, EMPTY -> false;
         };
     }
 }

@@ -8,6 +8,7 @@ import io.tryx.bridge.app.BridgeRuntime;
 import io.tryx.bridge.commands.CommandService;
 import io.tryx.bridge.events.AccountEventPublisher;
 import io.tryx.bridge.events.EventPublisher;
+import io.tryx.bridge.media.AddressPolicy;
 import io.tryx.bridge.media.UrlFetcher;
 import io.tryx.bridge.serde.AvroSerdeOptions;
 import io.tryx.bridge.state.KafkaStoreBackend;
@@ -74,7 +75,8 @@ public final class Bridge {
                 kafkaStore.listener(new AccountStateListener(host));
             }
             host.startStored();
-            UrlFetcher fetcher = closer.add(new UrlFetcher(config.media().fetchMaxBytes(), config.media().fetchTimeout()));
+            UrlFetcher fetcher = closer.add(new UrlFetcher(config.media().fetchMaxBytes(), config.media().fetchTimeout(),
+                    config.media().allowPrivateNetworks() ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY));
             CommandService commands = closer.add(CommandService.start(kafka.with(Map.of()), kafka.registry(), topics,
                     producer, host, fetcher, options.commands(), meters, clock));
             LOG.info("bridge started: Kafka {}, registry {}, topics {}.*, {} stored account(s)", kafka.bootstrapServers(),

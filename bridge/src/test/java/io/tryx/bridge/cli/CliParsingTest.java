@@ -31,7 +31,7 @@ class CliParsingTest {
     void missingOrUnknownArgumentsAreUsageErrors() {
         CliHarness noText = new CliHarness(dir);
         assertThat(noText.run("send", "--account", "15551234567", "--to", "15557654321")).isEqualTo(2);
-        assertThat(noText.err()).contains("Missing required option: '--text=TEXT'");
+        assertThat(noText.err()).contains("Missing required argument").contains("--text=TEXT").contains("--media=URL");
 
         CliHarness unknown = new CliHarness(dir);
         assertThat(unknown.run("launch")).isEqualTo(2);
@@ -60,6 +60,42 @@ class CliParsingTest {
         assertThat(command.getAccount()).isEqualTo("15551234567@s.whatsapp.net");
         assertThat(command.getCommandId()).isEqualTo("c-9");
         assertThat(send.timeout).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void sendTakesATextOrAMediaUrlWhoseKindComesFromFlagOrExtension() {
+        io.tryx.commands.v1.messages.SendMessage image = (io.tryx.commands.v1.messages.SendMessage) parse(
+                new SendCommand(context()), "--account", "15551234567", "--to", "15557654321",
+                "--media", "https://example.org/pics/sunset.PNG?size=big", "--caption", "the view").command().getAction();
+        assertThat(image.getContent()).isInstanceOfSatisfying(io.tryx.commands.v1.OutgoingImage.class, i -> {
+            assertThat(((io.tryx.commands.v1.MediaUrl) i.getMedia().getLocation()).getUrl())
+                    .isEqualTo("https://example.org/pics/sunset.PNG?size=big");
+            assertThat(i.getCaption()).contains("the view");
+            assertThat(i.getMedia().getMimetype()).isEmpty();
+        });
+        Object document = ((io.tryx.commands.v1.messages.SendMessage) parse(new SendCommand(context()), "--account",
+                "15551234567", "--to", "15557654321", "--media", "https://example.org/q3/report.pdf",
+                "--mimetype", "application/pdf").command().getAction()).getContent();
+        assertThat(document).isInstanceOfSatisfying(io.tryx.commands.v1.OutgoingDocument.class, d -> {
+            assertThat(d.getFileName()).isEqualTo("report.pdf");
+            assertThat(d.getMedia().getMimetype()).contains("application/pdf");
+        });
+        Object voice = ((io.tryx.commands.v1.messages.SendMessage) parse(new SendCommand(context()), "--account",
+                "15551234567", "--to", "15557654321", "--media", "https://example.org/note.bin", "--kind", "voice")
+                .command().getAction()).getContent();
+        assertThat(voice).isInstanceOfSatisfying(io.tryx.commands.v1.OutgoingAudio.class, a -> assertThat(a.getVoice()).isTrue());
+        assertThat(SendContent.guess("clip.mp4")).isEqualTo(SendContent.Kind.VIDEO);
+        assertThat(SendContent.guess("smile.webp")).isEqualTo(SendContent.Kind.STICKER);
+        assertThat(SendContent.guess("song.mp3")).isEqualTo(SendContent.Kind.AUDIO);
+        assertThat(SendContent.guess("archive")).isEqualTo(SendContent.Kind.DOCUMENT);
+
+        CliHarness both = new CliHarness(dir);
+        assertThat(both.run("send", "--account", "15551234567", "--to", "15557654321", "--text", "x", "--media",
+                "https://example.org/a.png")).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+        CliHarness neither = new CliHarness(dir);
+        assertThat(neither.run("send", "--account", "15551234567", "--to", "15557654321")).isEqualTo(2);
+        assertThat(neither.err()).contains("--text").contains("--media");
     }
 
     @Test

@@ -291,6 +291,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void mediaUrlsReachPublicAddressesOnlyUnlessPrivateNetworksAreAllowed() throws IOException {
+        assertThat(load(Map.of()).media().allowPrivateNetworks()).isFalse();
+        assertThat(load(Map.of("TRYX_MEDIA_ALLOW_PRIVATE_NETWORKS", "true")).media().allowPrivateNetworks()).isTrue();
+        file("tryx.yaml", "media:\n  allow-private-networks: true\n");
+        assertThat(load(Map.of()).media().allowPrivateNetworks()).isTrue();
+        ConfigException bad = failure(() -> load(Map.of("TRYX_MEDIA_ALLOW_PRIVATE_NETWORKS", "perhaps")));
+        assertThat(bad.getMessage()).contains("media.allow-private-networks");
+    }
+
+    @Test
     void fileMistakesAreReportedWithTheFile() throws IOException {
         file("tryx.yaml", "kafka:\n  bootstrap-server: b:9092\n");
         ConfigException typo = failure(() -> load(Map.of()));

@@ -32,6 +32,7 @@ class UrlFetcherTest {
     private ExecutorService handlers;
     private final CountDownLatch release = new CountDownLatch(1);
     private UrlFetcher fetcher;
+    private volatile int requests;
 
     @BeforeEach
     void start() throws IOException {
@@ -39,7 +40,7 @@ class UrlFetcherTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(handlers);
         server.start();
-        fetcher = new UrlFetcher(LIMIT, Duration.ofMillis(800), dir);
+        fetcher = new UrlFetcher(LIMIT, Duration.ofMillis(800), AddressPolicy.ANY, dir);
     }
 
     @AfterEach
@@ -112,6 +113,55 @@ class UrlFetcherTest {
     }
 
     @Test
+    void redirectsAreFollowedButNotFromHttpsToHttpNorEndlessly() throws Exception {
+        byte[] body = serve("/photo.jpg", 200, 100, false);
+        redirect("/old", url("/photo.jpg").toString());
+        try (FetchedFile file = fetcher.fetch(url("/old"))) {
+            assertThat(Files.readAllBytes(file.file())).isEqualTo(body);
+        }
+        redirect("/loop", "/loop");
+        assertThatThrownBy(() -> fetcher.fetch(url("/loop"))).isInstanceOfSatisfying(MediaFetchException.class,
+                e -> assertThat(e.getMessage()).contains("redirected more than " + UrlFetcher.MAX_REDIRECTS));
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void byDefaultLoopbackAndPrivateHostsAreRefusedBeforeAnyRequest() throws Exception {
+        serve("/photo.jpg", 200, 100, false);
+        int port = server.getAddress().getPort();
+        try (UrlFetcher guarded = new UrlFetcher(LIMIT, Duration.ofSeconds(5), AddressPolicy.PUBLIC_ONLY, dir)) {
+            for (String url : new String[] {"http://127.0.0.1:" + port + "/photo.jpg", "http://localhost:" + port + "/photo.jpg",
+                    "http://[::1]:" + port + "/photo.jpg", "http://169.254.169.254/latest/meta-data/",
+                    "http://10.0.0.1/a.png", "https://192.168.1.1/a.png", "http://0.0.0.0:" + port + "/photo.jpg",
+                    "http://[::ffff:127.0.0.1]:" + port + "/photo.jpg", "http://[fd00::1]/a.png"}) {
+                assertThatThrownBy(() -> guarded.fetch(URI.create(url))).as(url)
+                        .isInstanceOfSatisfying(MediaFetchException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(MediaFetchException.Reason.FORBIDDEN_ADDRESS);
+                            assertThat(e.retryable()).isFalse();
+                            assertThat(e.getMessage()).contains("public addresses").contains("allow-private-networks");
+                        });
+            }
+        }
+        assertThat(requests).as("no request reached the server").isZero();
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aRedirectToAForbiddenAddressIsRefused() throws Exception {
+        redirect("/hop", "http://127.0.0.2:" + server.getAddress().getPort() + "/secret");
+        AddressPolicy only127001 = a -> a.getHostAddress().equals("127.0.0.1") ? java.util.Optional.empty()
+                : java.util.Optional.of("not the test server");
+        try (UrlFetcher guarded = new UrlFetcher(LIMIT, Duration.ofSeconds(5), only127001, dir)) {
+            assertThatThrownBy(() -> guarded.fetch(url("/hop"))).isInstanceOfSatisfying(MediaFetchException.class, e -> {
+                assertThat(e.reason()).isEqualTo(MediaFetchException.Reason.FORBIDDEN_ADDRESS);
+                assertThat(e.getMessage()).contains("127.0.0.2").contains("not the test server");
+            });
+        }
+        assertThat(requests).as("only the redirecting request").isEqualTo(1);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void onlyAbsoluteHttpUrlsAreAccepted() throws Exception {
         assertThat(UrlFetcher.parse("https://example.org/a.png")).hasHost("example.org");
         for (String bad : new String[] {"ftp://example.org/a.png", "file:///etc/passwd", "/relative.png", "http://", "not a url"}) {
@@ -120,10 +170,20 @@ class UrlFetcherTest {
         }
     }
 
+    private void redirect(String path, String location) {
+        server.createContext(path, exchange -> {
+            requests++;
+            exchange.getResponseHeaders().set("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+    }
+
     private byte[] serve(String path, int status, int size, boolean chunked) {
         byte[] body = new byte[size];
         new SplittableRandom(size).nextBytes(body);
         server.createContext(path, exchange -> {
+            requests++;
             exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
             exchange.sendResponseHeaders(status, chunked ? 0 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {

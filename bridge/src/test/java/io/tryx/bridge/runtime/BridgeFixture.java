@@ -64,6 +64,8 @@ final class BridgeFixture implements AutoCloseable {
     BridgeRuntime bridge;
     /** The registry the bridge itself talks to (the tests' tails always use the real one). */
     String bridgeRegistryUrl;
+    /** Media URLs may reach loopback (the tests serve media from there); false keeps the bridge's SSRF guard on. */
+    boolean allowPrivateMedia = true;
     BridgeConfig.StoreSettings store;
     Tail<GenericRecord> connection;
     Tail<GenericRecord> messages;
@@ -94,7 +96,9 @@ final class BridgeFixture implements AutoCloseable {
                 prefix, store,
                 new BridgeConfig.WhatsAppSettings(URI.create(simulator.chatUrl()), Optional.of(simulator.rootPublicKey()),
                         Optional.empty()),
-                0, dataDir, BridgeConfig.MediaSettings.defaults().trusting(simulator.tlsCertificatePem()));
+                0, dataDir, allowPrivateMedia
+                        ? BridgeConfig.MediaSettings.defaults().trusting(simulator.tlsCertificatePem()).allowingPrivateNetworks()
+                        : BridgeConfig.MediaSettings.defaults().trusting(simulator.tlsCertificatePem()));
     }
 
     RuntimeOptions options() {
