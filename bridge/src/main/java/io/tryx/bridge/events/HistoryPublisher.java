@@ -54,10 +54,12 @@ final class HistoryPublisher {
                         done.chunk().chunkOrder(), assembler.partsSent(), done.conversations(), done.messages());
             }
             case HistorySyncEvent.ChunkFailed failed -> {
-                HistoryRecordAssembler assembler = chunks.remove(id);
+                HistoryRecordAssembler assembler = assembler(id, origin, event);
+                chunks.remove(id);
+                assembler.failed(failed.reason(), failed.detail());
                 LOG.warn("{}: history chunk {} ({} #{}) failed after {} records: {} {}", origin.account(),
                         failed.chunk().notificationId(), failed.chunk().syncType(), failed.chunk().chunkOrder(),
-                        assembler == null ? 0 : assembler.partsSent(), failed.reason(), failed.detail());
+                        assembler.partsSent() - 1, failed.reason(), failed.detail());
             }
         }
     }

@@ -3,6 +3,7 @@ package io.tryx.bridge.events;
 import io.tryx.events.v1.HistoryConversation;
 import io.tryx.events.v1.HistoryPushName;
 import io.tryx.events.v1.HistorySyncEvent;
+import io.tryx.events.v1.HistorySyncFailure;
 import io.tryx.events.v1.HistorySyncType;
 import io.tryx.events.v1.MessageEvent;
 import io.tryx.protocol.client.history.HistoryChunk;
@@ -49,6 +50,8 @@ final class HistoryRecordAssembler {
 
     private final List<HistoryConversation> conversations = new ArrayList<>();
     private final List<HistoryPushName> pushNames = new ArrayList<>();
+    private HistorySyncFailure failure;
+    private String failureDetail;
     private HistoryConversation.Builder open;
     private List<MessageEvent> openMessages = new ArrayList<>();
     private long bytes;
@@ -124,6 +127,19 @@ final class HistoryRecordAssembler {
         send(part + 1);
     }
 
+    /**
+     * The chunk could not be read whole: sends the last part with the failure (after whatever was read before), so
+     * consumers see the batch end and why.
+     */
+    void failed(io.tryx.protocol.client.history.HistoryFailure reason, String detail) {
+        closeSlice();
+        conversations.clear();
+        pushNames.clear();
+        failure = HistorySyncFailure.valueOf(reason.name());
+        failureDetail = detail == null || detail.isBlank() ? null : detail;
+        send(part + 1);
+    }
+
     /** How many parts went out so far. */
     int partsSent() {
         return part;
@@ -153,6 +169,8 @@ final class HistoryRecordAssembler {
                 .setProgress(chunk.progress().isPresent() ? chunk.progress().getAsInt() : null)
                 .setConversations(List.copyOf(conversations))
                 .setPushNames(List.copyOf(pushNames))
+                .setFailure(failure)
+                .setFailureDetail(failureDetail)
                 .build();
         publish.accept(record);
         part++;

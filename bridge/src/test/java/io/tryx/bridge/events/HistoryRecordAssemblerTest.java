@@ -68,6 +68,23 @@ class HistoryRecordAssemblerTest {
     }
 
     @Test
+    void aFailedChunkEndsWithALastRecordCarryingTheFailure() {
+        List<HistorySyncEvent> records = new ArrayList<>();
+        HistoryRecordAssembler assembler = new HistoryRecordAssembler(ORIGIN, CHUNK, 2_000, records::add);
+        assembler.failed(io.tryx.protocol.client.history.HistoryFailure.EXPIRED, "GET 404");
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.getPart()).isZero();
+            assertThat(r.getParts()).isEqualTo(1);
+            assertThat(r.getFailure()).contains(io.tryx.events.v1.HistorySyncFailure.EXPIRED);
+            assertThat(r.getFailureDetail()).contains("GET 404");
+            assertThat(r.getConversations()).isEmpty();
+            assertThat(r.getEventId()).isEqualTo(EventIds.derive(ACCOUNT, ACCOUNT, "N1/0", EventKind.HISTORY_SYNC));
+        });
+        assertThat(assemble()).allSatisfy(r -> assertThat(r.getFailure()).isEmpty());
+    }
+
+    @Test
     void processingTheSameChunkAgainYieldsTheSameRecords() {
         assertThat(assemble()).isEqualTo(assemble());
     }

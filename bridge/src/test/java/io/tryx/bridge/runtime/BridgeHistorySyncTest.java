@@ -132,10 +132,32 @@ class BridgeHistorySyncTest {
         assertThat(pushNames.get("parts")).isEqualTo(1);
     }
 
+    @Test
+    void aBatchWhoseBlobFailsEndsWithAFailureRecordAndTheChatGoesOn() throws Exception {
+        String phone = "15550002403";
+        String account = fixture.admin.createAccount(phone, "Broken history");
+        seed(phone, """
+                {"conversations":[{"jid":"%s","messages":[{"id":"C1","fromMe":false,"text":"lost"}]}],
+                 "fault":"corrupt-blob"}
+                """.formatted(BOB));
+        fixture.linkCreatedByQr(phone, account);
+
+        GenericRecord failed = history.await(r -> r.key().equals(account) && r.value().get("failure") != null, WITHIN)
+                .value();
+        assertThat(failed.get("failure")).hasToString("VERIFICATION");
+        assertThat(failed.get("failureDetail")).isNotNull();
+        assertThat((Integer) failed.get("parts")).isEqualTo((Integer) failed.get("part") + 1);
+        assertThat((List<?>) failed.get("conversations")).isEmpty();
+    }
+
     private void seed(String json) throws Exception {
+        seed(PHONE, json);
+    }
+
+    private void seed(String phone, String json) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(simulator.adminUrl())
-                            .resolve("/admin/accounts/" + PHONE + "/history"))
+                            .resolve("/admin/accounts/" + phone + "/history"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
