@@ -2,6 +2,7 @@ package io.tryx.bridge.commands;
 
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -23,11 +24,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
- * The consumer of the command topic, on a thread of its own. Each polled batch is processed with the commands of
- * one key (one account) in order and different accounts in parallel; once every command's result or dead letter
- * was acknowledged by Kafka, the batch's offsets are committed (at least once: a crash in between redelivers the
- * batch and the {@link ResultMemo} answers repeats with their first result). When Kafka does not take an output,
- * the consumer seeks back to the batch's start and tries again after a pause. Nothing a record contains stops it.
+ * The consumer of the command topic ({@code read_committed}, no auto commit), on a thread of its own. How a polled
+ * batch is processed depends on the {@link CommandOutputs}:
+ * <ul>
+ *   <li>acknowledged outputs: the commands of one key (one account) in order and different accounts in parallel;
+ *       once every command's result or dead letter was acknowledged, the batch's offsets are committed (at least
+ *       once: a crash in between redelivers the batch and the {@link ResultMemo} answers repeats with their first
+ *       result);</li>
+ *   <li>transactional outputs: the commands of one partition in order and partitions in parallel, each command's
+ *       output committed with its offset in one transaction, so a command is done exactly once its result is
+ *       visible (offsets of a partition only ever move forward).</li>
+ * </ul>
+ * When Kafka does not take an output, the consumer seeks back to the first command not done and tries again after a
+ * pause. Nothing a record contains stops it.
  */
 public final class CommandConsumer implements AutoCloseable {
 
@@ -40,6 +49,7 @@ public final class CommandConsumer implements AutoCloseable {
     private final CommandProcessor processor;
     private final CommandMetrics metrics;
     private final Executor executor;
+    private final boolean transactional;
     private final Runnable beforeTaking;
     private final Thread thread;
     private final Object pause = new Object();
@@ -47,13 +57,15 @@ public final class CommandConsumer implements AutoCloseable {
     private volatile boolean assigned;
 
     /** @param beforeTaking run on this consumer's thread whenever partitions are assigned, before any is taken from */
+    /** @param transactional whether the processor's outputs commit the records' offsets (see {@link CommandOutputs}) */
     CommandConsumer(Consumer<byte[], byte[]> consumer, String topic, CommandProcessor processor, CommandMetrics metrics,
-                    Executor executor, Runnable beforeTaking) {
+                    Executor executor, boolean transactional, Runnable beforeTaking) {
         this.consumer = consumer;
         this.topic = topic;
         this.processor = processor;
         this.metrics = metrics;
         this.executor = executor;
+        this.transactional = transactional;
         this.beforeTaking = beforeTaking;
         this.thread = new Thread(this::run, "tryx-commands");
         this.thread.setDaemon(true);
@@ -112,9 +124,12 @@ public final class CommandConsumer implements AutoCloseable {
             first.putIfAbsent(partition, record.offset());
             next.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
+        Map<TopicPartition, Long> done = new java.util.concurrent.ConcurrentHashMap<>();
         try {
-            batch(records).get();
-            consumer.commitSync(next);
+            batch(records, consumer.groupMetadata(), done).get();
+            if (!transactional) {
+                consumer.commitSync(next);
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RetryLater later) {
                 metrics.kafkaError("registry");
@@ -123,7 +138,9 @@ public final class CommandConsumer implements AutoCloseable {
                 metrics.kafkaError("command-output");
                 LOG.warn("Kafka did not take a command output; retrying the batch: {}", e.getCause().toString());
             }
-            first.forEach(consumer::seek);
+            // transactional: what committed is done for good, the rest comes again; otherwise the whole batch comes again
+            first.forEach((partition, offset) -> consumer.seek(partition,
+                    transactional ? done.getOrDefault(partition, offset) : offset));
             pause();
         } catch (CommitFailedException e) {
             metrics.kafkaError("commit");
@@ -135,14 +152,20 @@ public final class CommandConsumer implements AutoCloseable {
         }
     }
 
-    /** One chain per record key, in offset order; all chains at once. */
-    private CompletableFuture<Void> batch(ConsumerRecords<byte[], byte[]> records) {
+    /**
+     * One chain per record key (per partition when transactional), in offset order; all chains at once. {@code done}
+     * gets, per partition, the offset after the last record whose output completed.
+     */
+    private CompletableFuture<Void> batch(ConsumerRecords<byte[], byte[]> records, ConsumerGroupMetadata group,
+                                          Map<TopicPartition, Long> done) {
         Map<String, CompletableFuture<Void>> chains = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            String chain = record.key() == null ? "\u0000" + record.partition()
+            String chain = record.key() == null || transactional ? "\u0000" + record.partition()
                     : new String(record.key(), StandardCharsets.UTF_8);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             CompletableFuture<Void> before = chains.getOrDefault(chain, CompletableFuture.completedFuture(null));
-            chains.put(chain, before.thenComposeAsync(ok -> processor.process(record), executor));
+            chains.put(chain, before.thenComposeAsync(ok -> processor.process(record, group), executor)
+                    .thenRun(() -> done.put(partition, record.offset() + 1)));
         }
         return CompletableFuture.allOf(chains.values().toArray(CompletableFuture[]::new));
     }

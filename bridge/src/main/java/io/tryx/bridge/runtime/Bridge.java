@@ -5,6 +5,7 @@ import io.tryx.bridge.accounts.AccountHost;
 import io.tryx.bridge.accounts.HostResources;
 import io.tryx.bridge.app.BridgeConfig;
 import io.tryx.bridge.app.BridgeRuntime;
+import io.tryx.bridge.commands.CommandOutputs;
 import io.tryx.bridge.commands.CommandService;
 import io.tryx.bridge.events.AccountEventPublisher;
 import io.tryx.bridge.events.EventPublisher;
@@ -75,8 +76,10 @@ public final class Bridge {
             }
             host.startStored();
             UrlFetcher fetcher = closer.add(new UrlFetcher(config.media().fetchMaxBytes(), config.media().fetchTimeout()));
+            CommandOutputs outputs = store instanceof KafkaStoreBackend kafkaStore
+                    ? new CommandOutputs.Transactional(kafkaStore::commitOutputs) : new CommandOutputs.Acknowledged(producer);
             CommandService commands = closer.add(CommandService.start(kafka.with(Map.of()), kafka.registry(), topics,
-                    producer, host, fetcher, options.commands(), meters, clock));
+                    producer, outputs, host, fetcher, options.commands(), meters, clock));
             LOG.info("bridge started: Kafka {}, registry {}, topics {}.*, {} stored account(s)", kafka.bootstrapServers(),
                     kafka.registryUrl(), config.topicPrefix(), host.statuses().size());
             return new RunningBridge(kafka, config.topicPrefix(), host, commands, meters, closer);

@@ -4,12 +4,15 @@ import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.store.StoreBackend;
 import io.tryx.protocol.store.StoreException;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -17,6 +20,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -134,6 +138,24 @@ public final class KafkaStoreBackend implements StoreBackend {
      */
     public boolean publishOnce(String accountId, String eventId, ProducerRecord<byte[], byte[]> event) {
         return store(accountId).publishOnce(eventId, event, clock.millis());
+    }
+
+    /**
+     * Commits {@code records} (a command's result or dead letter) with the consumer {@code offsets} of {@code group}
+     * in one transaction of {@code partition} (the partition of the command's account: its state commits through the
+     * same producer). The future fails when the transaction did not commit (then neither did the offsets).
+     */
+    public CompletableFuture<Void> commitOutputs(int partition, List<ProducerRecord<byte[], byte[]>> records,
+                                                 Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+        if (partition < 0 || partition >= partitions.size()) {
+            return CompletableFuture.failedFuture(new StoreException("no state partition " + partition + " (the state topic has "
+                    + partitions.size() + "; it needs as many partitions as the commands topic)"));
+        }
+        try {
+            return partitions.get(partition).appendOutputs(records, offsets, group);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Transactions committed so far, over all partitions. */

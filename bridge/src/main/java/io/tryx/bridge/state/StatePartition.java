@@ -1,8 +1,12 @@
 package io.tryx.bridge.state;
 
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +79,13 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
 
     CompletableFuture<Void> append(List<ProducerRecord<byte[], byte[]>> records, long generation) {
         return coordinator().append(records, generation);
+    }
+
+    /** Queues output records and consumer offsets for one transaction of this partition (see {@link TransactionCoordinator}). */
+    CompletableFuture<Void> appendOutputs(List<ProducerRecord<byte[], byte[]>> records,
+                                          Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+        TransactionCoordinator current = coordinator();
+        return current.append(records, offsets, group, current.generation());
     }
 
     MaterializedState restore(String accountId) {
