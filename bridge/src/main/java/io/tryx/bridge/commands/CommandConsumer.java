@@ -50,6 +50,7 @@ public final class CommandConsumer implements AutoCloseable {
     private final CommandMetrics metrics;
     private final Executor executor;
     private final boolean transactional;
+    private final CommandPartitions ownership;
     private final Runnable beforeTaking;
     private final Thread thread;
     private final Object pause = new Object();
@@ -59,13 +60,14 @@ public final class CommandConsumer implements AutoCloseable {
     /** @param beforeTaking run on this consumer's thread whenever partitions are assigned, before any is taken from */
     /** @param transactional whether the processor's outputs commit the records' offsets (see {@link CommandOutputs}) */
     CommandConsumer(Consumer<byte[], byte[]> consumer, String topic, CommandProcessor processor, CommandMetrics metrics,
-                    Executor executor, boolean transactional, Runnable beforeTaking) {
+                    Executor executor, boolean transactional, CommandPartitions ownership, Runnable beforeTaking) {
         this.consumer = consumer;
         this.topic = topic;
         this.processor = processor;
         this.metrics = metrics;
         this.executor = executor;
         this.transactional = transactional;
+        this.ownership = ownership;
         this.beforeTaking = beforeTaking;
         this.thread = new Thread(this::run, "tryx-commands");
         this.thread.setDaemon(true);
@@ -85,11 +87,28 @@ public final class CommandConsumer implements AutoCloseable {
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    // offsets are committed per batch, nothing pending to save
+                    // offsets are committed per batch, nothing pending to save; the accounts go
+                    if (!partitions.isEmpty()) {
+                        LOG.info("giving up commands of {}", partitions);
+                        ownership.revoked(numbers(partitions));
+                    }
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    onPartitionsRevoked(partitions);
                 }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    if (!partitions.isEmpty()) {
+                        try {
+                            ownership.assigned(numbers(partitions));
+                        } catch (RuntimeException e) {
+                            metrics.kafkaError("ownership");
+                            LOG.error("could not take the accounts of {} over", partitions, e);
+                        }
+                    }
                     try {
                         beforeTaking.run();
                     } catch (RuntimeException e) {
@@ -168,6 +187,10 @@ public final class CommandConsumer implements AutoCloseable {
                     .thenRun(() -> done.put(partition, record.offset() + 1)));
         }
         return CompletableFuture.allOf(chains.values().toArray(CompletableFuture[]::new));
+    }
+
+    private static java.util.Set<Integer> numbers(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::partition).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private void pause() {

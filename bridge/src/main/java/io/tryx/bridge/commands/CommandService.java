@@ -55,10 +55,12 @@ public final class CommandService implements AutoCloseable {
      *
      * @param kafkaProperties bootstrap servers and the client (security) properties
      * @param outputs         where results and dead letters go: acknowledged, or in transactions with the offsets
+     * @param ownership       follows the partitions the consumer group gives this instance (account ownership)
      * @param fetcher         fetches the files of media sends
      */
     public static CommandService start(Map<String, Object> kafkaProperties, SchemaRegistryClient registry, TopicNames topics,
-                                       RecordProducer producer, CommandOutputs outputs, AccountHost host, UrlFetcher fetcher,
+                                       RecordProducer producer, CommandOutputs outputs, CommandPartitions ownership,
+                                       AccountHost host, UrlFetcher fetcher,
                                        CommandSettings settings, MeterRegistry meters, InstantSource clock) {
         Map<String, Object> config = new HashMap<>(kafkaProperties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
@@ -69,6 +71,9 @@ public final class CommandService implements AutoCloseable {
         // a crashed instance's partitions move on within seconds (the broker's minimum is 6 s)
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis() / 4);
+        // a rebalance moves only the partitions that change owner; the others' accounts keep running
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tryx-bridge-commands");
         KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
@@ -98,7 +103,7 @@ public final class CommandService implements AutoCloseable {
             return thread;
         });
         CommandConsumer consumer = new CommandConsumer(kafka, topics.commands(), processor, metrics, executor,
-                outputs.commitsOffsets(), () -> history.catchUp(HISTORY_TIMEOUT));
+                outputs.commitsOffsets(), ownership, () -> history.catchUp(HISTORY_TIMEOUT));
         consumer.start();
         return new CommandService(consumer, executor, history, mediaWork);
     }

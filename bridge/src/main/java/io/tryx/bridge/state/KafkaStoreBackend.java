@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -156,6 +157,28 @@ public final class KafkaStoreBackend implements StoreBackend {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Takes {@code partition} over for this instance: fences whoever wrote for it before, restores the state of all
+     * its accounts in one read of the changelog partition, and returns the accounts registered in it (those with
+     * credentials), which this instance runs from now on.
+     */
+    public Set<String> takePartition(int partition) {
+        return partitions.get(partition).take();
+    }
+
+    /**
+     * Gives {@code partition} up: its accounts' stores refuse all access from now on and its producer is closed
+     * (what was appended commits first); {@link #takePartition} takes it again.
+     */
+    public void releasePartition(int partition, String why) {
+        partitions.get(partition).release(new StoreException("partition " + partition + " released: " + why));
+    }
+
+    /** How many partitions the state topic (and the commands topic) has. */
+    public int partitionCount() {
+        return partitions.size();
     }
 
     /** Transactions committed so far, over all partitions. */

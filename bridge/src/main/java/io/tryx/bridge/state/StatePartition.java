@@ -26,6 +26,7 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
     private final IntFunction<TransactionCoordinator> coordinators;
     private final StateListener listener;
     private final Set<KafkaAccountStore> stores = ConcurrentHashMap.newKeySet();
+    private final Map<String, MaterializedState> preloaded = new ConcurrentHashMap<>();
     private TransactionCoordinator coordinator;
     private Throwable fencedBy;
     private boolean closed;
@@ -59,7 +60,8 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
 
     private synchronized TransactionCoordinator coordinator() {
         if (closed) {
-            throw new io.tryx.protocol.store.StoreException("the Kafka store is closed");
+            throw new io.tryx.protocol.store.StoreException("partition " + number
+                    + " of the Kafka store is closed here (the store was closed, or another instance owns it now)");
         }
         if (coordinator == null) {
             coordinator = coordinators.apply(number);
@@ -88,8 +90,59 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
         return current.append(records, offsets, group, current.generation());
     }
 
+    /** The account's state: from the last {@link #take} if not handed out since, else read from the changelog. */
     MaterializedState restore(String accountId) {
-        return reader.account(number, accountId);
+        MaterializedState taken = preloaded.remove(accountId);
+        return taken != null ? taken : reader.account(number, accountId);
+    }
+
+    /**
+     * Takes the partition over for this instance (after an earlier {@link #release} or fencing too): opens its
+     * coordinator, which fences every other instance's and aborts their open transaction, then restores the state of
+     * all its accounts in one read of the partition. Returns the accounts that have credentials (the account registry).
+     */
+    Set<String> take() {
+        TransactionCoordinator stale;
+        synchronized (this) {
+            stale = fencedBy != null || closed ? coordinator : null;
+            if (stale != null || closed) {
+                coordinator = null;
+            }
+            fencedBy = null;
+            closed = false;
+        }
+        if (stale != null) {
+            stale.close();
+        }
+        generation();
+        Map<String, MaterializedState> states = reader.partition(number);
+        preloaded.clear();
+        preloaded.putAll(states);
+        Set<String> registered = new java.util.TreeSet<>();
+        states.forEach((id, state) -> {
+            if (state.get(StateEntry.Credentials.KEY).isPresent()) {
+                registered.add(id);
+            }
+        });
+        return Set.copyOf(registered);
+    }
+
+    /**
+     * Gives the partition up (another instance owns it now): voids its stores, commits what was appended and closes
+     * its producer; until the next {@link #take}, nothing is written for it here.
+     */
+    void release(Throwable cause) {
+        failAll(cause);
+        preloaded.clear();
+        TransactionCoordinator open;
+        synchronized (this) {
+            closed = true;
+            open = coordinator;
+            coordinator = null;
+        }
+        if (open != null) {
+            open.close();
+        }
     }
 
     ProducerRecord<byte[], byte[]> record(byte[] key, byte[] value) {
@@ -103,6 +156,7 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
 
     @Override
     public void aborted(long newGeneration, Throwable cause) {
+        preloaded.clear();
         listener.reloaded(failAll(cause), cause);
     }
 
