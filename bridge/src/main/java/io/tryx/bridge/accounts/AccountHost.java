@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class AccountHost implements AutoCloseable {
      * already are left alone. The future completes once every linked one started here is online.
      */
     public synchronized CompletableFuture<Void> start(Collection<String> ids) {
-        List<CompletableFuture<Void>> online = new java.util.ArrayList<>();
+        List<CompletableFuture<Void>> online = new ArrayList<>();
         for (String id : ids) {
             Jid jid;
             try {

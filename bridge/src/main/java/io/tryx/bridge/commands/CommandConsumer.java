@@ -19,9 +19,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * The consumer of the command topic ({@code read_committed}, no auto commit), on a thread of its own. How a polled
@@ -143,7 +146,7 @@ public final class CommandConsumer implements AutoCloseable {
             first.putIfAbsent(partition, record.offset());
             next.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
-        Map<TopicPartition, Long> done = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<TopicPartition, Long> done = new ConcurrentHashMap<>();
         try {
             batch(records, consumer.groupMetadata(), done).get();
             if (!transactional) {
@@ -189,8 +192,8 @@ public final class CommandConsumer implements AutoCloseable {
         return CompletableFuture.allOf(chains.values().toArray(CompletableFuture[]::new));
     }
 
-    private static java.util.Set<Integer> numbers(Collection<TopicPartition> partitions) {
-        return partitions.stream().map(TopicPartition::partition).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::partition).collect(Collectors.toUnmodifiableSet());
     }
 
     private void pause() {

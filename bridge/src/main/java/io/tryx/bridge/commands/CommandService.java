@@ -11,6 +11,7 @@ import io.tryx.bridge.app.TopicNames;
 import io.tryx.commands.v1.Command;
 import io.tryx.commands.v1.CommandResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -73,7 +74,7 @@ public final class CommandService implements AutoCloseable {
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis() / 4);
         // a rebalance moves only the partitions that change owner; the others' accounts keep running
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-                org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
+                CooperativeStickyAssignor.class.getName());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tryx-bridge-commands");
         KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());

@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
@@ -118,7 +119,7 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
         Map<String, MaterializedState> states = reader.partition(number);
         preloaded.clear();
         preloaded.putAll(states);
-        Set<String> registered = new java.util.TreeSet<>();
+        Set<String> registered = new TreeSet<>();
         states.forEach((id, state) -> {
             if (state.get(StateEntry.Credentials.KEY).isPresent()) {
                 registered.add(id);
