@@ -14,10 +14,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +69,61 @@ public final class AccountHost implements AutoCloseable {
             boolean paired = account.store().load().filter(DeviceCredentials::isPaired).isPresent();
             launch(account, paired ? PairingMode.LOGIN : PairingMode.QR);
         }
+    }
+
+    /**
+     * Starts the stored accounts {@code ids} (of partitions this instance took over), each over its store opened
+     * anew: a linked one logs in, one whose pairing did not finish pairs by QR code again. Accounts running here
+     * already are left alone. The future completes once every linked one started here is online.
+     */
+    public synchronized CompletableFuture<Void> start(Collection<String> ids) {
+        List<CompletableFuture<Void>> online = new ArrayList<>();
+        for (String id : ids) {
+            Jid jid;
+            try {
+                jid = Jid.parse(id);
+            } catch (RuntimeException e) {
+                LOG.warn("skipping stored account with an invalid id {}", id);
+                continue;
+            }
+            HostedAccount existing = accounts.get(id);
+            if (existing != null && existing.active()) {
+                continue;
+            }
+            HostedAccount account = existing != null ? existing : newAccount(jid);
+            if (existing != null) {
+                account.replaceStore(backend.open(id));
+            }
+            accounts.put(id, account);
+            boolean paired = account.store().load().filter(DeviceCredentials::isPaired).isPresent();
+            launch(account, paired ? PairingMode.LOGIN : PairingMode.QR);
+            if (paired) {
+                online.add(account.online());
+            }
+        }
+        return CompletableFuture.allOf(online.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Closes the account's WhatsApp connection now and forgets the account here (its state stays stored): another
+     * instance runs it from now on. Returns once the connection is closed.
+     */
+    public synchronized void release(String accountId, String why) {
+        HostedAccount account = accounts.remove(accountId);
+        if (account == null) {
+            return;
+        }
+        WhatsAppClient client = account.client();
+        if (client != null) {
+            client.close();
+        }
+        account.stopped(why);
+        LOG.info("{}: released here, {}", accountId, why);
+    }
+
+    /** The ids of the accounts hosted here (running or not). */
+    public Set<String> accountIds() {
+        return Set.copyOf(accounts.keySet());
     }
 
     /**
@@ -255,7 +313,10 @@ public final class AccountHost implements AutoCloseable {
                 qrLifetime = account.nextQr(qr.qr()) == 0 ? clientConfig.firstQrTimeout() : clientConfig.nextQrTimeout();
             }
             case ClientEvent.PairSuccess paired -> account.paired(paired.jid(), paired.lid());
-            case ClientEvent.Connected connected -> account.paired(connected.jid(), connected.lid());
+            case ClientEvent.Connected connected -> {
+                account.paired(connected.jid(), connected.lid());
+                account.wentOnline();
+            }
             case ClientEvent.Disconnected ignored -> account.connectionEnded();
             case ClientEvent.LoggedOut ignored -> account.stopped("LOGGED_OUT");
             case ClientEvent.StreamReplaced ignored -> account.stopped("STREAM_REPLACED");

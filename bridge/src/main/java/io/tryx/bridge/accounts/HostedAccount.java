@@ -32,6 +32,7 @@ public final class HostedAccount implements AccountView {
     private volatile boolean foreignPhone;
     private volatile CompletableFuture<Void> pairingStarted = new CompletableFuture<>();
     private volatile CompletableFuture<Void> loggedOut = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> online = new CompletableFuture<>();
     private int qrsShown;
     private boolean pairCodeRequested;
 
@@ -135,6 +136,7 @@ public final class HostedAccount implements AccountView {
         foreignPhone = false;
         pairingStarted = new CompletableFuture<>();
         loggedOut = new CompletableFuture<>();
+        online = new CompletableFuture<>();
         lifecycle.execute(() -> {
             qrsShown = 0;
             pairCodeRequested = false;
@@ -147,6 +149,15 @@ public final class HostedAccount implements AccountView {
 
     CompletableFuture<Void> loggedOut() {
         return loggedOut;
+    }
+
+    /** Completes once the current client logged in (its first {@code Connected}). */
+    CompletableFuture<Void> online() {
+        return online;
+    }
+
+    void wentOnline() {
+        online.complete(null);
     }
 
     void requestLogout() {

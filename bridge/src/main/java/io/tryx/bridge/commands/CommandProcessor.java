@@ -13,7 +13,9 @@ import io.tryx.commands.v1.ErrorCode;
 import io.tryx.commands.v1.account.AddAccount;
 import io.tryx.protocol.jid.Jid;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Takes one consumed command record to its one output, acknowledged by Kafka before the returned future completes:
+ * Takes one consumed command record to its one output, durable in Kafka before the returned future completes (sent
+ * through the {@link CommandOutputs}: acknowledged, or committed in one transaction with the record's offset):
  * <ol>
  *   <li>when the registry cannot be reached to read the record's writer schema, the future fails with
  *       {@link RetryLater} and the consumer takes the batch again later (a valid command is never dead-lettered
@@ -52,6 +55,7 @@ final class CommandProcessor {
     private final CommandRouter router;
     private final AccountHost host;
     private final RecordProducer producer;
+    private final CommandOutputs outputs;
     private final String resultsTopic;
     private final DeadLetters deadLetters;
     private final ResultMemo memo;
@@ -60,12 +64,13 @@ final class CommandProcessor {
     private final Duration timeout;
 
     CommandProcessor(AvroDeserializer<Command> decoder, CommandRouter router, AccountHost host, RecordProducer producer,
-                     String resultsTopic, DeadLetters deadLetters, ResultMemo memo, CommandMetrics metrics,
+                     CommandOutputs outputs, String resultsTopic, DeadLetters deadLetters, ResultMemo memo, CommandMetrics metrics,
                      InstantSource clock, Duration timeout) {
         this.decoder = decoder;
         this.router = router;
         this.host = host;
         this.producer = producer;
+        this.outputs = outputs;
         this.resultsTopic = resultsTopic;
         this.deadLetters = deadLetters;
         this.memo = memo;
@@ -78,16 +83,22 @@ final class CommandProcessor {
      * Completes when the record's result or dead letter was acknowledged; fails when Kafka did not take it or the
      * registry was unavailable ({@link RetryLater}).
      */
-    CompletableFuture<Void> process(ConsumerRecord<byte[], byte[]> record) {
+    CompletableFuture<Void> process(ConsumerRecord<byte[], byte[]> record, ConsumerGroupMetadata group) {
+        Source source = new Source(record, group);
         try {
-            return take(record);
+            return take(source);
         } catch (RuntimeException e) {
             LOG.warn("command record {}-{}@{} could not be processed", record.topic(), record.partition(), record.offset(), e);
-            return deadLetter(record, DeadLetterReason.PROCESSING_FAILED, e.toString());
+            return deadLetter(source, DeadLetterReason.PROCESSING_FAILED, e.toString());
         }
     }
 
-    private CompletableFuture<Void> take(ConsumerRecord<byte[], byte[]> record) {
+    /** The record being processed and the group generation of the consumer that took it. */
+    private record Source(ConsumerRecord<byte[], byte[]> record, ConsumerGroupMetadata group) {
+    }
+
+    private CompletableFuture<Void> take(Source source) {
+        ConsumerRecord<byte[], byte[]> record = source.record();
         long start = System.nanoTime();
         Command command;
         try {
@@ -98,31 +109,31 @@ final class CommandProcessor {
                 return CompletableFuture.failedFuture(new RetryLater("the schema registry is unavailable: "
                         + e.getMessage(), e));
             }
-            return deadLetter(record, DeadLetterReason.UNDECODABLE, e.getMessage());
+            return deadLetter(source, DeadLetterReason.UNDECODABLE, e.getMessage());
         }
         if (command == null) {
-            return deadLetter(record, DeadLetterReason.UNDECODABLE, "the record has no value");
+            return deadLetter(source, DeadLetterReason.UNDECODABLE, "the record has no value");
         }
         if (command.getCommandId().isBlank()) {
-            return deadLetter(record, DeadLetterReason.UNDECODABLE, "the command has an empty commandId");
+            return deadLetter(source, DeadLetterReason.UNDECODABLE, "the command has an empty commandId");
         }
         if (record.key() == null) {
-            return deadLetter(record, DeadLetterReason.MISSING_KEY, "command " + command.getCommandId()
+            return deadLetter(source, DeadLetterReason.MISSING_KEY, "command " + command.getCommandId()
                     + " has no key; key commands by their account");
         }
         String key = new String(record.key(), StandardCharsets.UTF_8);
         if (!key.equals(command.getAccount())) {
-            return deadLetter(record, DeadLetterReason.KEY_MISMATCH, "command " + command.getCommandId() + " is keyed '"
+            return deadLetter(source, DeadLetterReason.KEY_MISMATCH, "command " + command.getCommandId() + " is keyed '"
                     + key + "' but is for account '" + command.getAccount() + "'");
         }
         if (!isUserJid(command.getAccount())) {
-            return deadLetter(record, DeadLetterReason.UNKNOWN_ACCOUNT, "command " + command.getCommandId()
+            return deadLetter(source, DeadLetterReason.UNKNOWN_ACCOUNT, "command " + command.getCommandId()
                     + ": account '" + command.getAccount() + "' is not a user JID (<number>@s.whatsapp.net)");
         }
-        return answer(command, start);
+        return answer(source, command, start);
     }
 
-    private CompletableFuture<Void> answer(Command command, long start) {
+    private CompletableFuture<Void> answer(Source source, Command command, long start) {
         String action = actionName(command);
         var remembered = memo.find(command.getAccount(), command.getCommandId());
         if (remembered.isPresent()) {
@@ -133,7 +144,7 @@ final class CommandProcessor {
             LOG.info("command {} of {} repeated: answering its first result again", command.getCommandId(),
                     command.getAccount());
             metrics.repeated(action);
-            return publish(result, action);
+            return publish(source, result, action);
         }
         CompletableFuture<CommandSucceeded> outcome;
         if (!(command.getAction() instanceof AddAccount) && host.find(command.getAccount()).isEmpty()) {
@@ -155,15 +166,22 @@ final class CommandProcessor {
         }).thenCompose(result -> {
             memo.remember(command.getAccount(), command.getCommandId(), action, result);
             metrics.completed(action, outcomeOf(result), start);
-            return publish(result, action);
+            return publish(source, result, action);
         });
     }
 
     /** Publishes a result with the action it answers in the {@link ResultHistory#ACTION_HEADER} header. */
-    private CompletableFuture<Void> publish(CommandResult result, String action) {
-        return producer.send(resultsTopic, result.getAccount(), result,
-                        List.of(new RecordHeader(ResultHistory.ACTION_HEADER, action.getBytes(StandardCharsets.UTF_8))))
-                .<Void>thenApply(metadata -> null)
+    private CompletableFuture<Void> publish(Source source, CommandResult result, String action) {
+        ProducerRecord<byte[], byte[]> output;
+        try {
+            output = new ProducerRecord<>(resultsTopic, null, result.getAccount().getBytes(StandardCharsets.UTF_8),
+                    producer.serialize(resultsTopic, result),
+                    List.of(new RecordHeader(ResultHistory.ACTION_HEADER, action.getBytes(StandardCharsets.UTF_8))));
+        } catch (RuntimeException e) {
+            metrics.kafkaError("command-result");
+            return CompletableFuture.failedFuture(e);
+        }
+        return outputs.emit(source.record(), source.group(), output)
                 .whenComplete((ok, error) -> {
                     if (error != null) {
                         metrics.kafkaError("command-result");
@@ -171,10 +189,18 @@ final class CommandProcessor {
                 });
     }
 
-    private CompletableFuture<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, DeadLetterReason reason, String detail) {
+    private CompletableFuture<Void> deadLetter(Source source, DeadLetterReason reason, String detail) {
+        ConsumerRecord<byte[], byte[]> record = source.record();
         LOG.info("dead letter from {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), reason, detail);
         metrics.deadLettered(reason.name());
-        return deadLetters.send(record, reason, detail).whenComplete((ok, error) -> {
+        ProducerRecord<byte[], byte[]> letter;
+        try {
+            letter = deadLetters.letter(record, reason, detail);
+        } catch (RuntimeException e) {
+            metrics.kafkaError("dead-letter");
+            return CompletableFuture.failedFuture(e);
+        }
+        return outputs.emit(record, source.group(), letter).whenComplete((ok, error) -> {
             if (error != null) {
                 metrics.kafkaError("dead-letter");
             }

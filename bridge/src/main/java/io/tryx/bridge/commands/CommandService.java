@@ -11,6 +11,7 @@ import io.tryx.bridge.app.TopicNames;
 import io.tryx.commands.v1.Command;
 import io.tryx.commands.v1.CommandResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -34,6 +35,9 @@ public final class CommandService implements AutoCloseable {
     /** How long reading the results topic back may take on an assignment (it must stay under max.poll.interval). */
     private static final Duration HISTORY_TIMEOUT = Duration.ofSeconds(60);
 
+    /** How soon the group gives a silent (crashed, paused) instance's command partitions to the others. */
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(8);
+
     private final CommandConsumer consumer;
     private final ExecutorService executor;
     private final ResultHistory history;
@@ -51,16 +55,26 @@ public final class CommandService implements AutoCloseable {
      * Starts consuming.
      *
      * @param kafkaProperties bootstrap servers and the client (security) properties
+     * @param outputs         where results and dead letters go: acknowledged, or in transactions with the offsets
+     * @param ownership       follows the partitions the consumer group gives this instance (account ownership)
      * @param fetcher         fetches the files of media sends
      */
     public static CommandService start(Map<String, Object> kafkaProperties, SchemaRegistryClient registry, TopicNames topics,
-                                       RecordProducer producer, AccountHost host, UrlFetcher fetcher,
+                                       RecordProducer producer, CommandOutputs outputs, CommandPartitions ownership,
+                                       AccountHost host, UrlFetcher fetcher,
                                        CommandSettings settings, MeterRegistry meters, InstantSource clock) {
         Map<String, Object> config = new HashMap<>(kafkaProperties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        // a crashed instance's partitions move on within seconds (the broker's minimum is 6 s)
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis() / 4);
+        // a rebalance moves only the partitions that change owner; the others' accounts keep running
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tryx-bridge-commands");
         KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
@@ -75,10 +89,11 @@ public final class CommandService implements AutoCloseable {
         ResultMemo memo = new ResultMemo(settings.memoCapacity());
         CommandProcessor processor = new CommandProcessor(
                 new AvroDeserializer<>(registry, AvroReadMode.specific(Command.class)), router, host, producer,
-                topics.commandResults(), new DeadLetters(producer, topics.deadLetter(), clock),
+                outputs, topics.commandResults(), new DeadLetters(producer, topics.deadLetter(), clock),
                 memo, metrics, clock, settings.timeout());
         Map<String, Object> historyConfig = new HashMap<>(kafkaProperties);
         historyConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        historyConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         historyConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "tryx-bridge-result-memo");
         historyConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         ResultHistory history = new ResultHistory(new KafkaConsumer<>(historyConfig, new ByteArrayDeserializer(),
@@ -92,7 +107,7 @@ public final class CommandService implements AutoCloseable {
             return thread;
         });
         CommandConsumer consumer = new CommandConsumer(kafka, topics.commands(), processor, metrics, executor,
-                () -> history.catchUp(HISTORY_TIMEOUT));
+                outputs.commitsOffsets(), ownership, () -> history.catchUp(HISTORY_TIMEOUT));
         consumer.start();
         return new CommandService(consumer, executor, history, mediaWork);
     }

@@ -4,11 +4,11 @@ import io.tryx.bridge.topics.RecordProducer;
 import io.tryx.commands.v1.DeadLetter;
 import io.tryx.commands.v1.DeadLetterReason;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CompletableFuture;
 
 /** Puts a consumed record the bridge cannot take on the dead-letter topic: its raw bytes, where it came from, why. */
 final class DeadLetters {
@@ -23,8 +23,12 @@ final class DeadLetters {
         this.clock = clock;
     }
 
-    /** Completes once Kafka acknowledged the dead letter (keyed by the original key bytes). */
-    CompletableFuture<Void> send(ConsumerRecord<byte[], byte[]> record, DeadLetterReason reason, String detail) {
+    /**
+     * The dead letter for {@code record}, keyed by its original key bytes, serialized for the dead-letter topic.
+     *
+     * @throws RuntimeException when it cannot be serialized (the registry is unavailable)
+     */
+    ProducerRecord<byte[], byte[]> letter(ConsumerRecord<byte[], byte[]> record, DeadLetterReason reason, String detail) {
         DeadLetter letter = DeadLetter.newBuilder()
                 .setOriginalTopic(record.topic())
                 .setPartition(record.partition())
@@ -35,6 +39,6 @@ final class DeadLetters {
                 .setDetail(detail)
                 .setTimestamp(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .build();
-        return producer.send(topic, record.key(), letter).thenApply(metadata -> null);
+        return new ProducerRecord<>(topic, null, record.key(), producer.serialize(topic, letter));
     }
 }

@@ -17,6 +17,7 @@ import io.tryx.commands.v1.messages.SendReaction;
 import io.tryx.protocol.client.WhatsAppClient;
 import io.tryx.protocol.client.messaging.SendResult;
 import io.tryx.protocol.jid.Jid;
+import io.tryx.protocol.message.MessageIds;
 import io.tryx.protocol.proto.E2EProto.ContextInfo;
 import io.tryx.protocol.proto.E2EProto.Message;
 
@@ -30,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * target's secret), {@code EditMessage} (our own
  * text), {@code RevokeMessage} (ours, or a member's as group admin) and {@code MarkRead} (read or played), in 1:1
  * chats and groups. Media (image, video, audio, document, sticker) goes through {@link MediaSender}. Broadcast
- * lists answer {@code UNSUPPORTED}.
+ * lists answer {@code UNSUPPORTED}. A text, location or contacts message goes out under an id derived from the
+ * command ({@link #messageId}), so carrying the command out twice delivers it once.
  */
 final class MessageCommands implements NamespaceHandler {
 
@@ -77,7 +79,17 @@ final class MessageCommands implements NamespaceHandler {
         if (send.getViewOnce()) {
             throw CommandFailure.invalid("viewOnce applies to image, video and audio only");
         }
-        return connected(account).messaging().send(chat, message).thenApply(MessageCommands::sent);
+        return connected(account).messaging().send(chat, message, messageId(command))
+                .thenApply(MessageCommands::sent);
+    }
+
+    /**
+     * The WhatsApp message id of a command's message, derived from the account and the command id: a command carried
+     * out again (after a crash before its result committed) sends its message under the same id, and recipients
+     * drop the repeat.
+     */
+    static String messageId(Command command) {
+        return MessageIds.derive(command.getAccount() + "|" + command.getCommandId());
     }
 
     private CompletableFuture<CommandSucceeded> react(Command command, SendReaction reaction) {

@@ -5,6 +5,8 @@ import io.tryx.bridge.accounts.AccountHost;
 import io.tryx.bridge.accounts.HostResources;
 import io.tryx.bridge.app.BridgeConfig;
 import io.tryx.bridge.app.BridgeRuntime;
+import io.tryx.bridge.commands.CommandOutputs;
+import io.tryx.bridge.commands.CommandPartitions;
 import io.tryx.bridge.commands.CommandService;
 import io.tryx.bridge.events.AccountEventPublisher;
 import io.tryx.bridge.events.EventPublisher;
@@ -33,7 +35,8 @@ import java.util.Map;
 
 /**
  * Starts the bridge: Kafka and the registry (embedded or external), the topics (created when absent), the
- * idempotent producer, the account store, every stored account and the command consumer. The launcher calls
+ * idempotent producer, the account store, every stored account and the command consumer (with the Kafka store, the
+ * accounts of the command partitions the consumer group assigns, see {@link AccountOwnership}). The launcher calls
  * {@link #start(BridgeConfig, MeterRegistry)}; closing the returned runtime stops it all in reverse order.
  */
 public final class Bridge {
@@ -70,15 +73,20 @@ public final class Bridge {
             AccountEventPublisher observer = closer.add(new AccountEventPublisher(publisher, meters, clock));
             AccountHost host = closer.add(new AccountHost(resources, store, observer, ClientConfig.defaults(),
                     MessagingConfig.defaults(), clock));
+            CommandPartitions ownership = CommandPartitions.NONE;
             if (store instanceof KafkaStoreBackend kafkaStore) {
                 publisher.transactions(kafkaStore::publishOnce);
                 kafkaStore.listener(new AccountStateListener(host));
+                ownership = new AccountOwnership(kafkaStore, host); // accounts start as their partitions are assigned
+            } else {
+                host.startStored();
             }
-            host.startStored();
             UrlFetcher fetcher = closer.add(new UrlFetcher(config.media().fetchMaxBytes(), config.media().fetchTimeout(),
                     config.media().allowPrivateNetworks() ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY));
+            CommandOutputs outputs = store instanceof KafkaStoreBackend kafkaStore
+                    ? new CommandOutputs.Transactional(kafkaStore::commitOutputs) : new CommandOutputs.Acknowledged(producer);
             CommandService commands = closer.add(CommandService.start(kafka.with(Map.of()), kafka.registry(), topics,
-                    producer, host, fetcher, options.commands(), meters, clock));
+                    producer, outputs, ownership, host, fetcher, options.commands(), meters, clock));
             LOG.info("bridge started: Kafka {}, registry {}, topics {}.*, {} stored account(s)", kafka.bootstrapServers(),
                     kafka.registryUrl(), config.topicPrefix(), host.statuses().size());
             return new RunningBridge(kafka, config.topicPrefix(), host, commands, meters, closer,

@@ -45,6 +45,17 @@ final class ChangelogReader {
         return state;
     }
 
+    /** The state of every account of {@code partition}, in one read of it. */
+    Map<String, MaterializedState> partition(int partition) {
+        Map<String, MaterializedState> accounts = new HashMap<>();
+        read(List.of(partition), (key, value) -> StateKeys.split(key).ifPresent(split -> {
+            MaterializedState state = accounts.computeIfAbsent(split.accountId(), id -> new MaterializedState());
+            state.apply(value == null ? StateOp.delete(split.entryKey())
+                    : new StateOp(split.entryKey(), StateEntryCodec.decode(value)));
+        }));
+        return accounts;
+    }
+
     /** Whether each account found in the partitions has credentials at the end (its last credentials record is not a tombstone). */
     Map<String, Boolean> credentials(List<Integer> partitions) {
         Map<String, Boolean> accounts = new HashMap<>();

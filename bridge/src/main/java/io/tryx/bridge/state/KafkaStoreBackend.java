@@ -4,12 +4,15 @@ import io.tryx.protocol.store.AccountStore;
 import io.tryx.protocol.store.DeviceCredentials;
 import io.tryx.protocol.store.StoreBackend;
 import io.tryx.protocol.store.StoreException;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -17,6 +20,8 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -149,6 +154,46 @@ public final class KafkaStoreBackend implements StoreBackend {
      */
     public boolean stalled(java.time.Duration threshold) {
         return partitions.stream().anyMatch(p -> p.stalledFor().compareTo(threshold) > 0);
+    }
+
+    /**
+     * Commits {@code records} (a command's result or dead letter) with the consumer {@code offsets} of {@code group}
+     * in one transaction of {@code partition} (the partition of the command's account: its state commits through the
+     * same producer). The future fails when the transaction did not commit (then neither did the offsets).
+     */
+    public CompletableFuture<Void> commitOutputs(int partition, List<ProducerRecord<byte[], byte[]>> records,
+                                                 Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+        if (partition < 0 || partition >= partitions.size()) {
+            return CompletableFuture.failedFuture(new StoreException("no state partition " + partition + " (the state topic has "
+                    + partitions.size() + "; it needs as many partitions as the commands topic)"));
+        }
+        try {
+            return partitions.get(partition).appendOutputs(records, offsets, group);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Takes {@code partition} over for this instance: fences whoever wrote for it before, restores the state of all
+     * its accounts in one read of the changelog partition, and returns the accounts registered in it (those with
+     * credentials), which this instance runs from now on.
+     */
+    public Set<String> takePartition(int partition) {
+        return partitions.get(partition).take();
+    }
+
+    /**
+     * Gives {@code partition} up: its accounts' stores refuse all access from now on and its producer is closed
+     * (what was appended commits first); {@link #takePartition} takes it again.
+     */
+    public void releasePartition(int partition, String why) {
+        partitions.get(partition).release(new StoreException("partition " + partition + " released: " + why));
+    }
+
+    /** How many partitions the state topic (and the commands topic) has. */
+    public int partitionCount() {
+        return partitions.size();
     }
 
     /** Transactions committed so far, over all partitions. */

@@ -1,9 +1,14 @@
 package io.tryx.bridge.state;
 
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
@@ -22,6 +27,7 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
     private final IntFunction<TransactionCoordinator> coordinators;
     private final StateListener listener;
     private final Set<KafkaAccountStore> stores = ConcurrentHashMap.newKeySet();
+    private final Map<String, MaterializedState> preloaded = new ConcurrentHashMap<>();
     private volatile TransactionCoordinator coordinator;
     private Throwable fencedBy;
     private boolean closed;
@@ -55,7 +61,8 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
 
     private synchronized TransactionCoordinator coordinator() {
         if (closed) {
-            throw new io.tryx.protocol.store.StoreException("the Kafka store is closed");
+            throw new io.tryx.protocol.store.StoreException("partition " + number
+                    + " of the Kafka store is closed here (the store was closed, or another instance owns it now)");
         }
         if (coordinator == null) {
             coordinator = coordinators.apply(number);
@@ -83,8 +90,66 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
         return coordinator().append(records, generation);
     }
 
+    /** Queues output records and consumer offsets for one transaction of this partition (see {@link TransactionCoordinator}). */
+    CompletableFuture<Void> appendOutputs(List<ProducerRecord<byte[], byte[]>> records,
+                                          Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+        TransactionCoordinator current = coordinator();
+        return current.append(records, offsets, group, current.generation());
+    }
+
+    /** The account's state: from the last {@link #take} if not handed out since, else read from the changelog. */
     MaterializedState restore(String accountId) {
-        return reader.account(number, accountId);
+        MaterializedState taken = preloaded.remove(accountId);
+        return taken != null ? taken : reader.account(number, accountId);
+    }
+
+    /**
+     * Takes the partition over for this instance (after an earlier {@link #release} or fencing too): opens its
+     * coordinator, which fences every other instance's and aborts their open transaction, then restores the state of
+     * all its accounts in one read of the partition. Returns the accounts that have credentials (the account registry).
+     */
+    Set<String> take() {
+        TransactionCoordinator stale;
+        synchronized (this) {
+            stale = fencedBy != null || closed ? coordinator : null;
+            if (stale != null || closed) {
+                coordinator = null;
+            }
+            fencedBy = null;
+            closed = false;
+        }
+        if (stale != null) {
+            stale.close();
+        }
+        generation();
+        Map<String, MaterializedState> states = reader.partition(number);
+        preloaded.clear();
+        preloaded.putAll(states);
+        Set<String> registered = new TreeSet<>();
+        states.forEach((id, state) -> {
+            if (state.get(StateEntry.Credentials.KEY).isPresent()) {
+                registered.add(id);
+            }
+        });
+        return Set.copyOf(registered);
+    }
+
+    /**
+     * Gives the partition up (another instance owns it now): voids its stores, commits what was appended and closes
+     * its producer; until the next {@link #take}, nothing is written for it here.
+     */
+    void release(Throwable cause) {
+        failAll(cause);
+        preloaded.clear();
+        TransactionCoordinator open;
+        synchronized (this) {
+            closed = true;
+            open = coordinator;
+            coordinator = null;
+        }
+        if (open != null) {
+            open.close();
+        }
     }
 
     ProducerRecord<byte[], byte[]> record(byte[] key, byte[] value) {
@@ -98,6 +163,7 @@ final class StatePartition implements TransactionCoordinator.Listener, AutoClose
 
     @Override
     public void aborted(long newGeneration, Throwable cause) {
+        preloaded.clear();
         listener.reloaded(failAll(cause), cause);
     }
 

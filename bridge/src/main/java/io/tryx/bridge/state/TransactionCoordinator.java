@@ -1,8 +1,11 @@
 package io.tryx.bridge.state;
 
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
@@ -15,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -25,7 +30,10 @@ import java.util.function.Supplier;
  * {@link #append} lists of records from any thread; a committer thread takes whatever was appended, waits up to
  * {@code linger} for more (or until {@code maxRecords}), and writes it all in one Kafka transaction. Each caller's
  * future completes once the transaction holding its records committed. Records of one append are never split
- * across transactions, and appends commit in the order they were made.
+ * across transactions, and appends commit in the order they were made. An append may carry consumer offsets
+ * with the group's metadata: they commit in the same transaction ({@code sendOffsetsToTransaction}), so the input
+ * a consumer took and the records it produced for it commit together or not at all (a consumer that lost its group
+ * membership cannot commit: the transaction aborts).
  *
  * <p>Failures: when a transaction does not commit, it is aborted, every pending append fails, the
  * {@link #generation()} moves on (appends made against the old one are refused, since they may rest on state that was
@@ -58,7 +66,8 @@ final class TransactionCoordinator implements AutoCloseable {
         }
     }
 
-    private record Pending(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<Void> committed) {
+    private record Pending(List<ProducerRecord<byte[], byte[]>> records, Map<TopicPartition, OffsetAndMetadata> offsets,
+                           ConsumerGroupMetadata group, CompletableFuture<Void> committed) {
     }
 
     private final String name;
@@ -118,6 +127,16 @@ final class TransactionCoordinator implements AutoCloseable {
      * completes when they committed, or fails with {@link CommitFailedException}.
      */
     synchronized CompletableFuture<Void> append(List<ProducerRecord<byte[], byte[]>> records, long expectedGeneration) {
+        return append(records, Map.of(), null, expectedGeneration);
+    }
+
+    /**
+     * As {@link #append(List, long)}, and commits {@code offsets} of the consumer group {@code group} in the same
+     * transaction (none when {@code group} is null).
+     */
+    synchronized CompletableFuture<Void> append(List<ProducerRecord<byte[], byte[]>> records,
+                                                Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group,
+                                                long expectedGeneration) {
         if (fencedBy != null) {
             return CompletableFuture.failedFuture(new CommitFailedException(name + " was fenced by another instance",
                     fencedBy, true));
@@ -129,7 +148,7 @@ final class TransactionCoordinator implements AutoCloseable {
             return CompletableFuture.failedFuture(new CommitFailedException(
                     name + ": an earlier transaction failed; the state is being reloaded", null, false));
         }
-        Pending pending = new Pending(List.copyOf(records), new CompletableFuture<>());
+        Pending pending = new Pending(List.copyOf(records), Map.copyOf(offsets), group, new CompletableFuture<>());
         queue.add(pending);
         notifyAll();
         return pending.committed();
@@ -198,6 +217,7 @@ final class TransactionCoordinator implements AutoCloseable {
                     });
                 }
             }
+            sendOffsets(batch);
             producer.commitTransaction();
             transactions++;
             batch.forEach(p -> p.committed().complete(null));
@@ -208,6 +228,21 @@ final class TransactionCoordinator implements AutoCloseable {
             } else {
                 abort(batch, cause);
             }
+        }
+    }
+
+    /** The offsets of the batch's appends (later ones of a partition win) with the latest group metadata. */
+    private void sendOffsets(List<Pending> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        ConsumerGroupMetadata group = null;
+        for (Pending pending : batch) {
+            if (pending.group() != null) {
+                offsets.putAll(pending.offsets());
+                group = pending.group();
+            }
+        }
+        if (group != null && !offsets.isEmpty()) {
+            producer.sendOffsetsToTransaction(offsets, group);
         }
     }
 

@@ -64,6 +64,23 @@ public final class RecordProducer implements AutoCloseable {
         return acked;
     }
 
+    /** Sends a record whose value is serialized already; completes when the broker acknowledged it. */
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+        CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    acked.completeExceptionally(error);
+                } else {
+                    acked.complete(metadata);
+                }
+            });
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
     /** Flushes and closes the producer (waiting for records in flight). */
     @Override
     public void close() {

@@ -17,21 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.HashMap;
 import java.util.stream.Collectors;
@@ -74,7 +68,7 @@ class BridgeCrashIT {
             try (Tail<GenericRecord> undecryptable = new Tail<>(env.bootstrapServers(),
                     fixture.topics.events(EventFamily.UNDECRYPTABLE), new AvroDeserializer<>(fixture.registry,
                     AvroReadMode.generic()));
-                 ChildBridge child = new ChildBridge(fixture, simulator, dataDir)) {
+                 ChildBridge child = new ChildBridge(fixture, simulator, dataDir, "crash-it")) {
                 Set<String> chats = friends.stream().map(f -> account + "|" + f).collect(Collectors.toSet());
                 Map<String, Integer> seen = new ConcurrentHashMap<>();
                 Set<String> sent = ConcurrentHashMap.newKeySet();
@@ -116,70 +110,6 @@ class BridgeCrashIT {
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
                 assertThat(duplicates).as("messages seen more than once").isEmpty();
                 assertThat(undecryptable.poll().stream().filter(r -> r.key().startsWith(account))).isEmpty();
-            }
-        }
-    }
-
-    /** The bridge as {@code java -jar tryx-bridge.jar run} with the fixture's Kafka, registry, prefix and simulator. */
-    private static final class ChildBridge implements AutoCloseable {
-        private final ProcessBuilder builder;
-        private Process process;
-        private int starts;
-        private final Path logs;
-
-        ChildBridge(BridgeFixture fixture, Simulator simulator, Path dataDir) {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", System.getProperty("tryx.bridge.jar"), "run");
-            this.logs = Path.of("target", "crash-it");
-            this.builder = new ProcessBuilder(command);
-            Map<String, String> environment = builder.environment();
-            environment.put("TRYX_KAFKA_BOOTSTRAP_SERVERS", fixture.env.bootstrapServers());
-            environment.put("TRYX_SCHEMA_REGISTRY_URL", fixture.env.registryUrl());
-            environment.put("TRYX_TOPIC_PREFIX", fixture.prefix);
-            environment.put("TRYX_STORE", "kafka");
-            environment.put("TRYX_HTTP_PORT", "0");
-            environment.put("TRYX_DATA_DIR", dataDir.resolve("child").toString());
-            environment.put("TRYX_WHATSAPP_CHAT_URL", simulator.chatUrl());
-            environment.put("TRYX_WHATSAPP_NOISE_ROOT", Base64.getEncoder().encodeToString(simulator.rootPublicKey()));
-            environment.put("TRYX_WORKERS", "8");
-        }
-
-        void start() throws IOException {
-            starts++;
-            java.nio.file.Files.createDirectories(logs);
-            builder.redirectError(logs.resolve("child-" + starts + ".log").toFile());
-            process = builder.start();
-            CompletableFuture<Void> ready = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().start(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        if (line.startsWith("TRYX READY ")) {
-                            ready.complete(null);
-                        }
-                    }
-                } catch (IOException e) {
-                    ready.completeExceptionally(e);
-                }
-                ready.completeExceptionally(new IllegalStateException("the child bridge exited before it was ready"));
-            });
-            ready.orTimeout(START.toSeconds(), TimeUnit.SECONDS).join();
-        }
-
-        /** SIGKILL: no shutdown hook, no flush, no transaction ended. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process != null) {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
             }
         }
     }

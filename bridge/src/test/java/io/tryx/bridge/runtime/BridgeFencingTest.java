@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tryx.bridge.app.AccountStatus;
 import io.tryx.bridge.app.BridgeConfig;
 import io.tryx.bridge.app.BridgeRuntime;
+import io.tryx.bridge.commands.CommandSettings;
 import io.tryx.bridge.testkit.KafkaExtension;
 import io.tryx.bridge.testkit.KafkaTestEnvironment;
 import io.tryx.simulator.Simulator;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two bridge instances on one state topic: the one that starts second takes the account's partition over
+ * Two bridge instances on one state topic, in different command consumer groups (a misconfiguration: each believes it
+ * owns every partition): the one that starts second takes the account's partition over
  * ({@code initTransactions} with the partition's transactional id), so the first, still connected to WhatsApp,
  * is a zombie: its next commit fails with a fencing error, it stops the account and closes its connection, and
  * nothing it decrypted reaches a {@code read_committed} consumer. The message stays unacknowledged at the server
@@ -58,7 +60,13 @@ class BridgeFencingTest {
             BridgeConfig unreachable = new BridgeConfig(config.kafka(), config.topicPrefix(), config.store(),
                     new BridgeConfig.WhatsAppSettings(URI.create("ws://127.0.0.1:9/ws/chat"), Optional.empty(),
                             Optional.empty()), 0, dataDir.resolve("second"));
-            try (BridgeRuntime second = Bridge.start(unreachable, fixture.options(), new SimpleMeterRegistry())) {
+            // in a consumer group of its own, it is given every command partition and takes their accounts over
+            RuntimeOptions options = fixture.options();
+            RuntimeOptions otherGroup = new RuntimeOptions(options.topics(), new CommandSettings(
+                    options.commands().groupId() + "-other", options.commands().timeout(), options.commands().memoCapacity(),
+                    options.commands().memoWindow()), options.ioThreads(), options.workerThreads());
+            try (BridgeRuntime second = Bridge.start(unreachable, otherGroup, new SimpleMeterRegistry())) {
+                await().atMost(WITHIN).until(second::ready);
                 assertThat(second.accounts()).extracting(AccountStatus::accountId).contains(account);
                 String during = fixture.admin.sendText("15550005002", account, "while fenced");
 

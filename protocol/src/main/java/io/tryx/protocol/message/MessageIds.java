@@ -73,6 +73,20 @@ public final class MessageIds {
         return PREFIX + HEX.formatHex(sha256(block.array()), 0, 9);
     }
 
+    /**
+     * An id in the same format derived from {@code seed} alone (no time, no randomness): the same seed always gives
+     * the same id. Lets a caller that may repeat an operation (a command carried out again after a crash) send it
+     * again under the id it had, so the recipient recognises the repeat.
+     *
+     * @param seed what identifies the operation, e.g. {@code <account>|<command id>}
+     */
+    public static String derive(String seed) {
+        Objects.requireNonNull(seed, "seed");
+        byte[] digest = sha256(("tryx-message-id\u0000" + seed).getBytes(StandardCharsets.UTF_8));
+        byte[] random16 = java.util.Arrays.copyOf(digest, RANDOM_BYTES);
+        return generate(0, null, random16);
+    }
+
     /** Whether {@code id} has the shape of an id generated here ({@code 3EB0} + 18 uppercase hex digits). */
     public static boolean isWebFormat(String id) {
         if (id == null || id.length() != LENGTH || !id.startsWith(PREFIX)) {

@@ -81,6 +81,15 @@ class MessageIdsTest {
         assertThat(MessageIds.isWebFormat(null)).isFalse();
     }
 
+    @Test
+    void derivesTheSameWebFormatIdFromTheSameSeedAndAnotherFromAnother() {
+        String id = MessageIds.derive("15550001111@s.whatsapp.net|cmd-1");
+        assertThat(MessageIds.isWebFormat(id)).isTrue();
+        assertThat(MessageIds.derive("15550001111@s.whatsapp.net|cmd-1")).isEqualTo(id);
+        assertThat(MessageIds.derive("15550001111@s.whatsapp.net|cmd-2")).isNotEqualTo(id);
+        assertThat(MessageIds.derive("15550002222@s.whatsapp.net|cmd-1")).isNotEqualTo(id);
+    }
+
     private static byte[] filled(int value) {
         byte[] bytes = new byte[16];
         Arrays.fill(bytes, (byte) value);

@@ -41,7 +41,8 @@ import java.util.function.UnaryOperator;
  * history sync. Inbox, failures, history, known messages and polls each keep the last {@code limit} items (the
  * oldest are dropped, and counted for the inbox and history). Sessions are keyed by the peer's device address, a
  * LID device under its phone-number twin (so a peer reaching the phone in a LID-addressed group uses the session of
- * its 1:1 chats). Thread-safe (one lock per phone; media are fetched outside it).
+ * its 1:1 chats). A message that arrives again under the id it had (same chat and author) decrypts but is recorded
+ * once, as a phone shows it once. Thread-safe (one lock per phone; media are fetched outside it).
  */
 public final class MockPhone {
 
@@ -60,6 +61,8 @@ public final class MockPhone {
     private final Map<String, MessageKinds.Known> known;
     private final PollBook polls;
     private final PhoneMedia media;
+    /** Messages already in the inbox, by chat, author and id: a repeat (a sender retrying after a crash) is dropped. */
+    private final Set<String> delivered;
 
     private final UnaryOperator<Jid> canonical;
 
@@ -72,6 +75,12 @@ public final class MockPhone {
         this.failures = new BoundedLog<>(limit);
         this.history = new ChatHistory(limit);
         this.polls = new PollBook(limit);
+        this.delivered = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > limit;
+            }
+        });
         this.known = new LinkedHashMap<>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, MessageKinds.Known> eldest) {
@@ -222,6 +231,9 @@ public final class MockPhone {
         Jid author = decrypted.author();
         String chat = decrypted.chat();
         String sender = author.toNonAd().toString();
+        if (!delivered.add(chat + "|" + sender + "|" + entry.id())) {
+            return entry; // the same message again (as WhatsApp clients do, shown once)
+        }
         Optional<PollMessages.Creation> poll = PollMessages.read(content);
         byte[] secret = decrypted.message().getMessageContextInfo().getMessageSecret().toByteArray();
         if (poll.isPresent() && secret.length == 32) {

@@ -11,7 +11,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A mock phone keeps the last {@code limit} inbox entries, history messages, known messages and polls. */
+/**
+ * A mock phone keeps the last {@code limit} inbox entries, history messages, known messages and polls, and records a
+ * message that arrives again under its id once.
+ */
 class MockPhoneLimitsTest {
 
     private static final int LIMIT = 3;
@@ -64,5 +67,20 @@ class MockPhoneLimitsTest {
                     .attr("from", h.a.jid()).attr("id", "BAD" + i).attr("t", 1).attr("type", "text").build());
         }
         assertThat(phones.phone(h.b).failures()).extracting(MockPhone.Failure::id).containsExactly("BAD2", "BAD3", "BAD4");
+    }
+
+    @Test
+    void aMessageThatArrivesAgainUnderItsIdIsRecordedOnce() {
+        phones.sendText(h.a, h.b.jid(), "hello"); // A's phone has a session with B's phone from here
+        MockPhone a = phones.phone(h.a);
+        io.tryx.protocol.jid.Jid bPhone = h.b.jid().withDevice(0);
+        for (String text : List.of("repeated", "repeated", "other id")) {
+            String id = text.equals("other id") ? "3EB0000000000000000002" : "3EB0000000000000000001";
+            h.harness.messaging.delivery().deliver(bPhone, io.tryx.protocol.binary.Node.builder("message")
+                    .attr("from", h.a.jid().withDevice(0)).attr("id", id).attr("t", 1).attr("type", "text")
+                    .children(a.encryptText(bPhone, text)).build());
+        }
+        assertThat(phones.phone(h.b).inbox()).extracting(InboxEntry::text).containsExactly("hello", "repeated", "other id");
+        assertThat(phones.phone(h.b).failures()).isEmpty();
     }
 }

@@ -86,16 +86,21 @@ final class GroupSender {
 
     /** Sends {@code message} to the group {@code group}. */
     CompletableFuture<SendResult> send(Jid group, E2EProto.Message message) {
-        return lanes.submit(group.toString(), () -> prepare(group, message)).thenCompose(sent -> sent);
+        return send(group, message, null);
+    }
+
+    /** Sends {@code message} to the group under {@code id} (a new one when null). */
+    CompletableFuture<SendResult> send(Jid group, E2EProto.Message message, String id) {
+        return lanes.submit(group.toString(), () -> prepare(group, message, id)).thenCompose(sent -> sent);
     }
 
     /** Runs on the group's lane: completes (with the ack's future) once the stanza is written. */
-    private CompletableFuture<CompletableFuture<SendResult>> prepare(Jid group, E2EProto.Message message) {
+    private CompletableFuture<CompletableFuture<SendResult>> prepare(Jid group, E2EProto.Message message, String given) {
         DeviceCredentials own = store.load().filter(DeviceCredentials::isPaired).orElse(null);
         if (own == null) {
             return CompletableFuture.failedFuture(new SendException(SendException.Reason.NOT_CONNECTED, "not paired"));
         }
-        String id = MessageIds.generate(clock.instant(), own.deviceJid().user(), random);
+        String id = given != null ? given : MessageIds.generate(clock.instant(), own.deviceJid().user(), random);
         return groups.info(group)
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(
                         MessageSender.unwrap(error) instanceof IqException iq && iq.code() == FORBIDDEN

@@ -63,20 +63,25 @@ final class MessageSender {
 
     /** Sends {@code message} to the user {@code to} (phone-number or LID JID without device). */
     CompletableFuture<SendResult> send(Jid to, E2EProto.Message message) {
+        return send(to, message, null);
+    }
+
+    /** Sends {@code message} to {@code to} under {@code id} (a new one when null). */
+    CompletableFuture<SendResult> send(Jid to, E2EProto.Message message, String id) {
         if (!(to.isPhoneUser() || to.isLid()) || to.isAd()) {
             return CompletableFuture.failedFuture(new SendException(SendException.Reason.INVALID_RECIPIENT,
                     "not a user JID: " + to));
         }
-        return lanes.submit(to.toString(), () -> prepare(to, message)).thenCompose(sent -> sent);
+        return lanes.submit(to.toString(), () -> prepare(to, message, id)).thenCompose(sent -> sent);
     }
 
     /** Runs on the chat's lane: completes (with the ack's future) once the stanza is written. */
-    private CompletableFuture<CompletableFuture<SendResult>> prepare(Jid to, E2EProto.Message message) {
+    private CompletableFuture<CompletableFuture<SendResult>> prepare(Jid to, E2EProto.Message message, String given) {
         DeviceCredentials own = store.load().filter(DeviceCredentials::isPaired).orElse(null);
         if (own == null) {
             return CompletableFuture.failedFuture(new SendException(SendException.Reason.NOT_CONNECTED, "not paired"));
         }
-        String id = MessageIds.generate(clock.instant(), own.deviceJid().user(), random);
+        String id = given != null ? given : MessageIds.generate(clock.instant(), own.deviceJid().user(), random);
         Jid ownUser = ownUser(to, own);
         return directory.devices(List.of(to, ownUser))
                 .thenComposeAsync(devices -> {

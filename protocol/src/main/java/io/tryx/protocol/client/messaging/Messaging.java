@@ -166,6 +166,20 @@ public final class Messaging {
     }
 
     /**
+     * Sends any E2E message under the caller's message {@code id} (WhatsApp Web's format, see
+     * {@link io.tryx.protocol.message.MessageIds#derive}): sending again with the same id repeats the message, which
+     * recipients drop as already seen.
+     */
+    public CompletableFuture<SendResult> send(Jid to, E2EProto.Message message, String id) {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(message, "message");
+        if (!io.tryx.protocol.message.MessageIds.isWebFormat(id)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("not a message id: " + id));
+        }
+        return to.isGroup() ? groupSender.send(to, message, id) : sender.send(to, message, id);
+    }
+
+    /**
      * Posts {@code message} as a status ({@code status@broadcast}) to {@code audience} (users; our other devices
      * get it too); completes on the server's ack.
      */
