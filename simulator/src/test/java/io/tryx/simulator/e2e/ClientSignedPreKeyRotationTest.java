@@ -104,8 +104,10 @@ class ClientSignedPreKeyRotationTest {
         assertThat(events.stream().filter(ClientEvent.SignedPreKeyRotated.class::isInstance)).hasSize(1);
 
         // 31 days later: rotated again, and the first key (replaced 31 days ago) is pruned; the second stays
+        // (the reconnect's own after-login check may get there first: either way exactly one more rotation happens)
         clock.advance(Duration.ofDays(31));
-        assertThat(bob.client().session().rotateSignedPreKeyIfDue().get(20, TimeUnit.SECONDS)).isTrue();
+        bob.client().session().rotateSignedPreKeyIfDue().get(20, TimeUnit.SECONDS);
+        await().atMost(WITHIN).until(() -> events.stream().filter(ClientEvent.SignedPreKeyRotated.class::isInstance).count() == 2);
         int third = store.load().orElseThrow().signedPreKey().id();
         assertThat(third).isNotIn(first, rotated.id());
         assertThat(serverSignedPreKey().id()).isEqualTo(third);

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
@@ -88,10 +87,10 @@ class MockPhoneMediaTest {
                 null, null, false, null);
 
         PhoneMedia.Uploaded tampered = media.upload(image.source(), MediaType.IMAGE);
-        try (var file = Files.newByteChannel(blobs.find(tampered.directPath()).orElseThrow().file(), StandardOpenOption.WRITE)) {
-            file.position(20);
-            file.write(java.nio.ByteBuffer.wrap(new byte[]{0x55}));
-        }
+        java.nio.file.Path blob = blobs.find(tampered.directPath()).orElseThrow().file();
+        byte[] stored = Files.readAllBytes(blob);
+        stored[20] ^= 0x55; // flips bits, so the byte always changes
+        Files.write(blob, stored);
         deliverFromA("TAMPERED1", MediaMessages.build(image, tampered, 1));
         PhoneMedia.Uploaded good = media.upload(image.source(), MediaType.IMAGE);
         PhoneMedia.Uploaded missing = new PhoneMedia.Uploaded(good.url(), "/v/t62.7118-24/0000.enc", good.media());
