@@ -39,8 +39,10 @@ import java.util.function.BiFunction;
  * The media of a {@code SendMessage}: fetches the file a {@code MediaUrl} names into a temporary file
  * ({@link UrlFetcher}), encrypts and uploads it through the account's {@code media()}, builds the message
  * ({@link MediaMessages}) with the command's context (reply, mentions, forwarding, timer) and view-once flag, and
- * sends it. The blocking part runs on {@code executor} within a deadline; the temporary file is deleted once uploaded. A
- * {@code BlobRef} answers {@code UNSUPPORTED}: this bridge has no blob store.
+ * sends it. The blocking part runs on {@code executor} within a deadline; the temporary file is deleted once uploaded.
+ * A {@code MediaInfo} (media already on WhatsApp's servers, from a message event) is sent again as it is, with its
+ * key and hashes, without fetching or uploading. A {@code BlobRef} answers {@code UNSUPPORTED}: this bridge has no
+ * blob store.
  */
 final class MediaSender {
 
@@ -88,6 +90,10 @@ final class MediaSender {
         if (viewOnce && !request.viewOnceAllowed()) {
             throw CommandFailure.invalid("viewOnce applies to image, video and audio only");
         }
+        if (request.source().getLocation() instanceof io.tryx.common.v1.MediaInfo uploaded) {
+            return CompletableFuture.completedFuture(finish(MediaReference.message(request.build(), request.source(),
+                    uploaded, clock.instant().getEpochSecond()), context, viewOnce));
+        }
         URI uri = location(request.source());
         CompletableFuture<Message> prepared = new CompletableFuture<>();
         Future<?> work = executor.submit(() -> {
@@ -117,15 +123,18 @@ final class MediaSender {
             }
             OutgoingMedia media = request.build().apply(MediaSource.of(file.file()), mimetype(request, file));
             MediaUpload upload = client.media().upload(media.source(), media.type());
-            Message message = MediaMessages.build(media, upload, clock.instant().getEpochSecond());
-            Message withContext = context.map(info -> MediaWrapping.withContext(message, info)).orElse(message);
-            return viewOnce ? MediaWrapping.viewOnce(withContext) : withContext;
+            return finish(MediaMessages.build(media, upload, clock.instant().getEpochSecond()), context, viewOnce);
         } catch (MediaFetchException | MediaException e) {
             throw new CompletionException(e);
         } catch (IOException e) {
             throw new CompletionException(new MediaException(MediaException.Reason.IO, 0,
                     "the fetched file could not be read: " + e.getMessage(), e));
         }
+    }
+
+    private static Message finish(Message message, Optional<ContextInfo> context, boolean viewOnce) {
+        Message withContext = context.map(info -> MediaWrapping.withContext(message, info)).orElse(message);
+        return viewOnce ? MediaWrapping.viewOnce(withContext) : withContext;
     }
 
     /** The command's mimetype, else the server's (unless it is untyped and the kind is not a document), else the kind's. */

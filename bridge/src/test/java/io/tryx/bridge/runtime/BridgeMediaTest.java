@@ -208,6 +208,39 @@ class BridgeMediaTest {
     }
 
     @Test
+    void mediaAlreadyOnWhatsAppIsForwardedByItsReferenceWithoutFetchingOrUploading() throws Exception {
+        var original = phone.send(PAT, Map.of("to", ann, "type", "image", "size", 30_000, "seed", 21, "caption", "original"));
+        GenericRecord received = fixture.messages.await(r -> r.key().equals(ann + "|" + pat)
+                && ((GenericRecord) r.value().get("key")).get("id").toString().equals(original.id()), WITHIN).value();
+        GenericRecord media = media(content(received, "ImageContent"));
+        io.tryx.common.v1.MediaInfo reference = io.tryx.common.v1.MediaInfo.newBuilder()
+                .setDirectPath(media.get("directPath").toString())
+                .setMediaKey(ByteBuffer.wrap(bytes(media.get("mediaKey"))))
+                .setFileSha256(ByteBuffer.wrap(bytes(media.get("fileSha256"))))
+                .setFileEncSha256(ByteBuffer.wrap(bytes(media.get("fileEncSha256"))))
+                .setFileLength((Long) media.get("fileLength"))
+                .setMimetype(media.get("mimetype").toString())
+                .build();
+
+        CommandSucceeded forwarded = succeeded(fixture.send(ann, SendMessage.newBuilder().setChat(pat)
+                .setContent(OutgoingImage.newBuilder().setMedia(MediaSource.newBuilder().setLocation(reference).build())
+                        .setCaption("forwarded").build()).build()));
+
+        JsonNode entry = inboxEntry(forwarded.getMessageId().orElseThrow());
+        assertThat(entry.path("type").asText()).isEqualTo("image");
+        assertThat(entry.path("caption").asText()).isEqualTo("forwarded");
+        assertThat(entry.path("sha256").asText()).as("the phone downloaded and decrypted the same blob")
+                .isEqualTo(original.sha256());
+
+        CommandFailed badKey = failed(fixture.send(ann, SendMessage.newBuilder().setChat(pat)
+                .setContent(OutgoingImage.newBuilder().setMedia(MediaSource.newBuilder().setLocation(
+                        io.tryx.common.v1.MediaInfo.newBuilder(reference).setMediaKey(ByteBuffer.wrap(new byte[5])).build())
+                        .build()).build()).build()));
+        assertThat(badKey.getCode().name()).isEqualTo("INVALID_COMMAND");
+        assertThat(badKey.getMessage()).contains("mediaKey");
+    }
+
+    @Test
     void aFailedFetchIsOneTypedResultAndTheConsumerKeepsServing() {
         String missing = fixture.send(ann, SendMessage.newBuilder().setChat(pat)
                 .setContent(OutgoingImage.newBuilder().setMedia(url("/missing.png")).build()).build());
