@@ -5,16 +5,11 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +33,7 @@ import java.util.concurrent.TimeoutException;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
-    private static final int NODE_ID = 1;
+    private static final int NODE_ID = KraftNode.NODE_ID;
     private static final int START_ATTEMPTS = 3;
 
     private final KafkaRaftServer server;
@@ -118,39 +113,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         int brokerPort = FreePorts.pick();
         int controllerPort = FreePorts.pick();
         int saslPort = saslUsers.isEmpty() ? 0 : FreePorts.pick();
-        Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", logDir.toString());
-        props.put("num.partitions", "1");
-        props.put("default.replication.factor", "1");
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "5");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "5");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("min.insync.replicas", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("group.streams.initial.rebalance.delay.ms", "0");
-        props.put("auto.create.topics.enable", "false");
+        Properties props = KraftNode.properties(brokerPort, controllerPort, logDir);
         props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
         if (!saslUsers.isEmpty()) {
             saslListener(props, brokerPort, controllerPort, saslPort, saslUsers);
         }
-        props.put("num.network.threads", "2");
-        props.put("num.io.threads", "2");
-        props.put("background.threads", "2");
         props.putAll(overrides);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
-        format(logDir);
+        KraftNode.format(logDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             server.startup();
@@ -182,23 +152,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
         users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
         props.put("listener.name.sasl.plain.sasl.jaas.config", jaas.append(';').toString());
-    }
-
-    private static void format(Path logDir) {
-        try {
-            Files.createDirectories(logDir);
-            new Formatter()
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(List.of(logDir.toString()))
-                    .setMetadataLogDirectory(logDir.toString())
-                    .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .run();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot format KRaft storage in " + logDir, e);
-        }
     }
 
     /** Waits until the broker answers metadata requests and has registered itself. */

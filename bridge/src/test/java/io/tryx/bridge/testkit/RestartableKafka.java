@@ -2,26 +2,19 @@ package io.tryx.bridge.testkit;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import io.tryx.bridge.embedded.KraftNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -34,7 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 public final class RestartableKafka implements AutoCloseable {
 
-    private static final int NODE_ID = 1;
 
     private final Path logDir;
     private final int brokerPort;
@@ -50,7 +42,7 @@ public final class RestartableKafka implements AutoCloseable {
     /** Formats {@code dataDir} and starts the broker on two free loopback ports it keeps across restarts. */
     public static RestartableKafka startIn(Path dataDir) {
         RestartableKafka kafka = new RestartableKafka(dataDir.resolve("kraft"), freePort(), freePort());
-        kafka.format();
+        KraftNode.format(kafka.logDir);
         kafka.start();
         return kafka;
     }
@@ -70,7 +62,7 @@ public final class RestartableKafka implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the broker is running");
         }
-        KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(properties(), false), Time.SYSTEM);
+        KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(KraftNode.properties(brokerPort, controllerPort, logDir), false), Time.SYSTEM);
         started.startup();
         server = started;
         try (Admin admin = admin()) {
@@ -100,53 +92,6 @@ public final class RestartableKafka implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private Properties properties() {
-        Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", logDir.toString());
-        props.put("num.partitions", "1");
-        props.put("default.replication.factor", "1");
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "3");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "3");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("min.insync.replicas", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("group.streams.initial.rebalance.delay.ms", "0");
-        props.put("auto.create.topics.enable", "false");
-        props.put("num.network.threads", "2");
-        props.put("num.io.threads", "2");
-        props.put("background.threads", "2");
-        return props;
-    }
-
-    private void format() {
-        try {
-            Files.createDirectories(logDir);
-            new Formatter()
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(List.of(logDir.toString()))
-                    .setMetadataLogDirectory(logDir.toString())
-                    .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .run();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot format KRaft storage in " + logDir, e);
-        }
     }
 
     private static int freePort() {
